@@ -1,0 +1,302 @@
+#include "schema.h"
+
+#include "database.h"
+
+namespace tandem::store {
+
+namespace {
+
+// Version 1: the space, its people and its conversations, messages with everything hanging off them,
+// the outbox and the sync cursors. Times are milliseconds since the Unix epoch, UTC.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE space_info (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+) WITHOUT ROWID;
+CREATE TABLE accounts (
+    id          TEXT PRIMARY KEY,      -- the account's user id on its server
+    server_url  TEXT NOT NULL,
+    user_name   TEXT NOT NULL,
+    device_id   TEXT,
+    is_self     INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    user_name     TEXT NOT NULL,
+    display_name  TEXT NOT NULL DEFAULT '',
+    organisation  TEXT,
+    is_external   INTEGER NOT NULL DEFAULT 0,
+    is_bot        INTEGER NOT NULL DEFAULT 0,
+    manager_id    TEXT,
+    time_zone     TEXT,
+    updated_at    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX users_by_name ON users(user_name);
+CREATE TABLE conversations (
+    id               TEXT PRIMARY KEY,
+    kind             TEXT NOT NULL CHECK (kind IN ('direct', 'group', 'channel')),
+    name             TEXT NOT NULL DEFAULT '',
+    topic            TEXT NOT NULL DEFAULT '',
+    is_external      INTEGER NOT NULL DEFAULT 0,
+    created_at       INTEGER NOT NULL,
+    last_message_at  INTEGER NOT NULL DEFAULT 0,
+    unread_count     INTEGER NOT NULL DEFAULT 0,
+    mention_count    INTEGER NOT NULL DEFAULT 0,
+    notify_level     TEXT NOT NULL DEFAULT 'all' CHECK (notify_level IN ('all', 'mentions', 'muted')),
+    pinned           INTEGER NOT NULL DEFAULT 0,
+    archived         INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX conversations_by_activity ON conversations(last_message_at DESC);
+CREATE TABLE members (
+    conversation_id  TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    user_id          TEXT NOT NULL,
+    role             TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'admin', 'member')),
+    joined_at        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (conversation_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX members_by_user ON members(user_id);
+CREATE TABLE messages (
+    rowid            INTEGER PRIMARY KEY,   -- local order of arrival; also the full-text row id
+    id               TEXT NOT NULL UNIQUE,  -- the server's id, or the client id while unsent
+    conversation_id  TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    seq              INTEGER,               -- the server's sequence number; NULL while unsent
+    sender_id        TEXT NOT NULL,
+    thread_root_id   TEXT,                  -- the message this one replies to in a thread
+    reply_to_id      TEXT,                  -- a quoted reply in the main timeline
+    body             TEXT NOT NULL,
+    format           TEXT NOT NULL DEFAULT 'markdown' CHECK (format IN ('plain', 'markdown')),
+    created_at       INTEGER NOT NULL,
+    edited_at        INTEGER,
+    deleted_at       INTEGER,               -- recalled: body is emptied, the row stays for order
+    client_id        TEXT,                  -- the mutation id that created it (local echo match)
+    send_state       INTEGER NOT NULL DEFAULT 0 -- 0 stored on server, 1 sending, 2 failed
+);
+CREATE INDEX messages_timeline ON messages(conversation_id, created_at, rowid);
+CREATE INDEX messages_thread ON messages(thread_root_id) WHERE thread_root_id IS NOT NULL;
+CREATE INDEX messages_by_sender ON messages(sender_id, created_at);
+CREATE TABLE message_mentions (
+    message_rowid  INTEGER NOT NULL REFERENCES messages(rowid) ON DELETE CASCADE,
+    user_id        TEXT NOT NULL,
+    PRIMARY KEY (message_rowid, user_id)
+) WITHOUT ROWID;
+CREATE INDEX mentions_by_user ON message_mentions(user_id);
+CREATE TABLE reactions (
+    message_id  TEXT NOT NULL,
+    user_id     TEXT NOT NULL,
+    emoji       TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (message_id, user_id, emoji)
+) WITHOUT ROWID;
+CREATE TABLE read_receipts (
+    conversation_id  TEXT NOT NULL,
+    user_id          TEXT NOT NULL,
+    up_to_seq        INTEGER NOT NULL,   -- everything at or below this sequence number is read
+    read_at          INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, user_id)
+) WITHOUT ROWID;
+CREATE TABLE attachments (
+    id           TEXT PRIMARY KEY,
+    message_id   TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    mime_type    TEXT NOT NULL DEFAULT 'application/octet-stream',
+    size_bytes   INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,
+    local_path   TEXT,                 -- encrypted cache file, when downloaded
+    state        TEXT NOT NULL DEFAULT 'remote' CHECK (state IN ('remote', 'uploading', 'downloading', 'cached', 'failed'))
+);
+CREATE INDEX attachments_by_message ON attachments(message_id);
+CREATE TABLE drafts (
+    conversation_id  TEXT PRIMARY KEY,
+    thread_root_id   TEXT,
+    body             TEXT NOT NULL,
+    updated_at       INTEGER NOT NULL
+);
+CREATE TABLE pins (
+    conversation_id  TEXT NOT NULL,
+    message_id       TEXT NOT NULL,
+    pinned_by        TEXT NOT NULL,
+    pinned_at        INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, message_id)
+) WITHOUT ROWID;
+CREATE TABLE saved_items (
+    message_id  TEXT PRIMARY KEY,
+    saved_at    INTEGER NOT NULL
+);
+-- Mutations not yet answered by the server, in the order they were made. The row is written in the
+-- same transaction as the local echo, before anything is sent.
+CREATE TABLE outbox (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    mutation_id    TEXT NOT NULL UNIQUE,
+    kind           TEXT NOT NULL,
+    payload        TEXT NOT NULL,        -- JSON, sent verbatim on every attempt
+    created_at     INTEGER NOT NULL,
+    attempts       INTEGER NOT NULL DEFAULT 0,
+    state          TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'rejected')),
+    error_code     TEXT,
+    error_message  TEXT
+);
+CREATE TABLE sync_cursors (
+    stream  TEXT PRIMARY KEY,   -- the server's stream name within this space
+    epoch   TEXT NOT NULL,      -- a new epoch means the history must be fetched again
+    seq     INTEGER NOT NULL    -- last applied sequence number
+) WITHOUT ROWID;
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT
+) WITHOUT ROWID;
+)sql";
+
+// Version 2: full-text search over message bodies. Contentless (the text lives in messages) with
+// contentless_delete so edits and recalls can remove rows. The tokenizer is ours (searchtokenizer.h).
+constexpr std::string_view kV2 = R"sql(
+CREATE VIRTUAL TABLE message_fts USING fts5(body, content='', contentless_delete=1, tokenize='tandem');
+INSERT INTO message_fts(rowid, body) SELECT rowid, body FROM messages WHERE deleted_at IS NULL;
+)sql";
+
+// Version 3: tasks, and approval requests with their steps, approvers and audit trail.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE tasks (
+    id                 TEXT PRIMARY KEY,
+    title              TEXT NOT NULL,
+    description        TEXT NOT NULL DEFAULT '',
+    status             TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'done', 'cancelled')),
+    priority           INTEGER NOT NULL DEFAULT 0,
+    due_at             INTEGER,
+    created_by         TEXT NOT NULL,
+    created_at         INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL,
+    conversation_id    TEXT,
+    source_message_id  TEXT,
+    field_clocks       TEXT NOT NULL DEFAULT '{}'  -- per-field hybrid logical clocks for merging
+);
+CREATE INDEX tasks_by_due ON tasks(status, due_at);
+CREATE INDEX tasks_by_conversation ON tasks(conversation_id) WHERE conversation_id IS NOT NULL;
+CREATE TABLE task_assignees (
+    task_id  TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    user_id  TEXT NOT NULL,
+    PRIMARY KEY (task_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX task_assignees_by_user ON task_assignees(user_id);
+CREATE TABLE task_checklist (
+    task_id   TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    done      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (task_id, position)
+) WITHOUT ROWID;
+CREATE TABLE task_comments (
+    id          TEXT PRIMARY KEY,
+    task_id     TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    author_id   TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL
+);
+CREATE INDEX task_comments_by_task ON task_comments(task_id, created_at);
+CREATE TABLE approval_templates (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    category    TEXT NOT NULL DEFAULT 'custom',
+    form_schema TEXT NOT NULL,       -- JSON form definition
+    flow        TEXT NOT NULL,       -- JSON flow definition
+    sla_hours   INTEGER,
+    updated_at  INTEGER NOT NULL
+);
+CREATE TABLE approval_requests (
+    id             TEXT PRIMARY KEY,
+    template_id    TEXT NOT NULL,
+    requester_id   TEXT NOT NULL,
+    title          TEXT NOT NULL DEFAULT '',
+    form_data      TEXT NOT NULL,    -- JSON answers
+    state          TEXT NOT NULL CHECK (state IN ('draft', 'pending', 'approved', 'rejected', 'returned', 'withdrawn')),
+    current_step   INTEGER NOT NULL DEFAULT 0,
+    amount_minor   INTEGER,          -- money in minor units, for dashboards
+    currency       TEXT,
+    submitted_at   INTEGER,
+    decided_at     INTEGER,
+    updated_at     INTEGER NOT NULL
+);
+CREATE INDEX approval_requests_by_state ON approval_requests(state, submitted_at);
+CREATE INDEX approval_requests_by_requester ON approval_requests(requester_id, submitted_at);
+CREATE TABLE approval_steps (
+    request_id  TEXT NOT NULL REFERENCES approval_requests(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    mode        TEXT NOT NULL CHECK (mode IN ('single', 'all', 'any')),
+    state       TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'active', 'approved', 'rejected', 'skipped')),
+    started_at  INTEGER,
+    decided_at  INTEGER,
+    PRIMARY KEY (request_id, position)
+) WITHOUT ROWID;
+CREATE TABLE approval_step_approvers (
+    request_id  TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    user_id     TEXT NOT NULL,
+    decision    TEXT CHECK (decision IN ('approved', 'rejected', 'delegated')),
+    decided_at  INTEGER,
+    PRIMARY KEY (request_id, position, user_id),
+    FOREIGN KEY (request_id, position) REFERENCES approval_steps(request_id, position) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX approvers_by_user ON approval_step_approvers(user_id, decision);
+CREATE TABLE approval_actions (
+    id          TEXT PRIMARY KEY,
+    request_id  TEXT NOT NULL REFERENCES approval_requests(id) ON DELETE CASCADE,
+    actor_id    TEXT NOT NULL,
+    action      TEXT NOT NULL,      -- submit, approve, reject, return, withdraw, delegate, comment, remind
+    comment     TEXT NOT NULL DEFAULT '',
+    device_id   TEXT,
+    at          INTEGER NOT NULL
+);
+CREATE INDEX approval_actions_by_request ON approval_actions(request_id, at);
+CREATE TABLE approval_cc (
+    request_id  TEXT NOT NULL REFERENCES approval_requests(id) ON DELETE CASCADE,
+    user_id     TEXT NOT NULL,
+    PRIMARY KEY (request_id, user_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrationList{{
+    {1, kV1},
+    {2, kV2},
+    {3, kV3},
+}};
+
+constexpr bool migrationsInOrder()
+{
+    for (size_t i = 0; i < kMigrationList.size(); ++i)
+        if (kMigrationList[i].version != int(i) + 1)
+            return false;
+    return true;
+}
+static_assert(migrationsInOrder(), "migrations must be numbered 1, 2, 3... with no gap");
+static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion must name the last migration");
+
+} // namespace
+
+const std::array<Migration, 3> kMigrations = kMigrationList;
+
+Status migrate(Database &db, int target)
+{
+    auto current = db.queryInt("PRAGMA user_version");
+    if (!current)
+        return current.error();
+    if (*current > kSchemaVersion)
+        return Error::make(ErrorCode::TooNew,
+                           QStringLiteral("This space was written by a newer version of Tandem (schema %1; this "
+                                          "version reads up to %2). Update Tandem to open it.")
+                               .arg(*current)
+                               .arg(kSchemaVersion));
+    for (const Migration &m : kMigrations) {
+        if (m.version <= *current || m.version > target)
+            continue;
+        Transaction tx(db);
+        TANDEM_TRY(tx.begin(Durability::PowerLoss));
+        if (auto s = db.exec(m.sql); !s)
+            return Error::make(s.error().code, QStringLiteral("Upgrading the space to schema %1 failed: %2")
+                                                   .arg(m.version)
+                                                   .arg(s.error().message));
+        TANDEM_TRY(db.exec("PRAGMA user_version=" + std::to_string(m.version)));
+        TANDEM_TRY(tx.commit());
+    }
+    return {};
+}
+
+} // namespace tandem::store
