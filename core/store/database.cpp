@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <mutex>
+
 namespace tandem::store {
 
 namespace {
@@ -28,9 +30,33 @@ ErrorCode codeFor(int rc)
 
 } // namespace
 
+// SQLCipher 4.6 writes its own lines ("ERROR CORE sqlcipher_page_cipher: hmac check failed") to stderr
+// whenever a page does not decrypt. Tandem reports those failures itself, as one sentence, so the
+// library's log goes nowhere; the setting is global to the process. TANDEM_SQLCIPHER_LOG=1 keeps it.
+void quietLibraryLog()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (qEnvironmentVariableIsSet("TANDEM_SQLCIPHER_LOG"))
+            return;
+        sqlite3 *db = nullptr;
+        if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+#ifdef Q_OS_WIN
+            sqlite3_exec(
+                db, "PRAGMA cipher_log = 'NUL'; PRAGMA cipher_log_level = NONE;", nullptr, nullptr, nullptr);
+#else
+            sqlite3_exec(db, "PRAGMA cipher_log = '/dev/null'; PRAGMA cipher_log_level = NONE;", nullptr, nullptr,
+                         nullptr);
+#endif
+        }
+        sqlite3_close(db);
+    });
+}
+
 Error sqliteError(int rc, const QString &context)
 {
-    return Error::make(codeFor(rc), QStringLiteral("%1: %2").arg(context, QString::fromUtf8(sqlite3_errstr(rc))));
+    return Error::make(
+        codeFor(rc), QStringLiteral("%1: %2").arg(context, QString::fromUtf8(sqlite3_errstr(rc))));
 }
 
 // ---- Statement ----
@@ -38,14 +64,12 @@ Error sqliteError(int rc, const QString &context)
 Statement::Statement(sqlite3 *db, sqlite3_stmt *stmt)
     : m_db(db)
     , m_stmt(stmt)
-{
-}
+{ }
 
 Statement::Statement(Statement &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
-{
-}
+{ }
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
@@ -111,9 +135,9 @@ Result<bool> Statement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    Error e = Error::make(codeFor(rc), QStringLiteral("%1 (in: %2)")
-                                           .arg(QString::fromUtf8(sqlite3_errmsg(m_db)),
-                                                QString::fromUtf8(sqlite3_sql(m_stmt)).left(120)));
+    Error e = Error::make(codeFor(rc),
+        QStringLiteral("%1 (in: %2)")
+            .arg(QString::fromUtf8(sqlite3_errmsg(m_db)), QString::fromUtf8(sqlite3_sql(m_stmt)).left(120)));
     sqlite3_reset(m_stmt);
     return e;
 }
@@ -181,8 +205,7 @@ QByteArray Statement::blob(int column) const
 Database::Database(sqlite3 *db, QString path)
     : m_db(db)
     , m_path(std::move(path))
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -190,8 +213,8 @@ Database::~Database()
     sqlite3_close_v2(m_db);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, const QByteArray &rawKey,
-                                                 const Options &options)
+Result<std::unique_ptr<Database>> Database::open(
+    const QString &path, const QByteArray &rawKey, const Options &options)
 {
     if (rawKey.size() != 32)
         return Error::make(ErrorCode::Invalid, QStringLiteral("A space key must be 32 bytes."));
@@ -203,9 +226,10 @@ Result<std::unique_ptr<Database>> Database::openPlain(const QString &path, const
     return openImpl(path, nullptr, options);
 }
 
-Result<std::unique_ptr<Database>> Database::openImpl(const QString &path, const QByteArray *rawKey,
-                                                     const Options &options)
+Result<std::unique_ptr<Database>> Database::openImpl(
+    const QString &path, const QByteArray *rawKey, const Options &options)
 {
+    quietLibraryLog();
     if (!options.create && !QFileInfo::exists(path))
         return Error::make(ErrorCode::NotFound, QStringLiteral("No database at %1.").arg(path));
     int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
@@ -229,14 +253,18 @@ Result<std::unique_ptr<Database>> Database::openImpl(const QString &path, const 
         if (krc != SQLITE_OK)
             return sqliteError(krc, QStringLiteral("Cannot set the key of %1").arg(path));
     }
+    // Until the key is proven, closing must not checkpoint: a connection that cannot read the database
+    // would otherwise copy a crashed session's WAL into the database file and delete the WAL.
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, static_cast<int *>(nullptr));
     // The first read proves the key before anything is written: a wrong key changes no byte.
     auto probe = db->queryInt("SELECT count(*) FROM sqlite_schema");
     if (!probe) {
         if (probe.error().code == ErrorCode::WrongKey)
             return Error::make(ErrorCode::WrongKey,
-                               QStringLiteral("The key does not open %1, or it is not a Tandem database.").arg(path));
+                QStringLiteral("The key does not open %1, or it is not a Tandem database.").arg(path));
         return probe.error();
     }
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, static_cast<int *>(nullptr));
     TANDEM_TRY(db->configure(options));
     return db;
 }
@@ -251,8 +279,8 @@ Status Database::requireSqlCipher4()
     const QString version = (row && *row) ? st->text(0) : QString();
     if (version.isEmpty() || version.section(u'.', 0, 0).toInt() < 4)
         return Error::make(ErrorCode::Unavailable,
-                           QStringLiteral("Tandem needs SQLCipher 4 or newer; this build uses %1.")
-                               .arg(version.isEmpty() ? QStringLiteral("a library without encryption") : version));
+            QStringLiteral("Tandem needs SQLCipher 4 or newer; this build uses %1.")
+                .arg(version.isEmpty() ? QStringLiteral("a library without encryption") : version));
     return {};
 }
 
@@ -281,7 +309,8 @@ Status Database::exec(std::string_view sql)
     if (rc != SQLITE_OK) {
         QString msg = err ? QString::fromUtf8(err) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(err);
-        return Error::make(codeFor(rc), QStringLiteral("%1 (in: %2)").arg(msg, QString::fromUtf8(s.c_str()).left(120)));
+        return Error::make(
+            codeFor(rc), QStringLiteral("%1 (in: %2)").arg(msg, QString::fromUtf8(s.c_str()).left(120)));
     }
     return {};
 }
@@ -289,11 +318,13 @@ Status Database::exec(std::string_view sql)
 Result<Statement> Database::prepare(std::string_view sql)
 {
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(m_db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    const int rc
+        = sqlite3_prepare_v3(m_db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK)
-        return Error::make(codeFor(rc), QStringLiteral("%1 (in: %2)")
-                                            .arg(QString::fromUtf8(sqlite3_errmsg(m_db)),
-                                                 QString::fromUtf8(sql.data(), qsizetype(sql.size())).left(120)));
+        return Error::make(codeFor(rc),
+            QStringLiteral("%1 (in: %2)")
+                .arg(QString::fromUtf8(sqlite3_errmsg(m_db)),
+                    QString::fromUtf8(sql.data(), qsizetype(sql.size())).left(120)));
     return Statement(m_db, stmt);
 }
 
@@ -373,7 +404,7 @@ int Database::changes() const
 Error Database::error(const QString &context) const
 {
     return Error::make(codeFor(sqlite3_extended_errcode(m_db)),
-                       QStringLiteral("%1: %2").arg(context, QString::fromUtf8(sqlite3_errmsg(m_db))));
+        QStringLiteral("%1: %2").arg(context, QString::fromUtf8(sqlite3_errmsg(m_db))));
 }
 
 } // namespace tandem::store

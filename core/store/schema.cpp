@@ -1,6 +1,8 @@
 #include "schema.h"
 
 #include "database.h"
+#include "searchscope.h"
+#include "searchtokenizer.h"
 
 namespace tandem::store {
 
@@ -147,10 +149,13 @@ CREATE TABLE settings (
 )sql";
 
 // Version 2: full-text search over message bodies. Contentless (the text lives in messages) with
-// contentless_delete so edits and recalls can remove rows. The tokenizer is ours (searchtokenizer.h).
+// contentless_delete so edits and recalls can remove rows. The tokenizer is ours (searchtokenizer.h);
+// the scope column holds the conversation, sender and month tokens that filters use (searchscope.h).
 constexpr std::string_view kV2 = R"sql(
-CREATE VIRTUAL TABLE message_fts USING fts5(body, content='', contentless_delete=1, tokenize='tandem');
-INSERT INTO message_fts(rowid, body) SELECT rowid, body FROM messages WHERE deleted_at IS NULL;
+CREATE VIRTUAL TABLE message_fts USING fts5(body, scope, content='', contentless_delete=1, tokenize='tandem');
+INSERT INTO message_fts(rowid, body, scope)
+    SELECT rowid, body, tandem_search_scope(conversation_id, sender_id, created_at) FROM messages
+    WHERE deleted_at IS NULL;
 )sql";
 
 // Version 3: tasks, and approval requests with their steps, approvers and audit trail.
@@ -253,7 +258,7 @@ CREATE TABLE approval_cc (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrationList{{
+constexpr std::array<Migration, 3> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
@@ -280,19 +285,25 @@ Status migrate(Database &db, int target)
         return current.error();
     if (*current > kSchemaVersion)
         return Error::make(ErrorCode::TooNew,
-                           QStringLiteral("This space was written by a newer version of Tandem (schema %1; this "
-                                          "version reads up to %2). Update Tandem to open it.")
-                               .arg(*current)
-                               .arg(kSchemaVersion));
+            QStringLiteral("This space was written by a newer version of Tandem (schema %1; this "
+                           "version reads up to %2). Update Tandem to open it.")
+                .arg(*current)
+                .arg(kSchemaVersion));
+    // The index migration needs our tokenizer and scope function on this connection.
+    if (*current < target && target >= 2) {
+        TANDEM_TRY(registerSearchTokenizer(db.handle()));
+        TANDEM_TRY(registerSearchScopeFunction(db.handle()));
+    }
     for (const Migration &m : kMigrations) {
         if (m.version <= *current || m.version > target)
             continue;
         Transaction tx(db);
         TANDEM_TRY(tx.begin(Durability::PowerLoss));
         if (auto s = db.exec(m.sql); !s)
-            return Error::make(s.error().code, QStringLiteral("Upgrading the space to schema %1 failed: %2")
-                                                   .arg(m.version)
-                                                   .arg(s.error().message));
+            return Error::make(s.error().code,
+                QStringLiteral("Upgrading the space to schema %1 failed: %2")
+                    .arg(m.version)
+                    .arg(s.error().message));
         TANDEM_TRY(db.exec("PRAGMA user_version=" + std::to_string(m.version)));
         TANDEM_TRY(tx.commit());
     }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <QChar>
+#include <QSet>
 #include <QStringList>
 
 #include <string>
@@ -13,17 +14,19 @@ namespace tandem::store {
 namespace {
 
 constexpr int kMaxWordBytes = 64; // longer "words" (hashes, base64) are cut: nobody types them whole
+constexpr qsizetype kMaxQueryChars = 256; // UTF-16 units of a query that are searched
+constexpr int kMaxQueryTerms = 16; // distinct white-space separated terms
 
 bool isCjk(char32_t c)
 {
-    return (c >= 0x3040 && c <= 0x30FF)      // Hiragana, Katakana
-        || (c >= 0x3400 && c <= 0x4DBF)      // CJK Extension A
-        || (c >= 0x4E00 && c <= 0x9FFF)      // CJK Unified Ideographs
-        || (c >= 0xF900 && c <= 0xFAFF)      // CJK Compatibility Ideographs
-        || (c >= 0xAC00 && c <= 0xD7AF)      // Hangul syllables
-        || (c >= 0xFF66 && c <= 0xFF9F)      // half-width Katakana
-        || (c >= 0x20000 && c <= 0x3134F)    // CJK Extensions B to G
-        || c == 0x3005 || c == 0x3007;       // 々 〇
+    return (c >= 0x3040 && c <= 0x30FF) // Hiragana, Katakana
+        || (c >= 0x3400 && c <= 0x4DBF) // CJK Extension A
+        || (c >= 0x4E00 && c <= 0x9FFF) // CJK Unified Ideographs
+        || (c >= 0xF900 && c <= 0xFAFF) // CJK Compatibility Ideographs
+        || (c >= 0xAC00 && c <= 0xD7AF) // Hangul syllables
+        || (c >= 0xFF66 && c <= 0xFF9F) // half-width Katakana
+        || (c >= 0x20000 && c <= 0x3134F) // CJK Extensions B to G
+        || c == 0x3005 || c == 0x3007; // 々 〇
 }
 
 // One decoded code point with its byte range in the input.
@@ -142,7 +145,8 @@ int tokenizeText(void *ctx, int flags, const char *text, int nText, TokenCallbac
             if (emitUnigram) {
                 token.clear();
                 appendUtf8(token, fold(cps[k].c));
-                if (int rc = emit(ctx, 0, token.data(), int(token.size()), cps[k].start, cps[k].end); rc != SQLITE_OK)
+                if (int rc = emit(ctx, 0, token.data(), int(token.size()), cps[k].start, cps[k].end);
+                    rc != SQLITE_OK)
                     return rc;
             }
             if (hasNext) {
@@ -163,8 +167,7 @@ int tokenizeText(void *ctx, int flags, const char *text, int nText, TokenCallbac
 
 // FTS5 glue: the tokenizer has no per-instance state.
 struct Instance
-{
-};
+{ };
 
 int xCreate(void *, const char **, int, Fts5Tokenizer **out)
 {
@@ -237,7 +240,7 @@ char32_t fold(char32_t c)
         return (c >= 'A' && c <= 'Z') ? c + 32 : c;
     if (c >= 0xFF01 && c <= 0xFF5E) // full-width ASCII forms, common in Chinese input
         c -= 0xFEE0;
-    else if (c == 0x3000)          // ideographic space
+    else if (c == 0x3000) // ideographic space
         c = ' ';
     return QChar::toLower(c);
 }
@@ -246,8 +249,9 @@ Status registerSearchTokenizer(sqlite3 *db)
 {
     fts5_api *api = fts5ApiFor(db);
     if (!api || api->iVersion < 2)
-        return Error::make(ErrorCode::Database, QStringLiteral("This SQLCipher build has no FTS5 full-text search."));
-    static fts5_tokenizer tokenizer{xCreate, xDelete, xTokenize};
+        return Error::make(
+            ErrorCode::Database, QStringLiteral("This SQLCipher build has no FTS5 full-text search."));
+    static fts5_tokenizer tokenizer {xCreate, xDelete, xTokenize};
     const int rc = api->xCreateTokenizer(api, kSearchTokenizerName, nullptr, &tokenizer, nullptr);
     if (rc != SQLITE_OK)
         return Error::make(ErrorCode::Database, QStringLiteral("Cannot register the search tokenizer."));
@@ -256,12 +260,22 @@ Status registerSearchTokenizer(sqlite3 *db)
 
 QString buildMatchExpression(QStringView query)
 {
-    QString normalized = query.toString();
+    // What a person types is short; what is pasted can be anything. Past these bounds a query is cut,
+    // as web search engines do, so that a pasted page cannot cost seconds of index work.
+    QString normalized = query.left(kMaxQueryChars).toString();
     for (QChar &ch : normalized)
         if (ch.isSpace()) // tabs, new lines and the ideographic space separate terms too
             ch = u' ';
     QStringList phrases;
+    QSet<QString> seen;
     for (const QString &term : normalized.split(u' ', Qt::SkipEmptyParts)) {
+        // A repeated term adds nothing to an AND, yet each copy costs FTS5 a lookup and bm25 a pass:
+        // a pasted text of one repeated word took minutes.
+        if (seen.contains(term))
+            continue;
+        if (seen.size() == kMaxQueryTerms)
+            break;
+        seen.insert(term);
         const QByteArray utf8 = term.toUtf8();
         TokenProbe probe;
         tokenizeText(&probe, FTS5_TOKENIZE_QUERY, utf8.constData(), int(utf8.size()), probeToken);
@@ -269,6 +283,7 @@ QString buildMatchExpression(QStringView query)
             continue;
         QString quoted = term;
         quoted.replace(u'"', QStringLiteral("\"\""));
+        quoted.replace(QChar(u'\0'), u' '); // FTS5 reads its query up to a NUL; both separate tokens alike
         phrases << (u'"' + quoted + u'"' + (probe.lastIsWord ? QStringLiteral("*") : QString()));
     }
     return phrases.join(QStringLiteral(" AND "));

@@ -28,6 +28,7 @@ Status registerSearchTokenizer(sqlite3 *db);
 
 // Turns what a user typed into an FTS5 MATCH expression: terms separated by white space must all match;
 // each term matches as a phrase, its last word by prefix. Empty when the query has nothing to search.
+// Only the first 256 characters and 16 distinct terms are searched.
 QString buildMatchExpression(QStringView query);
 
 } // namespace tandem::store

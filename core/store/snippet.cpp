@@ -24,9 +24,15 @@ QString foldString(const QString &s)
     return out;
 }
 
+// Both halves of a surrogate pair take the class of their code point: 𠮷 (U+20BB7) is CJK.
 CharClass classAt(const QString &s, qsizetype i)
 {
-    return classify(s.at(i).unicode());
+    const QChar ch = s.at(i);
+    if (ch.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate())
+        return classify(QChar::surrogateToUcs4(ch, s.at(i + 1)));
+    if (ch.isLowSurrogate() && i > 0 && s.at(i - 1).isHighSurrogate())
+        return classify(QChar::surrogateToUcs4(s.at(i - 1), ch));
+    return classify(ch.unicode());
 }
 
 QList<Needle> needlesOf(const QString &query)
@@ -68,7 +74,8 @@ Snippet makeSnippet(const QString &body, const QString &query, int maxChars)
     QList<QPair<int, int>> merged;
     for (const auto &h : hits) {
         if (!merged.isEmpty() && h.first <= merged.last().first + merged.last().second)
-            merged.last().second = std::max(merged.last().first + merged.last().second, h.first + h.second) - merged.last().first;
+            merged.last().second = std::max(merged.last().first + merged.last().second, h.first + h.second)
+                - merged.last().first;
         else
             merged.append(h);
     }

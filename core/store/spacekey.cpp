@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cmath>
+
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
@@ -19,6 +21,11 @@ namespace tandem::store {
 namespace {
 
 constexpr int kEnvelopeVersion = 1;
+// Accepted Argon2id costs: libsodium's minimums up to 16 passes and 1 GiB (the "sensitive" profile).
+constexpr quint64 kMinOps = crypto_pwhash_OPSLIMIT_MIN;
+constexpr quint64 kMaxOps = 16;
+constexpr quint64 kMinMem = crypto_pwhash_MEMLIMIT_MIN;
+constexpr quint64 kMaxMem = 1024ull * 1024 * 1024;
 constexpr qint64 kMaxEnvelopeBytes = 64 * 1024;
 
 bool ensureSodium()
@@ -35,17 +42,19 @@ QString keychainAccount(const QString &spaceId)
 // The passphrase-derived key-encryption key.
 Result<QByteArray> deriveKek(const QString &passphrase, const QByteArray &salt, const KdfParams &p)
 {
-    if (p.opsLimit < crypto_pwhash_OPSLIMIT_MIN || p.opsLimit > 64 || p.memLimitBytes < crypto_pwhash_MEMLIMIT_MIN
-        || p.memLimitBytes > 4ull * 1024 * 1024 * 1024)
-        return Error::make(ErrorCode::Corrupt, QStringLiteral("The key file asks for key derivation parameters out of range."));
+    if (p.opsLimit < kMinOps || p.opsLimit > kMaxOps || p.memLimitBytes < kMinMem
+        || p.memLimitBytes > kMaxMem)
+        return Error::make(ErrorCode::Corrupt,
+            QStringLiteral("The key file asks for key derivation parameters out of range."));
     QByteArray kek(crypto_aead_xchacha20poly1305_ietf_KEYBYTES, '\0');
     QByteArray pass = passphrase.toUtf8();
-    const int rc = crypto_pwhash(reinterpret_cast<unsigned char *>(kek.data()), quint64(kek.size()), pass.constData(),
-                                 quint64(pass.size()), reinterpret_cast<const unsigned char *>(salt.constData()),
-                                 p.opsLimit, size_t(p.memLimitBytes), crypto_pwhash_ALG_ARGON2ID13);
+    const int rc = crypto_pwhash(reinterpret_cast<unsigned char *>(kek.data()), quint64(kek.size()),
+        pass.constData(), quint64(pass.size()), reinterpret_cast<const unsigned char *>(salt.constData()),
+        p.opsLimit, size_t(p.memLimitBytes), crypto_pwhash_ALG_ARGON2ID13);
     sodium_memzero(pass.data(), size_t(pass.size()));
     if (rc != 0)
-        return Error::make(ErrorCode::Unavailable, QStringLiteral("Not enough memory to derive the key from the passphrase."));
+        return Error::make(ErrorCode::Unavailable,
+            QStringLiteral("Not enough memory to derive the key from the passphrase."));
     return kek;
 }
 
@@ -84,8 +93,7 @@ Status KeyEnvelope::wrapWithPassphrase(const DataKey &key, const QString &passph
     const QByteArray ad = m_meta.id.toUtf8();
     m_ciphertext = QByteArray(key.bytes().size() + int(crypto_aead_xchacha20poly1305_ietf_ABYTES), '\0');
     unsigned long long clen = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-        reinterpret_cast<unsigned char *>(m_ciphertext.data()), &clen,
+    crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char *>(m_ciphertext.data()), &clen,
         reinterpret_cast<const unsigned char *>(key.bytes().constData()), quint64(key.bytes().size()),
         reinterpret_cast<const unsigned char *>(ad.constData()), quint64(ad.size()), nullptr,
         reinterpret_cast<const unsigned char *>(m_nonce.constData()),
@@ -96,10 +104,11 @@ Status KeyEnvelope::wrapWithPassphrase(const DataKey &key, const QString &passph
 }
 
 Result<KeyEnvelope> KeyEnvelope::create(const SpaceMeta &meta, const DataKey &key, const QString &passphrase,
-                                        bool useKeychain, const KdfParams &params)
+    bool useKeychain, const KdfParams &params)
 {
     if (!ensureSodium())
-        return Error::make(ErrorCode::Unavailable, QStringLiteral("The cryptography library failed to start."));
+        return Error::make(
+            ErrorCode::Unavailable, QStringLiteral("The cryptography library failed to start."));
     KeyEnvelope env;
     env.m_meta = meta;
     if (useKeychain) {
@@ -110,33 +119,38 @@ Result<KeyEnvelope> KeyEnvelope::create(const SpaceMeta &meta, const DataKey &ke
         TANDEM_TRY(env.wrapWithPassphrase(key, passphrase, params));
     if (!env.m_keychain && env.m_ciphertext.isEmpty())
         return Error::make(ErrorCode::Invalid,
-                           QStringLiteral("A passphrase is needed to protect the space (no keychain is available). "
-                                          "Set TANDEM_PASSPHRASE or enter one."));
+            QStringLiteral("A passphrase is needed to protect the space (no keychain is available). "
+                           "Set TANDEM_PASSPHRASE or enter one."));
     return env;
 }
 
 Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
 {
     if (!ensureSodium())
-        return Error::make(ErrorCode::Unavailable, QStringLiteral("The cryptography library failed to start."));
+        return Error::make(
+            ErrorCode::Unavailable, QStringLiteral("The cryptography library failed to start."));
     QFile f(path);
     if (!f.exists())
-        return Error::make(ErrorCode::NotFound, QStringLiteral("The space's key file %1 is missing.").arg(path));
+        return Error::make(
+            ErrorCode::NotFound, QStringLiteral("The space's key file %1 is missing.").arg(path));
     if (!f.open(QIODevice::ReadOnly))
         return Error::make(ErrorCode::Io, QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()));
     if (f.size() > kMaxEnvelopeBytes)
-        return Error::make(ErrorCode::Corrupt, QStringLiteral("%1 is too large to be a Tandem key file.").arg(path));
+        return Error::make(
+            ErrorCode::Corrupt, QStringLiteral("%1 is too large to be a Tandem key file.").arg(path));
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
     const QJsonObject o = doc.object();
     if (perr.error != QJsonParseError::NoError || o.value(u"format").toString() != u"tandem-space-key")
-        return Error::make(ErrorCode::Corrupt, QStringLiteral("%1 is damaged or is not a Tandem key file.").arg(path));
+        return Error::make(
+            ErrorCode::Corrupt, QStringLiteral("%1 is damaged or is not a Tandem key file.").arg(path));
     if (o.value(u"version").toInt() > kEnvelopeVersion)
-        return Error::make(ErrorCode::TooNew, QStringLiteral("%1 was written by a newer version of Tandem.").arg(path));
+        return Error::make(
+            ErrorCode::TooNew, QStringLiteral("%1 was written by a newer version of Tandem.").arg(path));
     KeyEnvelope env;
     const QJsonObject space = o.value(u"space").toObject();
-    env.m_meta = {space.value(u"id").toString(), space.value(u"name").toString(), space.value(u"kind").toString(),
-                  qint64(space.value(u"created_at").toDouble())};
+    env.m_meta = {space.value(u"id").toString(), space.value(u"name").toString(),
+        space.value(u"kind").toString(), qint64(space.value(u"created_at").toDouble())};
     if (env.m_meta.id.isEmpty())
         return Error::make(ErrorCode::Corrupt, QStringLiteral("%1 names no space.").arg(path));
     for (const QJsonValue &w : o.value(u"wraps").toArray()) {
@@ -146,9 +160,20 @@ Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
             env.m_keychain = true;
         } else if (method == u"passphrase") {
             if (wrap.value(u"kdf").toString() != u"argon2id13")
-                return Error::make(ErrorCode::TooNew, QStringLiteral("%1 uses a key derivation this version does not know.").arg(path));
-            env.m_params.opsLimit = quint64(wrap.value(u"opslimit").toDouble());
-            env.m_params.memLimitBytes = quint64(wrap.value(u"memlimit").toDouble());
+                return Error::make(ErrorCode::TooNew,
+                    QStringLiteral("%1 uses a key derivation this version does not know.").arg(path));
+            // The cost settings are read before anything in the file is authenticated: a tampered file
+            // must not be able to ask for hours of work or all the memory. Bounds are checked as doubles,
+            // before any conversion (a negative or huge double converted to an integer is undefined).
+            const double ops = wrap.value(u"opslimit").toDouble(-1);
+            const double mem = wrap.value(u"memlimit").toDouble(-1);
+            if (!(ops >= double(kMinOps) && ops <= double(kMaxOps))
+                || !(mem >= double(kMinMem) && mem <= double(kMaxMem)) || ops != std::floor(ops)
+                || mem != std::floor(mem))
+                return Error::make(ErrorCode::Corrupt,
+                    QStringLiteral("%1 asks for key derivation settings out of range.").arg(path));
+            env.m_params.opsLimit = quint64(ops);
+            env.m_params.memLimitBytes = quint64(mem);
             env.m_salt = QByteArray::fromBase64(wrap.value(u"salt").toString().toLatin1());
             env.m_nonce = QByteArray::fromBase64(wrap.value(u"nonce").toString().toLatin1());
             env.m_ciphertext = QByteArray::fromBase64(wrap.value(u"ciphertext").toString().toLatin1());
@@ -159,7 +184,8 @@ Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
         }
     }
     if (!env.m_keychain && env.m_ciphertext.isEmpty())
-        return Error::make(ErrorCode::Corrupt, QStringLiteral("%1 holds no way to unlock the space.").arg(path));
+        return Error::make(
+            ErrorCode::Corrupt, QStringLiteral("%1 holds no way to unlock the space.").arg(path));
     return env;
 }
 
@@ -167,24 +193,24 @@ Status KeyEnvelope::save(const QString &path) const
 {
     QJsonArray wraps;
     if (!m_ciphertext.isEmpty())
-        wraps.append(QJsonObject{{QStringLiteral("method"), QStringLiteral("passphrase")},
-                                 {QStringLiteral("kdf"), QStringLiteral("argon2id13")},
-                                 {QStringLiteral("opslimit"), double(m_params.opsLimit)},
-                                 {QStringLiteral("memlimit"), double(m_params.memLimitBytes)},
-                                 {QStringLiteral("salt"), QString::fromLatin1(b64(m_salt))},
-                                 {QStringLiteral("nonce"), QString::fromLatin1(b64(m_nonce))},
-                                 {QStringLiteral("ciphertext"), QString::fromLatin1(b64(m_ciphertext))},
-                                 {QStringLiteral("aead"), QStringLiteral("xchacha20poly1305-ietf")}});
+        wraps.append(QJsonObject {{QStringLiteral("method"), QStringLiteral("passphrase")},
+            {QStringLiteral("kdf"), QStringLiteral("argon2id13")},
+            {QStringLiteral("opslimit"), double(m_params.opsLimit)},
+            {QStringLiteral("memlimit"), double(m_params.memLimitBytes)},
+            {QStringLiteral("salt"), QString::fromLatin1(b64(m_salt))},
+            {QStringLiteral("nonce"), QString::fromLatin1(b64(m_nonce))},
+            {QStringLiteral("ciphertext"), QString::fromLatin1(b64(m_ciphertext))},
+            {QStringLiteral("aead"), QStringLiteral("xchacha20poly1305-ietf")}});
     if (m_keychain)
-        wraps.append(QJsonObject{{QStringLiteral("method"), QStringLiteral("keychain")},
-                                 {QStringLiteral("account"), keychainAccount(m_meta.id)}});
-    const QJsonObject o{
+        wraps.append(QJsonObject {{QStringLiteral("method"), QStringLiteral("keychain")},
+            {QStringLiteral("account"), keychainAccount(m_meta.id)}});
+    const QJsonObject o {
         {QStringLiteral("format"), QStringLiteral("tandem-space-key")},
         {QStringLiteral("version"), kEnvelopeVersion},
-        {QStringLiteral("space"), QJsonObject{{QStringLiteral("id"), m_meta.id},
-                                              {QStringLiteral("name"), m_meta.name},
-                                              {QStringLiteral("kind"), m_meta.kind},
-                                              {QStringLiteral("created_at"), double(m_meta.createdAt)}}},
+        {QStringLiteral("space"),
+            QJsonObject {{QStringLiteral("id"), m_meta.id}, {QStringLiteral("name"), m_meta.name},
+                {QStringLiteral("kind"), m_meta.kind},
+                {QStringLiteral("created_at"), double(m_meta.createdAt)}}},
         {QStringLiteral("wraps"), wraps},
     };
     QSaveFile f(path);
@@ -208,33 +234,33 @@ Result<DataKey> KeyEnvelope::unlock(const QString &passphrase) const
     }
     if (m_ciphertext.isEmpty())
         return Error::make(ErrorCode::WrongKey,
-                           QStringLiteral("The key of space \"%1\" is in the OS keychain, which cannot be read: %2")
-                               .arg(m_meta.name, keychainError.message));
+            QStringLiteral("The key of space \"%1\" is in the OS keychain, which cannot be read: %2")
+                .arg(m_meta.name, keychainError.message));
     if (passphrase.isEmpty())
-        return Error::make(ErrorCode::WrongKey, QStringLiteral("Space \"%1\" is locked: a passphrase is needed (set "
-                                                               "TANDEM_PASSPHRASE or enter it).")
-                                                    .arg(m_meta.name));
+        return Error::make(ErrorCode::WrongKey,
+            QStringLiteral("Space \"%1\" is locked: a passphrase is needed (set "
+                           "TANDEM_PASSPHRASE or enter it).")
+                .arg(m_meta.name));
     auto kek = deriveKek(passphrase, m_salt, m_params);
     if (!kek)
         return kek.error();
     QByteArray plain(32, '\0');
     unsigned long long plen = 0;
     const QByteArray ad = m_meta.id.toUtf8();
-    const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(
-        reinterpret_cast<unsigned char *>(plain.data()), &plen, nullptr,
-        reinterpret_cast<const unsigned char *>(m_ciphertext.constData()), quint64(m_ciphertext.size()),
-        reinterpret_cast<const unsigned char *>(ad.constData()), quint64(ad.size()),
-        reinterpret_cast<const unsigned char *>(m_nonce.constData()),
+    const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char *>(plain.data()),
+        &plen, nullptr, reinterpret_cast<const unsigned char *>(m_ciphertext.constData()),
+        quint64(m_ciphertext.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
+        quint64(ad.size()), reinterpret_cast<const unsigned char *>(m_nonce.constData()),
         reinterpret_cast<const unsigned char *>(kek->constData()));
     sodium_memzero(kek->data(), size_t(kek->size()));
     if (rc != 0 || plen != 32)
-        return Error::make(ErrorCode::WrongKey,
-                           QStringLiteral("Wrong passphrase for space \"%1\".").arg(m_meta.name));
+        return Error::make(
+            ErrorCode::WrongKey, QStringLiteral("Wrong passphrase for space \"%1\".").arg(m_meta.name));
     return DataKey(plain);
 }
 
-Status KeyEnvelope::changePassphrase(const QString &oldPassphrase, const QString &newPassphrase,
-                                     const KdfParams &params)
+Status KeyEnvelope::changePassphrase(
+    const QString &oldPassphrase, const QString &newPassphrase, const KdfParams &params)
 {
     if (newPassphrase.isEmpty())
         return Error::make(ErrorCode::Invalid, QStringLiteral("The new passphrase is empty."));

@@ -1,6 +1,7 @@
 #include "spacestore.h"
 
 #include "schema.h"
+#include "searchscope.h"
 #include "searchtokenizer.h"
 #include "snippet.h"
 
@@ -18,8 +19,7 @@ public:
     explicit WriteScope(Database &db)
         : m_db(db)
         , m_nested(db.inTransaction())
-    {
-    }
+    { }
     WriteScope(const WriteScope &) = delete;
     WriteScope &operator=(const WriteScope &) = delete;
     ~WriteScope()
@@ -65,18 +65,17 @@ Conversation readConversation(const Statement &st)
     return c;
 }
 
-constexpr std::string_view kConversationColumns =
-    "id, kind, name, topic, is_external, created_at, last_message_at, unread_count";
+constexpr std::string_view kConversationColumns
+    = "id, kind, name, topic, is_external, created_at, last_message_at, unread_count";
 
 } // namespace
 
 SpaceStore::SpaceStore(std::unique_ptr<Database> db)
     : m_db(std::move(db))
-{
-}
+{ }
 
-Result<std::unique_ptr<SpaceStore>> SpaceStore::open(const QString &dbPath, const DataKey &key,
-                                                     const OpenOptions &options)
+Result<std::unique_ptr<SpaceStore>> SpaceStore::open(
+    const QString &dbPath, const DataKey &key, const OpenOptions &options)
 {
     Database::Options dbo;
     dbo.create = options.create;
@@ -85,6 +84,7 @@ Result<std::unique_ptr<SpaceStore>> SpaceStore::open(const QString &dbPath, cons
     if (!db)
         return db.error();
     TANDEM_TRY(registerSearchTokenizer((*db)->handle()));
+    TANDEM_TRY(registerSearchScopeFunction((*db)->handle()));
     TANDEM_TRY(migrate(**db));
     return std::unique_ptr<SpaceStore>(new SpaceStore(std::move(*db)));
 }
@@ -116,13 +116,15 @@ Status SpaceStore::upsertUsers(std::span<const User> users, StoreChange &change)
 {
     WriteScope tx(*m_db);
     TANDEM_TRY(tx.begin());
-    auto st = m_db->cached("INSERT INTO users(id, user_name, display_name, is_external) VALUES (?1, ?2, ?3, ?4) "
-                           "ON CONFLICT(id) DO UPDATE SET user_name = excluded.user_name, "
-                           "display_name = excluded.display_name, is_external = excluded.is_external");
+    auto st
+        = m_db->cached("INSERT INTO users(id, user_name, display_name, is_external) VALUES (?1, ?2, ?3, ?4) "
+                       "ON CONFLICT(id) DO UPDATE SET user_name = excluded.user_name, "
+                       "display_name = excluded.display_name, is_external = excluded.is_external");
     if (!st)
         return st.error();
     for (const User &u : users)
-        TANDEM_TRY((*st)->bind(1, u.id).bind(2, u.userName).bind(3, u.displayName).bind(4, int(u.external)).exec());
+        TANDEM_TRY(
+            (*st)->bind(1, u.id).bind(2, u.userName).bind(3, u.displayName).bind(4, int(u.external)).exec());
     TANDEM_TRY(tx.commit());
     change.users = true;
     return {};
@@ -131,19 +133,27 @@ Status SpaceStore::upsertUsers(std::span<const User> users, StoreChange &change)
 Status SpaceStore::upsertConversation(const Conversation &c, StoreChange &change)
 {
     if (c.kind != u"direct" && c.kind != u"group" && c.kind != u"channel")
-        return Error::make(ErrorCode::Invalid, QStringLiteral("Unknown conversation kind \"%1\".").arg(c.kind));
+        return Error::make(
+            ErrorCode::Invalid, QStringLiteral("Unknown conversation kind \"%1\".").arg(c.kind));
     WriteScope tx(*m_db);
     TANDEM_TRY(tx.begin());
-    auto st = m_db->cached("INSERT INTO conversations(id, kind, name, topic, is_external, created_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
-                           "name = excluded.name, topic = excluded.topic, is_external = excluded.is_external");
+    auto st
+        = m_db->cached("INSERT INTO conversations(id, kind, name, topic, is_external, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+                       "name = excluded.name, topic = excluded.topic, is_external = excluded.is_external");
     if (!st)
         return st.error();
-    TANDEM_TRY((*st)->bind(1, c.id).bind(2, c.kind).bind(3, c.name).bind(4, c.topic).bind(5, int(c.external))
+    TANDEM_TRY((*st)
+                   ->bind(1, c.id)
+                   .bind(2, c.kind)
+                   .bind(3, c.name)
+                   .bind(4, c.topic)
+                   .bind(5, int(c.external))
                    .bind(6, c.createdAt)
                    .exec());
     if (!c.memberIds.isEmpty()) {
-        auto mem = m_db->cached("INSERT OR IGNORE INTO members(conversation_id, user_id, joined_at) VALUES (?1, ?2, ?3)");
+        auto mem = m_db->cached(
+            "INSERT OR IGNORE INTO members(conversation_id, user_id, joined_at) VALUES (?1, ?2, ?3)");
         if (!mem)
             return mem.error();
         for (const QString &uid : c.memberIds)
@@ -160,20 +170,29 @@ Result<int> SpaceStore::insertMessages(std::span<const Message> messages, StoreC
     WriteScope tx(*m_db);
     TANDEM_TRY(tx.begin());
     auto ins = m_db->cached(
-        "INSERT INTO messages(id, conversation_id, seq, sender_id, thread_root_id, reply_to_id, body, created_at, "
+        "INSERT INTO messages(id, conversation_id, seq, sender_id, thread_root_id, reply_to_id, body, "
+        "created_at, "
         "edited_at, deleted_at, client_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
         "ON CONFLICT(id) DO NOTHING");
-    auto fts = m_db->cached("INSERT INTO message_fts(rowid, body) VALUES (?1, ?2)");
-    auto mention = m_db->cached("INSERT OR IGNORE INTO message_mentions(message_rowid, user_id) VALUES (?1, ?2)");
-    auto bump = m_db->cached("UPDATE conversations SET last_message_at = max(last_message_at, ?2) WHERE id = ?1");
+    auto fts = m_db->cached("INSERT INTO message_fts(rowid, body, scope) VALUES (?1, ?2, ?3)");
+    auto mention
+        = m_db->cached("INSERT OR IGNORE INTO message_mentions(message_rowid, user_id) VALUES (?1, ?2)");
+    auto bump
+        = m_db->cached("UPDATE conversations SET last_message_at = max(last_message_at, ?2) WHERE id = ?1");
     if (!ins || !fts || !mention || !bump)
         return (!ins ? ins : !fts ? fts : !mention ? mention : bump).error();
     Statement &insert = **ins;
     int inserted = 0;
     QHash<QString, qint64> latest; // newest message per conversation in this batch
     for (const Message &m : messages) {
-        insert.bind(1, m.id).bind(2, m.conversationId).bind(4, m.senderId).bindOptional(5, m.threadRootId)
-            .bindOptional(6, m.replyToId).bind(7, m.body).bind(8, m.createdAt).bindOptional(11, m.clientId);
+        insert.bind(1, m.id)
+            .bind(2, m.conversationId)
+            .bind(4, m.senderId)
+            .bindOptional(5, m.threadRootId)
+            .bindOptional(6, m.replyToId)
+            .bind(7, m.body)
+            .bind(8, m.createdAt)
+            .bindOptional(11, m.clientId);
         m.seq ? insert.bind(3, *m.seq) : insert.bindNull(3);
         m.editedAt ? insert.bind(9, *m.editedAt) : insert.bindNull(9);
         m.deletedAt ? insert.bind(10, *m.deletedAt) : insert.bindNull(10);
@@ -183,7 +202,11 @@ Result<int> SpaceStore::insertMessages(std::span<const Message> messages, StoreC
         const qint64 rowid = m_db->lastInsertRowId();
         ++inserted;
         if (!m.deletedAt)
-            TANDEM_TRY((*fts)->bind(1, rowid).bind(2, m.body).exec());
+            TANDEM_TRY((*fts)
+                           ->bind(1, rowid)
+                           .bind(2, m.body)
+                           .bind(3, searchScope(m.conversationId, m.senderId, m.createdAt))
+                           .exec());
         for (const QString &uid : m.mentions)
             TANDEM_TRY((*mention)->bind(1, rowid).bind(2, uid).exec());
         qint64 &newest = latest[m.conversationId];
@@ -200,7 +223,7 @@ Result<int> SpaceStore::insertMessages(std::span<const Message> messages, StoreC
 Result<QList<Conversation>> SpaceStore::conversations()
 {
     auto st = m_db->prepare("SELECT " + std::string(kConversationColumns)
-                            + " FROM conversations WHERE archived = 0 ORDER BY last_message_at DESC, name");
+        + " FROM conversations WHERE archived = 0 ORDER BY last_message_at DESC, name");
     if (!st)
         return st.error();
     QList<Conversation> out;
@@ -218,11 +241,15 @@ Result<QList<Conversation>> SpaceStore::conversations()
 Result<std::optional<Conversation>> SpaceStore::findConversation(const QString &idOrName)
 {
     // An id, a name, or, for a direct chat, the other person's user name.
-    auto st = m_db->prepare(
-        "SELECT " + std::string(kConversationColumns) + " FROM conversations WHERE id = ?1 OR name = ?1 "
-        "UNION ALL SELECT c.id, c.kind, c.name, c.topic, c.is_external, c.created_at, c.last_message_at, "
-        "c.unread_count FROM conversations c JOIN members m ON m.conversation_id = c.id "
-        "JOIN users u ON u.id = m.user_id WHERE c.kind = 'direct' AND u.user_name = ?1 LIMIT 1");
+    auto st = m_db->prepare("SELECT " + std::string(kConversationColumns)
+        + ", 0 AS rank FROM conversations WHERE id = ?1 "
+          "UNION ALL SELECT "
+        + std::string(kConversationColumns)
+        + ", 1 FROM conversations WHERE name = ?1 "
+          "UNION ALL SELECT c.id, c.kind, c.name, c.topic, c.is_external, c.created_at, c.last_message_at, "
+          "c.unread_count, 2 FROM conversations c JOIN members m ON m.conversation_id = c.id "
+          "JOIN users u ON u.id = m.user_id WHERE c.kind = 'direct' AND u.user_name = ?1 "
+          "ORDER BY rank, last_message_at DESC LIMIT 1");
     if (!st)
         return st.error();
     st->bind(1, idOrName);
@@ -251,13 +278,14 @@ Result<QList<User>> SpaceStore::users()
     return out;
 }
 
-Result<QList<Message>> SpaceStore::messagesBefore(const QString &conversationId, qint64 beforeCreatedAt,
-                                                  qint64 beforeRowid, int limit)
+Result<QList<Message>> SpaceStore::messagesBefore(
+    const QString &conversationId, qint64 beforeCreatedAt, qint64 beforeRowid, int limit)
 {
-    auto st = m_db->cached("SELECT rowid, id, conversation_id, sender_id, body, created_at, seq, thread_root_id, "
-                           "reply_to_id, client_id, edited_at, deleted_at FROM messages "
-                           "WHERE conversation_id = ?1 AND (created_at, rowid) < (?2, ?3) "
-                           "ORDER BY created_at DESC, rowid DESC LIMIT ?4");
+    auto st
+        = m_db->cached("SELECT rowid, id, conversation_id, sender_id, body, created_at, seq, thread_root_id, "
+                       "reply_to_id, client_id, edited_at, deleted_at FROM messages "
+                       "WHERE conversation_id = ?1 AND (created_at, rowid) < (?2, ?3) "
+                       "ORDER BY created_at DESC, rowid DESC LIMIT ?4");
     if (!st)
         return st.error();
     Statement &s = **st;
@@ -293,27 +321,54 @@ Result<QList<Message>> SpaceStore::messagesBefore(const QString &conversationId,
 
 Result<QList<SearchHit>> SpaceStore::search(const SearchQuery &q)
 {
-    const QString match = buildMatchExpression(q.text);
-    if (match.isEmpty() || q.limit <= 0)
+    const QString textMatch = buildMatchExpression(q.text);
+    if (textMatch.isEmpty() || q.limit <= 0)
         return QList<SearchHit>();
-    // The most recent matches (by arrival) are ranked by bm25, then by time: this bounds the work of a
-    // one-character query over a million messages while keeping the best recent results on top.
-    auto st = m_db->cached(
-        "SELECT m.rowid, m.id, m.conversation_id, m.sender_id, m.created_at, m.body, c.score FROM ("
-        "  SELECT message_fts.rowid AS rowid, bm25(message_fts) AS score FROM message_fts"
-        "  JOIN messages mm ON mm.rowid = message_fts.rowid"
-        "  WHERE message_fts MATCH ?1"
-        "    AND (?2 IS NULL OR mm.conversation_id = ?2) AND (?3 IS NULL OR mm.sender_id = ?3)"
-        "    AND (?4 IS NULL OR mm.created_at >= ?4) AND (?5 IS NULL OR mm.created_at < ?5)"
-        "  ORDER BY message_fts.rowid DESC LIMIT ?6"
-        ") c JOIN messages m ON m.rowid = c.rowid ORDER BY c.score, m.created_at DESC LIMIT ?7");
+    // Filters narrow the match inside FTS5 through the scope tokens; the exact test on the messages row
+    // then only sees rows that are already in the right conversation, from the right sender and month.
+    QStringList scope;
+    if (!q.conversationId.isEmpty())
+        scope << conversationScopeToken(q.conversationId);
+    if (!q.senderId.isEmpty())
+        scope << senderScopeToken(q.senderId);
+    if (const QString months = monthScopeTokens(q.fromMs, q.toMs); !months.isEmpty())
+        scope << u'(' + months + u')';
+    QString match = QStringLiteral("{body} : (%1)").arg(textMatch);
+    if (!scope.isEmpty())
+        match += QStringLiteral(" AND {scope} : (%1)").arg(scope.join(QStringLiteral(" AND ")));
+    const bool filtered = !q.conversationId.isEmpty() || !q.senderId.isEmpty() || q.fromMs > 0 || q.toMs > 0;
+
+    // The most recent matches (by arrival, which FTS5 walks backwards without sorting) are ranked by
+    // bm25 over the body alone, then by recency: this bounds the work of a one-character query over a
+    // million messages while keeping the best recent results on top.
+    // Ranking happens on the index alone; only the rows shown are read from the messages table.
+    constexpr std::string_view kPlain
+        = "SELECT m.rowid, m.id, m.conversation_id, m.sender_id, m.created_at, m.body, c.score FROM ("
+          "  SELECT rowid, score FROM ("
+          "    SELECT rowid, bm25(message_fts, 1.0, 0.0) AS score FROM message_fts"
+          "    WHERE message_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6"
+          "  ) ORDER BY score, rowid DESC LIMIT ?7"
+          ") c JOIN messages m ON m.rowid = c.rowid ORDER BY c.score, m.created_at DESC";
+    constexpr std::string_view kFiltered
+        = "SELECT m.rowid, m.id, m.conversation_id, m.sender_id, m.created_at, m.body, c.score FROM ("
+          "  SELECT message_fts.rowid AS rowid, bm25(message_fts, 1.0, 0.0) AS score FROM message_fts"
+          "  JOIN messages mm ON mm.rowid = message_fts.rowid"
+          "  WHERE message_fts MATCH ?1"
+          "    AND (?2 IS NULL OR mm.conversation_id = ?2) AND (?3 IS NULL OR mm.sender_id = ?3)"
+          "    AND (?4 IS NULL OR mm.created_at >= ?4) AND (?5 IS NULL OR mm.created_at < ?5)"
+          "  ORDER BY message_fts.rowid DESC LIMIT ?6"
+          ") c JOIN messages m ON m.rowid = c.rowid ORDER BY c.score, m.created_at DESC LIMIT ?7";
+    auto st = m_db->cached(filtered ? kFiltered : kPlain);
     if (!st)
         return st.error();
     Statement &s = **st;
-    s.bind(1, match).bindOptional(2, q.conversationId.isEmpty() ? QString() : q.conversationId)
-        .bindOptional(3, q.senderId.isEmpty() ? QString() : q.senderId);
-    q.fromMs > 0 ? s.bind(4, q.fromMs) : s.bindNull(4);
-    q.toMs > 0 ? s.bind(5, q.toMs) : s.bindNull(5);
+    s.bind(1, match);
+    if (filtered) {
+        s.bindOptional(2, q.conversationId.isEmpty() ? QString() : q.conversationId)
+            .bindOptional(3, q.senderId.isEmpty() ? QString() : q.senderId);
+        q.fromMs > 0 ? s.bind(4, q.fromMs) : s.bindNull(4);
+        q.toMs > 0 ? s.bind(5, q.toMs) : s.bindNull(5);
+    }
     s.bind(6, std::max(q.candidateLimit, q.limit)).bind(7, q.limit);
     QList<SearchHit> hits;
     for (;;) {
@@ -355,10 +410,12 @@ Result<StoreStats> SpaceStore::stats()
     st.schemaVersion = int(version);
     // Page-exact when the library has dbstat; else the index's own payload (its segment blocks, plus
     // the term directory), which is within a few per cent of the pages it fills.
-    if (auto idx = m_db->queryInt("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'message_fts%'"))
+    if (auto idx
+        = m_db->queryInt("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'message_fts%'"))
         st.searchIndexBytes = *idx;
-    else if (auto blocks = m_db->queryInt("SELECT coalesce(sum(length(block)), 0) + "
-                                          "(SELECT count(*) * 24 FROM message_fts_idx) FROM message_fts_data"))
+    else if (auto blocks
+        = m_db->queryInt("SELECT coalesce(sum(length(block)), 0) + "
+                         "(SELECT count(*) * 24 FROM message_fts_idx) FROM message_fts_data"))
         st.searchIndexBytes = *blocks;
     st.dbBytes = QFileInfo(m_db->path()).size() + QFileInfo(m_db->path() + QStringLiteral("-wal")).size();
     return st;

@@ -1,0 +1,95 @@
+#include "searchscope.h"
+
+#include <sqlite3.h>
+
+#include <QDateTime>
+#include <QStringList>
+
+namespace tandem::store {
+
+namespace {
+
+constexpr int kMaxMonthTokens = 36;
+
+quint64 fnv1a(const QString &s)
+{
+    quint64 h = 14695981039346656037ull;
+    const QByteArray utf8 = s.toUtf8();
+    for (const char c : utf8) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+QString monthToken(const QDate &d)
+{
+    return QStringLiteral("m%1%2")
+        .arg(d.year(), 4, 10, QLatin1Char('0'))
+        .arg(d.month(), 2, 10, QLatin1Char('0'));
+}
+
+QDate utcDate(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date(); // QTimeZone::UTC is Qt 6.5+
+}
+
+void scopeFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (argc != 3) {
+        sqlite3_result_error(ctx, "tandem_search_scope takes 3 arguments", -1);
+        return;
+    }
+    auto text = [&](int i) {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_value_text(argv[i]));
+        return p ? QString::fromUtf8(p, sqlite3_value_bytes(argv[i])) : QString();
+    };
+    const QByteArray scope = searchScope(text(0), text(1), sqlite3_value_int64(argv[2])).toUtf8();
+    sqlite3_result_text(ctx, scope.constData(), int(scope.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+QString conversationScopeToken(const QString &conversationId)
+{
+    return u'c' + QString::number(fnv1a(conversationId), 36);
+}
+
+QString senderScopeToken(const QString &senderId)
+{
+    return u's' + QString::number(fnv1a(senderId), 36);
+}
+
+QString searchScope(const QString &conversationId, const QString &senderId, qint64 createdAtMs)
+{
+    return conversationScopeToken(conversationId) + u' ' + senderScopeToken(senderId) + u' '
+        + monthToken(utcDate(createdAtMs));
+}
+
+QString monthScopeTokens(qint64 fromMs, qint64 toMs)
+{
+    if (fromMs <= 0 || toMs <= 0 || toMs <= fromMs)
+        return {};
+    QDate month = utcDate(fromMs);
+    month = QDate(month.year(), month.month(), 1);
+    const QDate last = utcDate(toMs - 1);
+    QStringList tokens;
+    while (month <= last) {
+        if (tokens.size() == kMaxMonthTokens)
+            return {};
+        tokens << monthToken(month);
+        month = month.addMonths(1);
+    }
+    return tokens.join(QStringLiteral(" OR "));
+}
+
+Status registerSearchScopeFunction(sqlite3 *db)
+{
+    const int rc = sqlite3_create_function_v2(db, "tandem_search_scope", 3,
+        SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, scopeFunction, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return Error::make(ErrorCode::Database, QStringLiteral("Cannot register the search scope function."));
+    return {};
+}
+
+} // namespace tandem::store

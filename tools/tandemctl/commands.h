@@ -1,0 +1,14 @@
+// The commands tandemctl offers, one list per file that implements them.
+#pragma once
+
+#include "cli.h"
+
+namespace tandemctl {
+
+QList<Command> spaceCommands(); // space create|list|wipe, passphrase change
+QList<Command> importCommands(); // import
+QList<Command> searchCommands(); // search, stats
+QList<Command> benchCommands(); // bench store
+QList<Command> demoCommands(); // demo
+
+} // namespace tandemctl

@@ -1,0 +1,201 @@
+// space create | list | wipe, and passphrase change: the profile's spaces and their keys.
+#include "commands.h"
+#include "jsonwriter.h"
+#include "passphrase.h"
+#include "spaceaccess.h"
+#include "timeformat.h"
+
+namespace tandemctl {
+
+using namespace tandem;
+using namespace tandem::store;
+
+namespace {
+
+int spaceCreate(Context &context, const Arguments &args)
+{
+    const QString name = args.positional.at(0);
+    const QString kindName = args.value(QStringLiteral("kind"));
+    if (kindName.isEmpty())
+        return usageError(QStringLiteral("Say which kind of space this is: --kind work or --kind personal."),
+            QStringLiteral("tandemctl space create --help"));
+    const auto kind = spaceKindFromName(kindName);
+    if (!kind)
+        return usageError(
+            QStringLiteral("The kind of a space is \"work\" or \"personal\", not \"%1\".").arg(kindName),
+            QStringLiteral("tandemctl space create --help"));
+
+    Profile profile(context.profileDirectory());
+    if (profile.findSpace(name).ok())
+        return fail(QStringLiteral("A space named \"%1\" exists already in %2.")
+                        .arg(name.trimmed(), profile.directory()));
+    auto existing = profile.spaces();
+    if (!existing)
+        return fail(existing.error());
+    // The first space sets the profile's passphrase: ask twice so a typo cannot lock the user out.
+    auto passphrase = readPassphrase(existing->isEmpty());
+    if (!passphrase)
+        return fail(passphrase.error());
+    auto created = profile.createSpace(name, *kind, *passphrase);
+    if (!created)
+        return fail(created.error());
+    out() << created->meta.id << Qt::endl;
+    return ExitOk;
+}
+
+int spaceList(Context &context, const Arguments &args)
+{
+    Profile profile(context.profileDirectory());
+    auto spaces = profile.spaces();
+    if (!spaces)
+        return fail(spaces.error());
+    for (const UnreadableSpace &u : unreadableSpaces(profile))
+        err() << "tandemctl: warning: " << u.error.message << Qt::endl;
+
+    if (args.isSet(QStringLiteral("json"))) {
+        JsonWriter json;
+        json.beginArray();
+        for (const SpaceEntry &e : *spaces) {
+            json.beginObject()
+                .field(QStringLiteral("id"), e.meta.id)
+                .field(QStringLiteral("name"), e.meta.name)
+                .field(QStringLiteral("kind"), e.meta.kind)
+                .field(QStringLiteral("created_at"), e.meta.createdAt)
+                .endObject();
+        }
+        json.endArray();
+        out() << json.text();
+        return ExitOk;
+    }
+    if (spaces->isEmpty()) {
+        out() << "No spaces in " << profile.directory()
+              << ". Create one with \"tandemctl space create NAME --kind work\"." << Qt::endl;
+        return ExitOk;
+    }
+    qsizetype nameWidth = 4;
+    for (const SpaceEntry &e : *spaces)
+        nameWidth = std::max(nameWidth, e.meta.name.size());
+    out() << QStringLiteral("NAME").leftJustified(nameWidth)
+          << "  KIND      ID                                    CREATED\n";
+    for (const SpaceEntry &e : *spaces)
+        out() << e.meta.name.leftJustified(nameWidth) << "  " << e.meta.kind.leftJustified(8) << "  "
+              << e.meta.id.leftJustified(36) << "  " << formatLocalTime(e.meta.createdAt) << '\n';
+    out().flush();
+    return ExitOk;
+}
+
+int spaceWipe(Context &context, const Arguments &args)
+{
+    Profile profile(context.profileDirectory());
+    auto space = findSpace(profile, args.positional.at(0));
+    if (!space)
+        return fail(space.error());
+    if (!args.isSet(QStringLiteral("yes")))
+        return usageError(
+            QStringLiteral("Wiping destroys the space \"%1\" and everything in it, for good. Add --yes "
+                           "to do it.")
+                .arg(space->meta.name),
+            QStringLiteral("tandemctl space wipe --help"));
+    if (auto s = profile.wipeSpace(*space); !s)
+        return fail(s.error());
+    out() << "Wiped the space \"" << space->meta.name << "\" (" << space->meta.id
+          << "): its key and its database are destroyed." << Qt::endl;
+    return ExitOk;
+}
+
+int passphraseChange(Context &context, const Arguments &)
+{
+    Profile profile(context.profileDirectory());
+    auto spaces = profile.spaces();
+    if (!spaces)
+        return fail(spaces.error());
+    if (spaces->isEmpty())
+        return fail(QStringLiteral("There are no spaces in %1, so there is no passphrase to change.")
+                        .arg(profile.directory()));
+    // A space whose key file cannot be read would keep the old passphrase: the profile would then need two.
+    if (const QList<UnreadableSpace> broken = unreadableSpaces(profile); !broken.isEmpty())
+        return fail(
+            QStringLiteral("%1 Repair or wipe that space first, so that every space changes together.")
+                .arg(broken.first().error.message));
+    auto current = readPassphrase(false, QStringLiteral("Current passphrase: "));
+    if (!current)
+        return fail(current.error());
+    // Check the current passphrase before asking for a new one.
+    if (auto key = profile.unlockKey(spaces->first(), *current); !key)
+        return fail(key.error());
+    auto next = readNewPassphrase();
+    if (!next)
+        return fail(next.error());
+    if (auto s = profile.changePassphrase(*current, *next); !s)
+        return fail(s.error());
+    out() << "Changed the passphrase of " << spaces->size() << (spaces->size() == 1 ? " space." : " spaces.")
+          << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+QList<Command> spaceCommands()
+{
+    QList<Command> commands;
+    commands.append(Command {
+        QStringLiteral("space create"),
+        QStringLiteral("NAME --kind work|personal"),
+        QStringLiteral("Create a space and print its id."),
+        QStringLiteral(
+            "Creates a space in the profile: a fresh random key, wrapped by the profile's passphrase, and "
+            "an\n"
+            "empty encrypted database. Prints the new space's id.\n\n"
+            "The passphrase comes from TANDEM_PASSPHRASE, or is asked for on the terminal. Every space of a\n"
+            "profile shares it: for the first space it becomes the profile's passphrase (asked twice)."),
+        {{QStringLiteral("kind"), QStringLiteral("KIND"), QStringLiteral("work or personal.")}},
+        1,
+        1,
+        spaceCreate,
+    });
+    commands.append(Command {
+        QStringLiteral("space list"),
+        QString(),
+        QStringLiteral("List the spaces of the profile."),
+        QStringLiteral("Lists the profile's spaces: name, kind, id and creation time. Needs no passphrase: "
+                       "this is read\n"
+                       "from each space's key file, not from its database.\n\n"
+                       "With --json: an array of {\"id\", \"name\", \"kind\", \"created_at\"} (milliseconds "
+                       "since the epoch)."),
+        {{QStringLiteral("json"), QString(), QStringLiteral("Print JSON.")}},
+        0,
+        0,
+        spaceList,
+    });
+    commands.append(Command {
+        QStringLiteral("space wipe"),
+        QStringLiteral("SPACE --yes"),
+        QStringLiteral("Destroy a space: its key first, then its data."),
+        QStringLiteral(
+            "Destroys a space for good: its key (file and keychain entry) first, then its database files,\n"
+            "overwritten before they are removed. The other spaces are not touched. SPACE is a name or an "
+            "id.\n"
+            "Needs no passphrase, so access can be revoked from a locked profile."),
+        {{QStringLiteral("yes"), QString(), QStringLiteral("Confirm that the space is to be destroyed.")}},
+        1,
+        1,
+        spaceWipe,
+    });
+    commands.append(Command {
+        QStringLiteral("passphrase change"),
+        QString(),
+        QStringLiteral("Change the profile's passphrase."),
+        QStringLiteral(
+            "Re-wraps every space's key under a new passphrase; the databases are not rewritten. If the\n"
+            "current passphrase is wrong for any space, nothing changes.\n\n"
+            "The current passphrase comes from TANDEM_PASSPHRASE, the new one from TANDEM_NEW_PASSPHRASE;\n"
+            "either is asked for on the terminal when its variable is not set."),
+        {},
+        0,
+        0,
+        passphraseChange,
+    });
+    return commands;
+}
+
+} // namespace tandemctl

@@ -1,0 +1,54 @@
+#include "spaceaccess.h"
+
+#include "passphrase.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace tandemctl {
+
+using namespace tandem;
+using namespace tandem::store;
+
+Result<SpaceEntry> findSpace(const Profile &profile, const QString &idOrName)
+{
+    auto found = profile.findSpace(idOrName);
+    if (found || found.error().code != ErrorCode::NotFound)
+        return found;
+    for (const UnreadableSpace &u : unreadableSpaces(profile))
+        if (QFileInfo(u.directory).fileName() == idOrName)
+            return u.error;
+    return Error::make(ErrorCode::NotFound,
+        found.error().message
+            + QStringLiteral(" Run \"tandemctl space list\" to see the spaces, or "
+                             "\"tandemctl space create\" to make one."));
+}
+
+Result<std::unique_ptr<SpaceStore>> openSpace(const Profile &profile, const SpaceEntry &space)
+{
+    auto passphrase = readPassphrase();
+    if (!passphrase)
+        return passphrase.error();
+    auto store = profile.openSpace(space, *passphrase);
+    // Low-level messages ("database disk image is malformed") do not say which space: add it.
+    if (!store && !store.error().message.contains(space.meta.name))
+        return Error::make(store.error().code,
+            QStringLiteral("Cannot open the space \"%1\": %2").arg(space.meta.name, store.error().message));
+    return store;
+}
+
+QList<UnreadableSpace> unreadableSpaces(const Profile &profile)
+{
+    QList<UnreadableSpace> out;
+    const QDir dir(profile.directory() + QStringLiteral("/spaces"));
+    for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString keyPath = dir.filePath(name) + u'/' + QLatin1String(KeyEnvelope::kFileName);
+        auto envelope = KeyEnvelope::load(keyPath);
+        // No key file at all is a space being created or wiped: not worth a warning.
+        if (!envelope && envelope.error().code != ErrorCode::NotFound)
+            out.append({dir.filePath(name), envelope.error()});
+    }
+    return out;
+}
+
+} // namespace tandemctl
