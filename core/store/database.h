@@ -68,15 +68,15 @@ class Database
 public:
     struct Options
     {
-        bool create = false;     // create the file when missing
+        bool create = false; // create the file when missing
         bool readOnly = false;
         int cacheKiB = 16 * 1024; // page cache per connection
     };
 
     // Opens an SQLCipher database with a raw 256-bit key (no key derivation in SQLCipher: the key is
     // random and wrapped elsewhere). A wrong key gives ErrorCode::WrongKey and leaves the file untouched.
-    static Result<std::unique_ptr<Database>> open(const QString &path, const QByteArray &rawKey,
-                                                  const Options &options);
+    static Result<std::unique_ptr<Database>> open(
+        const QString &path, const QByteArray &rawKey, const Options &options);
     // Opens a plain, unencrypted SQLite database (the server's own data or test fixtures).
     static Result<std::unique_ptr<Database>> openPlain(const QString &path, const Options &options);
 
@@ -103,8 +103,8 @@ public:
 
 private:
     Database(sqlite3 *db, QString path);
-    static Result<std::unique_ptr<Database>> openImpl(const QString &path, const QByteArray *rawKey,
-                                                      const Options &options);
+    static Result<std::unique_ptr<Database>> openImpl(
+        const QString &path, const QByteArray *rawKey, const Options &options);
     Status configure(const Options &options);
     Status requireSqlCipher4();
 
@@ -120,8 +120,7 @@ class Transaction
 public:
     explicit Transaction(Database &db)
         : m_db(db)
-    {
-    }
+    { }
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
     ~Transaction()

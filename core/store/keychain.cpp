@@ -20,7 +20,8 @@ constexpr int kTimeoutMs = 10000; // a locked keychain that nobody unlocks must 
 Status runJob(QKeychain::Job &job)
 {
     if (!QCoreApplication::instance())
-        return Error::make(ErrorCode::Unavailable, QStringLiteral("The keychain needs a running application."));
+        return Error::make(
+            ErrorCode::Unavailable, QStringLiteral("The keychain needs a running application."));
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
@@ -43,9 +44,11 @@ Status runJob(QKeychain::Job &job)
         return Error::make(ErrorCode::NotFound, QStringLiteral("The keychain holds no key for this space."));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return Error::make(ErrorCode::WrongKey, QStringLiteral("The keychain refused access to the space key."));
+        return Error::make(
+            ErrorCode::WrongKey, QStringLiteral("The keychain refused access to the space key."));
     default:
-        return Error::make(ErrorCode::Unavailable, QStringLiteral("The keychain is not available: %1").arg(job.errorString()));
+        return Error::make(ErrorCode::Unavailable,
+            QStringLiteral("The keychain is not available: %1").arg(job.errorString()));
     }
 }
 
@@ -78,12 +81,14 @@ Status remove(const QString &account)
 
 Result<QByteArray> read(const QString &)
 {
-    return Error::make(ErrorCode::Unavailable, QStringLiteral("This build of Tandem has no keychain support."));
+    return Error::make(
+        ErrorCode::Unavailable, QStringLiteral("This build of Tandem has no keychain support."));
 }
 
 Status write(const QString &, const QByteArray &)
 {
-    return Error::make(ErrorCode::Unavailable, QStringLiteral("This build of Tandem has no keychain support."));
+    return Error::make(
+        ErrorCode::Unavailable, QStringLiteral("This build of Tandem has no keychain support."));
 }
 
 Status remove(const QString &)

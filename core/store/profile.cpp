@@ -37,8 +37,7 @@ QString SpaceEntry::keyPath() const
 
 Profile::Profile(QString directory)
     : m_dir(QDir(directory).absolutePath())
-{
-}
+{ }
 
 QString Profile::defaultDirectory()
 {
@@ -60,9 +59,8 @@ Result<QList<SpaceEntry>> Profile::spaces() const
         e.meta = env->meta();
         out.append(e);
     }
-    std::sort(out.begin(), out.end(), [](const SpaceEntry &a, const SpaceEntry &b) {
-        return a.meta.createdAt < b.meta.createdAt;
-    });
+    std::sort(out.begin(), out.end(),
+        [](const SpaceEntry &a, const SpaceEntry &b) { return a.meta.createdAt < b.meta.createdAt; });
     return out;
 }
 
@@ -74,24 +72,27 @@ Result<SpaceEntry> Profile::findSpace(const QString &idOrName) const
     for (const SpaceEntry &e : *all)
         if (e.meta.id == idOrName || e.meta.name.compare(idOrName, Qt::CaseInsensitive) == 0)
             return e;
-    return Error::make(ErrorCode::NotFound, QStringLiteral("There is no space named \"%1\" in %2.").arg(idOrName, m_dir));
+    return Error::make(
+        ErrorCode::NotFound, QStringLiteral("There is no space named \"%1\" in %2.").arg(idOrName, m_dir));
 }
 
-Result<SpaceEntry> Profile::createSpace(const QString &name, SpaceKind kind, const QString &passphrase,
-                                        bool useKeychain, const KdfParams &params)
+Result<SpaceEntry> Profile::createSpace(
+    const QString &name, SpaceKind kind, const QString &passphrase, bool useKeychain, const KdfParams &params)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || trimmed.size() > 64)
         return Error::make(ErrorCode::Invalid, QStringLiteral("A space name must have 1 to 64 characters."));
     if (findSpace(trimmed).ok())
-        return Error::make(ErrorCode::AlreadyExists, QStringLiteral("A space named \"%1\" exists already.").arg(trimmed));
+        return Error::make(
+            ErrorCode::AlreadyExists, QStringLiteral("A space named \"%1\" exists already.").arg(trimmed));
     // Every space of a profile shares one passphrase, so unlocking is one step for the user.
     auto existing = spaces();
     if (existing && !existing->isEmpty() && !passphrase.isEmpty()) {
         auto probe = unlockKey(existing->first(), passphrase);
         if (!probe && probe.error().code == ErrorCode::WrongKey)
-            return Error::make(ErrorCode::WrongKey, QStringLiteral("Wrong passphrase: use this profile's passphrase "
-                                                                   "for the new space too."));
+            return Error::make(ErrorCode::WrongKey,
+                QStringLiteral("Wrong passphrase: use this profile's passphrase "
+                               "for the new space too."));
     }
 
     SpaceEntry e;
@@ -102,7 +103,8 @@ Result<SpaceEntry> Profile::createSpace(const QString &name, SpaceKind kind, con
     e.directory = m_dir + QStringLiteral("/spaces/") + e.meta.id;
     if (!QDir().mkpath(e.directory))
         return Error::make(ErrorCode::Io, QStringLiteral("Cannot create %1.").arg(e.directory));
-    QFile::setPermissions(e.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(
+        e.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     const DataKey key = DataKey::generate();
     auto cleanup = [&](const Error &err) -> Error {
@@ -139,8 +141,8 @@ Result<DataKey> Profile::unlockKey(const SpaceEntry &space, const QString &passp
     return env->unlock(passphrase);
 }
 
-Result<std::unique_ptr<SpaceStore>> Profile::openSpace(const SpaceEntry &space, const QString &passphrase,
-                                                       const SpaceStore::OpenOptions &options) const
+Result<std::unique_ptr<SpaceStore>> Profile::openSpace(
+    const SpaceEntry &space, const QString &passphrase, const SpaceStore::OpenOptions &options) const
 {
     auto key = unlockKey(space, passphrase);
     if (!key)
@@ -148,13 +150,15 @@ Result<std::unique_ptr<SpaceStore>> Profile::openSpace(const SpaceEntry &space, 
     auto store = SpaceStore::open(space.databasePath(), *key, options);
     if (!store && store.error().code == ErrorCode::WrongKey)
         // The envelope is authenticated, so a key it yields is the right one: the database is damaged.
-        return Error::make(ErrorCode::Corrupt, QStringLiteral("The database of space \"%1\" is damaged or was "
-                                                              "replaced (%2).")
-                                                   .arg(space.meta.name, space.databasePath()));
+        return Error::make(ErrorCode::Corrupt,
+            QStringLiteral("The database of space \"%1\" is damaged or was "
+                           "replaced (%2).")
+                .arg(space.meta.name, space.databasePath()));
     return store;
 }
 
-Status Profile::changePassphrase(const QString &oldPassphrase, const QString &newPassphrase, const KdfParams &params)
+Status Profile::changePassphrase(
+    const QString &oldPassphrase, const QString &newPassphrase, const KdfParams &params)
 {
     auto all = spaces();
     if (!all)

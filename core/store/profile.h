@@ -37,15 +37,15 @@ public:
     // By id, or by name (case-insensitive).
     [[nodiscard]] Result<SpaceEntry> findSpace(const QString &idOrName) const;
     // Creates the space's folder, a fresh key, its envelope and an empty, migrated database.
-    [[nodiscard]] Result<SpaceEntry> createSpace(const QString &name, SpaceKind kind, const QString &passphrase,
-                                                 bool useKeychain = false, const KdfParams &params = {});
+    [[nodiscard]] Result<SpaceEntry> createSpace(const QString &name, SpaceKind kind,
+        const QString &passphrase, bool useKeychain = false, const KdfParams &params = {});
     // Unlocks the key and opens the database.
-    [[nodiscard]] Result<std::unique_ptr<SpaceStore>> openSpace(const SpaceEntry &space, const QString &passphrase,
-                                                                const SpaceStore::OpenOptions &options = {}) const;
+    [[nodiscard]] Result<std::unique_ptr<SpaceStore>> openSpace(const SpaceEntry &space,
+        const QString &passphrase, const SpaceStore::OpenOptions &options = {}) const;
     [[nodiscard]] Result<DataKey> unlockKey(const SpaceEntry &space, const QString &passphrase) const;
     // Re-wraps every space's key under the new passphrase; databases are not rewritten.
-    [[nodiscard]] Status changePassphrase(const QString &oldPassphrase, const QString &newPassphrase,
-                                          const KdfParams &params = {});
+    [[nodiscard]] Status changePassphrase(
+        const QString &oldPassphrase, const QString &newPassphrase, const KdfParams &params = {});
     // Destroys the key (file and keychain entry) first, then the database files. Other spaces are untouched.
     [[nodiscard]] Status wipeSpace(const SpaceEntry &space);
 

@@ -34,17 +34,17 @@ struct Conversation
 
 struct Message
 {
-    qint64 rowid = 0;                  // local; 0 until stored
-    QString id;                        // the server's id (or the client id while unsent)
+    qint64 rowid = 0; // local; 0 until stored
+    QString id; // the server's id (or the client id while unsent)
     QString conversationId;
     QString senderId;
     QString body;
-    qint64 createdAt = 0;              // ms since the epoch, UTC
-    std::optional<qint64> seq;         // the server's sequence number
+    qint64 createdAt = 0; // ms since the epoch, UTC
+    std::optional<qint64> seq; // the server's sequence number
     QString threadRootId;
     QString replyToId;
     QString clientId;
-    QStringList mentions;              // user ids
+    QStringList mentions; // user ids
     std::optional<qint64> editedAt;
     std::optional<qint64> deletedAt;
 };
@@ -52,9 +52,9 @@ struct Message
 // What a write changed, so that views refresh only what they show.
 struct StoreChange
 {
-    QSet<QString> conversations;       // conversations whose timeline or summary changed
-    QList<qint64> messageRowids;       // rows inserted or changed
-    bool conversationList = false;     // conversations were added or renamed
+    QSet<QString> conversations; // conversations whose timeline or summary changed
+    QList<qint64> messageRowids; // rows inserted or changed
+    bool conversationList = false; // conversations were added or renamed
     bool users = false;
 
     [[nodiscard]] bool isEmpty() const
@@ -73,10 +73,10 @@ struct StoreChange
 struct SearchQuery
 {
     QString text;
-    QString conversationId;   // empty: every conversation
-    QString senderId;         // empty: every sender
-    qint64 fromMs = 0;        // created at or after (0: no bound)
-    qint64 toMs = 0;          // created before (0: no bound)
+    QString conversationId; // empty: every conversation
+    QString senderId; // empty: every sender
+    qint64 fromMs = 0; // created at or after (0: no bound)
+    qint64 toMs = 0; // created before (0: no bound)
     int limit = 20;
     // How many of the most recent matches are ranked. Bounds the cost of a one-character query over a
     // million messages; tests that compare against a full scan raise it.
@@ -85,8 +85,8 @@ struct SearchQuery
 
 struct Snippet
 {
-    QString text;                        // plain text, never markup
-    QList<QPair<int, int>> highlights;   // (start, length) in text, UTF-16 units
+    QString text; // plain text, never markup
+    QList<QPair<int, int>> highlights; // (start, length) in text, UTF-16 units
 };
 
 struct SearchHit
@@ -96,7 +96,7 @@ struct SearchHit
     QString conversationId;
     QString senderId;
     qint64 createdAt = 0;
-    double score = 0;                    // bm25: lower is more relevant
+    double score = 0; // bm25: lower is more relevant
     Snippet snippet;
 };
 
@@ -106,7 +106,7 @@ struct StoreStats
     qint64 messages = 0;
     qint64 users = 0;
     qint64 outboxPending = 0;
-    qint64 dbBytes = 0;        // database file plus its WAL
+    qint64 dbBytes = 0; // database file plus its WAL
     qint64 searchIndexBytes = 0;
     int schemaVersion = 0;
 };

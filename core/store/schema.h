@@ -13,7 +13,7 @@ class Database;
 
 struct Migration
 {
-    int version;          // user_version after this migration
+    int version; // user_version after this migration
     std::string_view sql; // statements to run
 };
 

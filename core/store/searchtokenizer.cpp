@@ -185,18 +185,6 @@ int xTokenize(Fts5Tokenizer *, void *ctx, int flags, const char *text, int nText
     return tokenizeText(ctx, flags, text, nText, emit);
 }
 
-fts5_api *fts5ApiFor(sqlite3 *db)
-{
-    fts5_api *api = nullptr;
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
-        return nullptr;
-    sqlite3_bind_pointer(stmt, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
-    return api;
-}
-
 // Collects query tokens so buildMatchExpression knows whether a term ends in a word.
 struct TokenProbe
 {
@@ -243,6 +231,18 @@ char32_t fold(char32_t c)
     else if (c == 0x3000) // ideographic space
         c = ' ';
     return QChar::toLower(c);
+}
+
+fts5_api *fts5ApiFor(sqlite3 *db)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
+        return nullptr;
+    sqlite3_bind_pointer(stmt, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return api;
 }
 
 Status registerSearchTokenizer(sqlite3 *db)

@@ -10,6 +10,7 @@
 #include <QStringView>
 
 struct sqlite3;
+struct fts5_api;
 
 namespace tandem::store {
 
@@ -21,6 +22,9 @@ enum class CharClass { Separator, Word, Cjk };
 CharClass classify(char32_t c);
 // Case and width folding: full-width Latin to ASCII, then lower case.
 char32_t fold(char32_t c);
+
+// The FTS5 extension API of a connection (to register tokenizers and functions), or null.
+fts5_api *fts5ApiFor(sqlite3 *db);
 
 // Registers the tokenizer with FTS5 on one connection (it must be done on every connection that
 // reads or writes the index).

@@ -18,8 +18,7 @@ public:
     DataKey() = default;
     explicit DataKey(QByteArray bytes)
         : m_bytes(std::move(bytes))
-    {
-    }
+    { }
     DataKey(const DataKey &) = default;
     DataKey &operator=(const DataKey &) = default;
     ~DataKey();
@@ -43,7 +42,7 @@ struct SpaceMeta
 {
     QString id;
     QString name;
-    QString kind;     // "work" or "personal"
+    QString kind; // "work" or "personal"
     qint64 createdAt = 0;
 };
 
@@ -56,7 +55,7 @@ public:
     static Result<KeyEnvelope> load(const QString &path);
     // A new envelope for `key`, wrapped by `passphrase` (if not empty) and by the keychain (if asked).
     static Result<KeyEnvelope> create(const SpaceMeta &meta, const DataKey &key, const QString &passphrase,
-                                      bool useKeychain, const KdfParams &params = {});
+        bool useKeychain, const KdfParams &params = {});
 
     // Writes atomically (temporary file, fsync, rename): a crash leaves the old or the new envelope.
     [[nodiscard]] Status save(const QString &path) const;
@@ -64,8 +63,8 @@ public:
     // Unwraps the key: from the keychain when the envelope names it and it answers, else by passphrase.
     [[nodiscard]] Result<DataKey> unlock(const QString &passphrase) const;
     // Re-wraps the key under a new passphrase (the old one must open it).
-    [[nodiscard]] Status changePassphrase(const QString &oldPassphrase, const QString &newPassphrase,
-                                          const KdfParams &params = {});
+    [[nodiscard]] Status changePassphrase(
+        const QString &oldPassphrase, const QString &newPassphrase, const KdfParams &params = {});
     // Forgets the key: deletes the keychain entry; the caller then destroys the file.
     void destroyKeychainEntry() const;
 
@@ -74,7 +73,8 @@ public:
     [[nodiscard]] bool usesKeychain() const { return m_keychain; }
 
 private:
-    [[nodiscard]] Status wrapWithPassphrase(const DataKey &key, const QString &passphrase, const KdfParams &params);
+    [[nodiscard]] Status wrapWithPassphrase(
+        const DataKey &key, const QString &passphrase, const KdfParams &params);
 
     SpaceMeta m_meta;
     KdfParams m_params;

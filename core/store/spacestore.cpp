@@ -1,6 +1,7 @@
 #include "spacestore.h"
 
 #include "schema.h"
+#include "searchrank.h"
 #include "searchscope.h"
 #include "searchtokenizer.h"
 #include "snippet.h"
@@ -85,6 +86,7 @@ Result<std::unique_ptr<SpaceStore>> SpaceStore::open(
         return db.error();
     TANDEM_TRY(registerSearchTokenizer((*db)->handle()));
     TANDEM_TRY(registerSearchScopeFunction((*db)->handle()));
+    TANDEM_TRY(registerSearchRank((*db)->handle()));
     TANDEM_TRY(migrate(**db));
     return std::unique_ptr<SpaceStore>(new SpaceStore(std::move(*db)));
 }
@@ -339,19 +341,19 @@ Result<QList<SearchHit>> SpaceStore::search(const SearchQuery &q)
     const bool filtered = !q.conversationId.isEmpty() || !q.senderId.isEmpty() || q.fromMs > 0 || q.toMs > 0;
 
     // The most recent matches (by arrival, which FTS5 walks backwards without sorting) are ranked by
-    // bm25 over the body alone, then by recency: this bounds the work of a one-character query over a
-    // million messages while keeping the best recent results on top.
+    // tandem_rank (BM25 without the IDF walk, see searchrank.h) over the body, then by recency: this bounds
+    // the work of a one-character query over a million messages while keeping the best recent results on top.
     // Ranking happens on the index alone; only the rows shown are read from the messages table.
     constexpr std::string_view kPlain
         = "SELECT m.rowid, m.id, m.conversation_id, m.sender_id, m.created_at, m.body, c.score FROM ("
           "  SELECT rowid, score FROM ("
-          "    SELECT rowid, bm25(message_fts, 1.0, 0.0) AS score FROM message_fts"
+          "    SELECT rowid, tandem_rank(message_fts) AS score FROM message_fts"
           "    WHERE message_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6"
           "  ) ORDER BY score, rowid DESC LIMIT ?7"
           ") c JOIN messages m ON m.rowid = c.rowid ORDER BY c.score, m.created_at DESC";
     constexpr std::string_view kFiltered
         = "SELECT m.rowid, m.id, m.conversation_id, m.sender_id, m.created_at, m.body, c.score FROM ("
-          "  SELECT message_fts.rowid AS rowid, bm25(message_fts, 1.0, 0.0) AS score FROM message_fts"
+          "  SELECT message_fts.rowid AS rowid, tandem_rank(message_fts) AS score FROM message_fts"
           "  JOIN messages mm ON mm.rowid = message_fts.rowid"
           "  WHERE message_fts MATCH ?1"
           "    AND (?2 IS NULL OR mm.conversation_id = ?2) AND (?3 IS NULL OR mm.sender_id = ?3)"

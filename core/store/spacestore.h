@@ -23,8 +23,8 @@ public:
     };
 
     // Opens (or creates) the database, proves the key, and migrates the schema forward.
-    static Result<std::unique_ptr<SpaceStore>> open(const QString &dbPath, const DataKey &key,
-                                                    const OpenOptions &options);
+    static Result<std::unique_ptr<SpaceStore>> open(
+        const QString &dbPath, const DataKey &key, const OpenOptions &options);
 
     [[nodiscard]] Status setInfo(const QString &key, const QString &value);
     [[nodiscard]] Result<QString> info(const QString &key);
@@ -39,8 +39,8 @@ public:
     [[nodiscard]] Result<std::optional<Conversation>> findConversation(const QString &idOrName);
     [[nodiscard]] Result<QList<User>> users();
     // One page of a timeline, newest first, strictly older than (beforeCreatedAt, beforeRowid).
-    [[nodiscard]] Result<QList<Message>> messagesBefore(const QString &conversationId, qint64 beforeCreatedAt,
-                                                        qint64 beforeRowid, int limit);
+    [[nodiscard]] Result<QList<Message>> messagesBefore(
+        const QString &conversationId, qint64 beforeCreatedAt, qint64 beforeRowid, int limit);
     [[nodiscard]] Result<QList<SearchHit>> search(const SearchQuery &query);
     [[nodiscard]] Result<StoreStats> stats();
 

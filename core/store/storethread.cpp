@@ -52,7 +52,7 @@ QFuture<Status> StoreThread::control(std::function<Status(std::unique_ptr<SpaceS
 }
 
 QFuture<Status> StoreThread::open(const Profile &profile, const SpaceEntry &space, const QString &passphrase,
-                                  const SpaceStore::OpenOptions &options)
+    const SpaceStore::OpenOptions &options)
 {
     return control([profile, space, passphrase, options](std::unique_ptr<SpaceStore> &store) -> Status {
         store.reset();
@@ -160,7 +160,8 @@ void StoreThread::runWriteGroup(std::deque<Job> &jobs, size_t begin, size_t end)
     for (size_t k = begin; k < end; ++k)
         jobs[k].finish();
     if (!total.isEmpty())
-        QMetaObject::invokeMethod(this, [this, total] { Q_EMIT changed(total); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, total] { Q_EMIT changed(total); }, Qt::QueuedConnection);
 }
 
 } // namespace tandem::store

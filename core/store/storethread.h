@@ -32,20 +32,19 @@ public:
 
     // Unlocks the key (a slow KDF) and opens and migrates the database, all on the store thread.
     QFuture<Status> open(const Profile &profile, const SpaceEntry &space, const QString &passphrase,
-                         const SpaceStore::OpenOptions &options = {});
+        const SpaceStore::OpenOptions &options = {});
     // Takes over a store opened elsewhere (tools and tests that opened it synchronously).
     QFuture<Status> adopt(std::unique_ptr<SpaceStore> store);
 
-    template<typename R>
-    QFuture<Result<R>> read(std::function<Result<R>(SpaceStore &)> fn)
+    template<typename R> QFuture<Result<R>> read(std::function<Result<R>(SpaceStore &)> fn)
     {
         return enqueue<R>(Kind::Read, Durability::Process,
-                          [fn = std::move(fn)](SpaceStore &s, StoreChange &) { return fn(s); });
+            [fn = std::move(fn)](SpaceStore &s, StoreChange &) { return fn(s); });
     }
 
     template<typename R>
-    QFuture<Result<R>> write(std::function<Result<R>(SpaceStore &, StoreChange &)> fn,
-                             Durability durability = Durability::Process)
+    QFuture<Result<R>> write(
+        std::function<Result<R>(SpaceStore &, StoreChange &)> fn, Durability durability = Durability::Process)
     {
         return enqueue<R>(Kind::Write, durability, std::move(fn));
     }
@@ -69,8 +68,7 @@ private:
         std::function<void(const Error &)> fail;
     };
 
-    template<typename R, typename F>
-    QFuture<Result<R>> enqueue(Kind kind, Durability durability, F fn)
+    template<typename R, typename F> QFuture<Result<R>> enqueue(Kind kind, Durability durability, F fn)
     {
         auto promise = std::make_shared<QPromise<Result<R>>>();
         auto result = std::make_shared<std::optional<Result<R>>>();
@@ -81,7 +79,8 @@ private:
         job.durability = durability;
         job.run = [fn = std::move(fn), result](std::unique_ptr<SpaceStore> &store, StoreChange &change) {
             if (!store) {
-                result->emplace(Error::make(ErrorCode::Unavailable, QStringLiteral("The space is not open.")));
+                result->emplace(
+                    Error::make(ErrorCode::Unavailable, QStringLiteral("The space is not open.")));
                 return false;
             }
             result->emplace(fn(*store, change));

@@ -11,15 +11,15 @@
 namespace tandem {
 
 enum class ErrorCode {
-    Io,              // a file could not be read or written
-    NotFound,        // the named thing does not exist
-    AlreadyExists,   // the named thing exists already
-    WrongKey,        // the passphrase or key does not open the data
-    Corrupt,         // the file is damaged or is not a Tandem file
-    TooNew,          // written by a newer Tandem than this one
-    Invalid,         // the input is malformed
-    Database,        // SQLite/SQLCipher reported an error
-    Unavailable,     // a needed service (keychain, network) is not there
+    Io, // a file could not be read or written
+    NotFound, // the named thing does not exist
+    AlreadyExists, // the named thing exists already
+    WrongKey, // the passphrase or key does not open the data
+    Corrupt, // the file is damaged or is not a Tandem file
+    TooNew, // written by a newer Tandem than this one
+    Invalid, // the input is malformed
+    Database, // SQLite/SQLCipher reported an error
+    Unavailable, // a needed service (keychain, network) is not there
     Cancelled,
 };
 
@@ -28,24 +28,21 @@ struct [[nodiscard]] Error
     ErrorCode code = ErrorCode::Invalid;
     QString message;
 
-    static Error make(ErrorCode c, QString m) { return Error{c, std::move(m)}; }
+    static Error make(ErrorCode c, QString m) { return Error {c, std::move(m)}; }
     // Stable machine-readable name of the code, for JSON output and logs.
     [[nodiscard]] QString codeName() const;
 };
 
 // A value or an Error. Small on purpose: C++20 has no std::expected.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    { }
 
     [[nodiscard]] bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -65,15 +62,13 @@ private:
 };
 
 // Result of an operation with no value.
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
     Result(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
     [[nodiscard]] bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     [[nodiscard]] const Error &error() const { return *m_error; }

@@ -20,6 +20,8 @@ packages=(
   qml6-module-qttest qml6-module-qtcharts qml6-module-qt-labs-platform qml6-module-qtqml-models
   libgl1-mesa-dev libsodium-dev
   xvfb xauth fonts-noto-cjk
+  # a real Secret Service for the keychain tests, run headless in a private D-Bus session
+  gnome-keyring dbus dbus-x11 libsecret-tools
 )
 # SQLCipher 4.6: in trixie's main suite; on bookworm only in bookworm-backports (bookworm's own is 3.4).
 sqlcipher_packages=(libsqlcipher-dev sqlcipher)
