@@ -12,7 +12,7 @@ fi
 codename=${VERSION_CODENAME:-}
 
 packages=(
-  cmake ninja-build g++ pkg-config git
+  cmake ninja-build g++ pkg-config git clang-format
   qt6-base-dev qt6-declarative-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
   qt6-declarative-dev-tools qt6-svg-dev qt6-charts-dev qtkeychain-qt6-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

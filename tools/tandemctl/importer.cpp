@@ -86,6 +86,23 @@ private:
     bool m_first = true;
 };
 
+// JSON forbids raw control characters in strings, but Qt's parser lets them through. Ids carry none at
+// all; other text may have line breaks and tabs, never a NUL or another C0 control.
+bool hasControlCharacters(const QString &s, bool allowLineBreaks)
+{
+    for (const QChar ch : s) {
+        const char16_t c = ch.unicode();
+        if ((c < 0x20 || c == 0x7F) && !(allowLineBreaks && (c == u'\n' || c == u'\r' || c == u'\t')))
+            return true;
+    }
+    return false;
+}
+
+Error controlCharacterError(const QString &field)
+{
+    return Error::make(ErrorCode::Invalid, QStringLiteral("\"%1\" contains a control character.").arg(field));
+}
+
 // Field readers: each returns the value or a sentence naming the field.
 Result<QString> requiredId(const QJsonObject &o, const QString &field, const QString &what)
 {
@@ -96,6 +113,8 @@ Result<QString> requiredId(const QJsonObject &o, const QString &field, const QSt
     if (v.toString().size() > kMaxIdChars)
         return Error::make(ErrorCode::Invalid,
             QStringLiteral("\"%1\" is longer than %2 characters.").arg(field).arg(kMaxIdChars));
+    if (hasControlCharacters(v.toString(), false))
+        return controlCharacterError(field);
     return v.toString();
 }
 
@@ -109,6 +128,8 @@ Result<QString> optionalString(const QJsonObject &o, const QString &field, bool 
     if (isId && v.toString().size() > kMaxIdChars)
         return Error::make(ErrorCode::Invalid,
             QStringLiteral("\"%1\" is longer than %2 characters.").arg(field).arg(kMaxIdChars));
+    if (hasControlCharacters(v.toString(), !isId))
+        return controlCharacterError(field);
     return v.toString();
 }
 
@@ -134,6 +155,8 @@ Result<QStringList> optionalIdList(const QJsonObject &o, const QString &field)
         if (!item.isString() || item.toString().isEmpty() || item.toString().size() > kMaxIdChars)
             return Error::make(ErrorCode::Invalid,
                 QStringLiteral("\"%1\" must be an array of ids (non-empty strings).").arg(field));
+        if (hasControlCharacters(item.toString(), false))
+            return controlCharacterError(field);
         if (!ids.contains(item.toString()))
             ids.append(item.toString());
     }
@@ -221,6 +244,8 @@ Result<Message> parseMessage(const QJsonObject &o)
     if (!body.isString())
         return Error::make(ErrorCode::Invalid, QStringLiteral("the message needs \"body\" as a string."));
     m.body = body.toString();
+    if (hasControlCharacters(m.body, true))
+        return controlCharacterError(QStringLiteral("body"));
     if (m.body.isNull())
         m.body = QStringLiteral("");
     TANDEM_TAKE(m.createdAt, timeField(o, QStringLiteral("created_at"), what, true));

@@ -1,0 +1,680 @@
+// tandemctl, end to end: the real binary, run as a script runs it (no terminal, the passphrase in
+// TANDEM_PASSPHRASE), each test in a fresh profile. A command that works prints its result on stdout
+// and nothing on stderr, exit 0; a command that fails says why on stderr, prints nothing on stdout and
+// exits 1 (2 when the command line itself is wrong); no input, however hostile, makes it crash.
+#include "importfixtures.h"
+#include "storetestsupport.h"
+#include "tandemctlrunner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace tandemctl::test;
+using tandem::store::test::fingerprint;
+using tandem::store::test::fingerprintDifference;
+
+// Runs a set-up step that reports its own failures, and stops the test if it failed.
+#define GIVEN(step)                                                                                          \
+    do {                                                                                                     \
+        step;                                                                                                \
+        if (QTest::currentTestFailed())                                                                      \
+            return;                                                                                          \
+    } while (false)
+
+namespace {
+
+// Not ASCII, so that the passphrase's way from the environment to the key derivation is tested too.
+const QString kPassphrase = u"correct horse 电池 staple"_s;
+const QString kNewPassphrase = u"a new passphrase for 2025"_s;
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+// The message ids of `search --json` output, sorted.
+QStringList hitIds(const QJsonDocument &doc)
+{
+    QStringList ids;
+    for (const QJsonValue &hit : doc.object().value(u"hits").toArray())
+        ids << hit.toObject().value(u"message_id").toString();
+    return sorted(ids);
+}
+
+// The text each highlight of a `search --json` hit covers in its snippet.
+QStringList highlightedTexts(const QJsonObject &hit)
+{
+    const QString snippet = hit.value(u"snippet").toString();
+    QStringList texts;
+    for (const QJsonValue &h : hit.value(u"highlights").toArray())
+        texts << snippet.mid(h.toArray().at(0).toInteger(), h.toArray().at(1).toInteger());
+    return texts;
+}
+
+// The messages of the demo's Work fixture, as the importer counts them.
+qint64 messagesInDemoFixture()
+{
+    QFile file(QStringLiteral(TANDEMCTL_DEMO_WORK_FIXTURE));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    qint64 messages = 0;
+    while (!file.atEnd()) {
+        const QJsonObject o = QJsonDocument::fromJson(file.readLine()).object();
+        const QJsonValue type = o.value(u"type");
+        if (type.toString() == u"message" || (type.isUndefined() && o.contains(u"body")))
+            ++messages;
+    }
+    return messages;
+}
+
+} // namespace
+
+class TestTandemctl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    // space create, space list
+    void createdSpacesAreListedWithTheirKinds();
+    void refusesASecondSpaceWithTheSameName_data();
+    void refusesASecondSpaceWithTheSameName();
+    void unknownKindIsAUsageError_data();
+    void unknownKindIsAUsageError();
+
+    // import, search, stats
+    void searchFindsImportedChineseWithSnippetsAndHighlights();
+    void searchMatchesTheLastEnglishWordAsAPrefix();
+    void statsCountsEveryImportedRecord();
+    void importingTheSameFileAgainAddsNothing();
+    void importStopsAtABadLineAndKeepsTheLinesBeforeIt_data();
+    void importStopsAtABadLineAndKeepsTheLinesBeforeIt();
+
+    // Errors
+    void wrongPassphraseIsRefusedWithoutTouchingTheProfile_data();
+    void wrongPassphraseIsRefusedWithoutTouchingTheProfile();
+    void missingSpaceIsAOneLineError();
+    void missingImportFileIsAOneLineError();
+    void missingPassphraseWithoutATerminalIsAOneLineError_data();
+    void missingPassphraseWithoutATerminalIsAOneLineError();
+
+    // passphrase change
+    void oldPassphraseFailsAfterAChange();
+    void newPassphraseOpensEverySpaceAfterAChange();
+
+    // space wipe
+    void wipeRemovesTheSpaceAndItsFiles();
+    void wipeLeavesTheOtherSpaceUntouchedAndSearchable();
+    void wipeWithoutYesChangesNothing();
+
+    // demo, bench store
+    void demoAnswersSearchesAndCommandsFromAPipe();
+    void benchStoreReportsEveryHeadlineNumber();
+    void benchStoreKeepsAProfileTandemctlCanOpen();
+
+    // Hostile input
+    void hostileImportFailsWithoutCrashing_data();
+    void hostileImportFailsWithoutCrashing();
+
+private:
+    [[nodiscard]] QString path(const QString &name) const { return m_dir->filePath(name); }
+    [[nodiscard]] CliRun tandemctl(const QStringList &args, const QByteArray &input = {}) const
+    {
+        return m_cli->run(args, input);
+    }
+
+    // Set-up steps: each checks its commands and fails the test if one of them fails (see GIVEN).
+    void createSpace(const QString &name, const QString &kind, QString *id = nullptr);
+    void importInto(const QString &space, const QList<QByteArray> &lines);
+    void expectMessageCount(const QString &space, qint64 messages);
+    [[nodiscard]] QString spaceDirectory(const QString &id) const
+    {
+        return m_cli->profile() + u"/spaces/"_s + id;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Tandemctl> m_cli;
+};
+
+void TestTandemctl::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
+    m_cli = std::make_unique<Tandemctl>(path(u"profile"_s), path(u"scratch"_s));
+    m_cli->setPassphrase(kPassphrase);
+}
+
+void TestTandemctl::cleanup()
+{
+    // Nothing escapes --profile: the fallback profile and the data folder stay unmade, and what went in
+    // the temporary folder (bench store's databases) is gone.
+    const QString scratch = path(u"scratch"_s);
+    QVERIFY2(!QFileInfo::exists(scratch + u"/not-this-profile"_s), "a command ignored --profile");
+    QVERIFY2(QDir(scratch + u"/data"_s).isEmpty(), "a command wrote to the data folder");
+    QVERIFY2(QDir(scratch + u"/tmp"_s).isEmpty(), "a command left files in the temporary folder");
+    m_cli.reset();
+    m_dir.reset();
+}
+
+void TestTandemctl::createSpace(const QString &name, const QString &kind, QString *id)
+{
+    const CliRun run = tandemctl({u"space"_s, u"create"_s, name, u"--kind"_s, kind});
+    VERIFY_SUCCEEDED(run);
+    if (id)
+        *id = run.outText().trimmed();
+}
+
+void TestTandemctl::importInto(const QString &space, const QList<QByteArray> &lines)
+{
+    const QString file = path(space + u".jsonl"_s);
+    QVERIFY(writeLines(file, lines));
+    VERIFY_SUCCEEDED(tandemctl({u"import"_s, space, file}));
+}
+
+void TestTandemctl::expectMessageCount(const QString &space, qint64 messages)
+{
+    const CliRun run = tandemctl({u"stats"_s, space, u"--json"_s});
+    VERIFY_SUCCEEDED(run);
+    QCOMPARE(run.json().object().value(u"messages").toInteger(-1), messages);
+}
+
+// space create, space list
+
+void TestTandemctl::createdSpacesAreListedWithTheirKinds()
+{
+    QString workId;
+    QString personalId;
+    GIVEN(createSpace(u"Work"_s, u"work"_s, &workId));
+    GIVEN(createSpace(u"Personal"_s, u"personal"_s, &personalId));
+    QVERIFY2(!workId.isEmpty() && workId != personalId, "space create prints the new space's id");
+
+    const CliRun list = tandemctl({u"space"_s, u"list"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(list);
+    QVERIFY2(list.json().isArray(), qPrintable(list.describe()));
+    QMap<QString, QStringList> listed; // name -> {kind, id}
+    for (const QJsonValue &v : list.json().array()) {
+        const QJsonObject space = v.toObject();
+        QVERIFY2(space.value(u"created_at").toInteger() > 0, qPrintable(list.describe()));
+        listed.insert(space.value(u"name").toString(),
+            {space.value(u"kind").toString(), space.value(u"id").toString()});
+    }
+    const QMap<QString, QStringList> expected {
+        {u"Work"_s, {u"work"_s, workId}},
+        {u"Personal"_s, {u"personal"_s, personalId}},
+    };
+    QCOMPARE(listed, expected);
+}
+
+void TestTandemctl::refusesASecondSpaceWithTheSameName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("the same name") << u"Work"_s;
+    QTest::newRow("in other case") << u"WORK"_s;
+    QTest::newRow("between spaces") << u"  Work  "_s;
+}
+
+void TestTandemctl::refusesASecondSpaceWithTheSameName()
+{
+    QFETCH(QString, name);
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+
+    const CliRun again = tandemctl({u"space"_s, u"create"_s, name, u"--kind"_s, u"personal"_s});
+    VERIFY_ONE_LINE_FAILURE(again, u"exists already"_s);
+
+    const CliRun list = tandemctl({u"space"_s, u"list"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(list);
+    QCOMPARE(list.json().array().size(), qsizetype(1));
+}
+
+void TestTandemctl::unknownKindIsAUsageError_data()
+{
+    QTest::addColumn<QStringList>("kindOption");
+    QTest::addColumn<QString>("saying");
+    QTest::newRow("--kind bogus") << QStringList {u"--kind"_s, u"bogus"_s} << u"not \"bogus\""_s;
+    QTest::newRow("no --kind") << QStringList {} << u"--kind work or --kind personal"_s;
+}
+
+void TestTandemctl::unknownKindIsAUsageError()
+{
+    QFETCH(QStringList, kindOption);
+    QFETCH(QString, saying);
+
+    const CliRun run = tandemctl(QStringList {u"space"_s, u"create"_s, u"Work"_s} + kindOption);
+    VERIFY_EXIT(run, 2);
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    QVERIFY2(run.errText().startsWith(u"tandemctl: "_s) && run.errText().contains(saying),
+        qPrintable(run.describe()));
+    QVERIFY2(run.errText().contains(u"tandemctl space create --help"_s), qPrintable(run.describe()));
+
+    const CliRun list = tandemctl({u"space"_s, u"list"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(list);
+    QCOMPARE(list.json().array().size(), qsizetype(0));
+}
+
+// import, search, stats
+
+void TestTandemctl::searchFindsImportedChineseWithSnippetsAndHighlights()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    GIVEN(importInto(u"Work"_s, workLines()));
+
+    const CliRun run = tandemctl({u"search"_s, u"Work"_s, u"会议"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(run);
+    const QJsonObject result = run.json().object();
+    QCOMPARE(result.value(u"query").toString(), u"会议"_s);
+    // Not m5 (Traditional 會議) nor m6 (会 and 议 apart).
+    QCOMPARE(hitIds(run.json()), QStringList({u"m1"_s, u"m3"_s}));
+
+    const QMap<QString, QString> bodies {
+        {u"m1"_s, u"明天上午十点开会议，讨论发布计划"_s},
+        {u"m3"_s, u"Can you book 会议室 B for the demo?"_s},
+    };
+    for (const QJsonValue &v : result.value(u"hits").toArray()) {
+        const QJsonObject hit = v.toObject();
+        const QString id = hit.value(u"message_id").toString();
+        QCOMPARE(hit.value(u"snippet").toString(), bodies.value(id)); // short bodies are shown whole
+        const QStringList highlighted = highlightedTexts(hit);
+        QVERIFY2(!highlighted.isEmpty(), qPrintable(run.describe()));
+        for (const QString &text : highlighted)
+            QCOMPARE(text, u"会议"_s);
+        if (id == u"m3") {
+            QCOMPARE(hit.value(u"conversation_id").toString(), u"c-ann"_s);
+            QCOMPARE(hit.value(u"sender_id").toString(), u"u-ann"_s);
+            QCOMPARE(hit.value(u"created_at").toInteger(), qint64(1748859000000));
+        }
+    }
+}
+
+void TestTandemctl::searchMatchesTheLastEnglishWordAsAPrefix()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    GIVEN(importInto(u"Work"_s, workLines()));
+
+    const CliRun run = tandemctl({u"search"_s, u"Work"_s, u"release"_s, u"meet"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(run);
+    QCOMPARE(hitIds(run.json()), QStringList {u"m2"_s});
+    const QJsonObject hit = run.json().object().value(u"hits").toArray().at(0).toObject();
+    QStringList highlighted;
+    for (const QString &text : highlightedTexts(hit))
+        highlighted << text.toLower();
+    QVERIFY2(highlighted.contains(u"release"_s), qPrintable(run.describe()));
+    QVERIFY2(std::any_of(highlighted.cbegin(), highlighted.cend(),
+                 [](const QString &h) { return h.startsWith(u"meet"); }),
+        qPrintable(run.describe()));
+}
+
+void TestTandemctl::statsCountsEveryImportedRecord()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    GIVEN(importInto(u"Work"_s, workLines()));
+
+    const CliRun run = tandemctl({u"stats"_s, u"Work"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(run);
+    const QJsonObject stats = run.json().object();
+    QCOMPARE(stats.value(u"messages").toInteger(), kWorkMessages);
+    QCOMPARE(stats.value(u"users").toInteger(), kWorkUsers);
+    QCOMPARE(stats.value(u"conversations").toInteger(), kWorkConversations);
+    QCOMPARE(stats.value(u"outbox_pending").toInteger(), qint64(0));
+    QVERIFY2(stats.value(u"db_bytes").toInteger() > 0, qPrintable(run.describe()));
+}
+
+void TestTandemctl::importingTheSameFileAgainAddsNothing()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    GIVEN(importInto(u"Work"_s, workLines()));
+
+    const CliRun again = tandemctl({u"import"_s, u"Work"_s, path(u"Work.jsonl"_s), u"--json"_s});
+    VERIFY_SUCCEEDED(again);
+    const QJsonObject summary = again.json().object();
+    QCOMPARE(summary.value(u"messages").toInteger(-1), qint64(0));
+    QCOMPARE(summary.value(u"messages_skipped").toInteger(), kWorkMessages);
+    QCOMPARE(summary.value(u"conversations_created").toInteger(-1), qint64(0));
+    QVERIFY2(summary.value(u"error").isNull(), qPrintable(again.describe()));
+
+    const CliRun stats = tandemctl({u"stats"_s, u"Work"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(stats);
+    QCOMPARE(stats.json().object().value(u"messages").toInteger(), kWorkMessages);
+    QCOMPARE(stats.json().object().value(u"users").toInteger(), kWorkUsers);
+    QCOMPARE(stats.json().object().value(u"conversations").toInteger(), kWorkConversations);
+}
+
+void TestTandemctl::importStopsAtABadLineAndKeepsTheLinesBeforeIt_data()
+{
+    QTest::addColumn<QStringList>("batchOption");
+    // The lines before the bad one are still in the batch being filled when it is read...
+    QTest::newRow("one batch") << QStringList {};
+    // ...or already written in earlier batches.
+    QTest::newRow("batches of two") << QStringList {u"--batch-size"_s, u"2"_s};
+}
+
+void TestTandemctl::importStopsAtABadLineAndKeepsTheLinesBeforeIt()
+{
+    QFETCH(QStringList, batchOption);
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    // Users, conversations, m1 and m2; then the bad line 8; then m3 to m6.
+    const QList<QByteArray> lines = workLines().mid(0, kWorkLinesThroughM2)
+        << messageWithoutBody() << workLines().mid(kWorkLinesThroughM2);
+    const QString file = path(u"bad.jsonl"_s);
+    QVERIFY(writeLines(file, lines));
+
+    const CliRun run = tandemctl(QStringList {u"import"_s, u"Work"_s, file} + batchOption);
+    VERIFY_EXIT(run, 1);
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    QVERIFY2(run.errText().startsWith(u"tandemctl: Line 8: "_s), qPrintable(run.describe()));
+    QVERIFY2(run.errText().contains(u"\"body\""_s), qPrintable(run.describe()));
+    QVERIFY2(run.errText().contains(u"Stopped at line 8"_s), qPrintable(run.describe()));
+
+    const CliRun stats = tandemctl({u"stats"_s, u"Work"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(stats);
+    QCOMPARE(stats.json().object().value(u"users").toInteger(), kWorkUsers);
+    QCOMPARE(stats.json().object().value(u"conversations").toInteger(), kWorkConversations);
+    QCOMPARE(stats.json().object().value(u"messages").toInteger(), qint64(2));
+    // m1 was before the bad line; m3, after it, was not imported.
+    const CliRun search = tandemctl({u"search"_s, u"Work"_s, u"会议"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(search);
+    QCOMPARE(hitIds(search.json()), QStringList {u"m1"_s});
+}
+
+// Errors
+
+void TestTandemctl::wrongPassphraseIsRefusedWithoutTouchingTheProfile_data()
+{
+    QTest::addColumn<QStringList>("command");
+    const QString importFile = u"@import-file"_s;
+    QTest::newRow("search") << QStringList {u"search"_s, u"Work"_s, u"会议"_s};
+    QTest::newRow("stats") << QStringList {u"stats"_s, u"Work"_s};
+    QTest::newRow("import") << QStringList {u"import"_s, u"Work"_s, importFile};
+    QTest::newRow("space create") << QStringList {
+        u"space"_s, u"create"_s, u"Personal"_s, u"--kind"_s, u"personal"_s};
+    QTest::newRow("passphrase change") << QStringList {u"passphrase"_s, u"change"_s};
+}
+
+void TestTandemctl::wrongPassphraseIsRefusedWithoutTouchingTheProfile()
+{
+    QFETCH(QStringList, command);
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    GIVEN(importInto(u"Work"_s, workLines()));
+    const QString importFile = path(u"more.jsonl"_s);
+    QVERIFY(writeLines(importFile, personalLines()));
+    command.replaceInStrings(u"@import-file"_s, importFile);
+    const auto before = fingerprint(m_cli->profile());
+    QVERIFY2(std::any_of(before.keyBegin(), before.keyEnd(),
+                 [](const QString &f) { return f.endsWith(u"/space.db"); }),
+        "the profile holds a database to compare");
+
+    m_cli->setPassphrase(u"not the passphrase"_s);
+    m_cli->setEnv(u"TANDEM_NEW_PASSPHRASE"_s, kNewPassphrase);
+    VERIFY_ONE_LINE_FAILURE(tandemctl(command), u"Wrong passphrase"_s);
+
+    const QString changed = fingerprintDifference(before, fingerprint(m_cli->profile()));
+    QVERIFY2(changed.isEmpty(), qPrintable(changed));
+}
+
+void TestTandemctl::missingSpaceIsAOneLineError()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+
+    VERIFY_ONE_LINE_FAILURE(tandemctl({u"search"_s, u"Wrok"_s, u"会议"_s}), u"no space named \"Wrok\""_s);
+}
+
+void TestTandemctl::missingImportFileIsAOneLineError()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    const QString missing = path(u"no-such-file.jsonl"_s);
+
+    VERIFY_ONE_LINE_FAILURE(tandemctl({u"import"_s, u"Work"_s, missing}),
+        u"Cannot read %1: No such file or directory."_s.arg(missing));
+}
+
+void TestTandemctl::missingPassphraseWithoutATerminalIsAOneLineError_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::newRow("search") << QStringList {u"search"_s, u"Work"_s, u"会议"_s};
+    QTest::newRow("stats") << QStringList {u"stats"_s, u"Work"_s};
+    QTest::newRow("import from standard input") << QStringList {u"import"_s, u"Work"_s, u"-"_s};
+    QTest::newRow("space create") << QStringList {
+        u"space"_s, u"create"_s, u"Personal"_s, u"--kind"_s, u"personal"_s};
+    QTest::newRow("passphrase change") << QStringList {u"passphrase"_s, u"change"_s};
+}
+
+void TestTandemctl::missingPassphraseWithoutATerminalIsAOneLineError()
+{
+    QFETCH(QStringList, command);
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+
+    m_cli->setPassphrase(QString());
+    VERIFY_ONE_LINE_FAILURE(tandemctl(command), u"set TANDEM_PASSPHRASE"_s);
+}
+
+// passphrase change
+
+void TestTandemctl::oldPassphraseFailsAfterAChange()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    GIVEN(createSpace(u"Personal"_s, u"personal"_s));
+    m_cli->setEnv(u"TANDEM_NEW_PASSPHRASE"_s, kNewPassphrase);
+    const CliRun change = tandemctl({u"passphrase"_s, u"change"_s});
+    VERIFY_SUCCEEDED(change);
+    QCOMPARE(change.outText(), u"Changed the passphrase of 2 spaces.\n"_s);
+
+    for (const QString &space : {u"Work"_s, u"Personal"_s})
+        VERIFY_ONE_LINE_FAILURE(
+            tandemctl({u"stats"_s, space}), u"Wrong passphrase for space \"%1\""_s.arg(space));
+}
+
+void TestTandemctl::newPassphraseOpensEverySpaceAfterAChange()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    GIVEN(createSpace(u"Personal"_s, u"personal"_s));
+    GIVEN(importInto(u"Work"_s, workLines()));
+    m_cli->setEnv(u"TANDEM_NEW_PASSPHRASE"_s, kNewPassphrase);
+    VERIFY_SUCCEEDED(tandemctl({u"passphrase"_s, u"change"_s}));
+
+    m_cli->setPassphrase(kNewPassphrase);
+    m_cli->setEnv(u"TANDEM_NEW_PASSPHRASE"_s, QString());
+    GIVEN(expectMessageCount(u"Work"_s, kWorkMessages));
+    GIVEN(expectMessageCount(u"Personal"_s, 0));
+    // A space created now shares the new passphrase.
+    GIVEN(createSpace(u"Side project"_s, u"work"_s));
+}
+
+// space wipe
+
+void TestTandemctl::wipeRemovesTheSpaceAndItsFiles()
+{
+    QString workId;
+    QString personalId;
+    GIVEN(createSpace(u"Work"_s, u"work"_s, &workId));
+    GIVEN(createSpace(u"Personal"_s, u"personal"_s, &personalId));
+    QVERIFY(QFileInfo::exists(spaceDirectory(workId) + u"/space.db"_s));
+
+    const CliRun wipe = tandemctl({u"space"_s, u"wipe"_s, u"Work"_s, u"--yes"_s});
+    VERIFY_SUCCEEDED(wipe);
+    QVERIFY2(wipe.outText().startsWith(u"Wiped the space \"Work\" (%1)"_s.arg(workId)),
+        qPrintable(wipe.describe()));
+
+    QVERIFY2(!QFileInfo::exists(spaceDirectory(workId)), qPrintable(spaceDirectory(workId)));
+    const CliRun list = tandemctl({u"space"_s, u"list"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(list);
+    QCOMPARE(list.json().array().size(), qsizetype(1));
+    QCOMPARE(list.json().array().at(0).toObject().value(u"id").toString(), personalId);
+    VERIFY_ONE_LINE_FAILURE(tandemctl({u"search"_s, u"Work"_s, u"会议"_s}), u"no space named \"Work\""_s);
+}
+
+void TestTandemctl::wipeLeavesTheOtherSpaceUntouchedAndSearchable()
+{
+    QString personalId;
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    GIVEN(createSpace(u"Personal"_s, u"personal"_s, &personalId));
+    GIVEN(importInto(u"Work"_s, workLines()));
+    GIVEN(importInto(u"Personal"_s, personalLines()));
+    const auto before = fingerprint(spaceDirectory(personalId));
+    QVERIFY(!before.isEmpty());
+
+    VERIFY_SUCCEEDED(tandemctl({u"space"_s, u"wipe"_s, u"Work"_s, u"--yes"_s}));
+
+    const QString changed = fingerprintDifference(before, fingerprint(spaceDirectory(personalId)));
+    QVERIFY2(changed.isEmpty(), qPrintable(changed));
+    const CliRun search = tandemctl({u"search"_s, u"Personal"_s, u"会议"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(search);
+    QCOMPARE(hitIds(search.json()), QStringList {u"p1"_s});
+}
+
+void TestTandemctl::wipeWithoutYesChangesNothing()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    const auto before = fingerprint(m_cli->profile());
+
+    const CliRun run = tandemctl({u"space"_s, u"wipe"_s, u"Work"_s});
+    VERIFY_EXIT(run, 2);
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    QVERIFY2(run.errText().contains(u"--yes"_s), qPrintable(run.describe()));
+
+    const QString changed = fingerprintDifference(before, fingerprint(m_cli->profile()));
+    QVERIFY2(changed.isEmpty(), qPrintable(changed));
+}
+
+// demo, bench store
+
+void TestTandemctl::demoAnswersSearchesAndCommandsFromAPipe()
+{
+    const qint64 fixtureMessages = messagesInDemoFixture();
+    QVERIFY2(fixtureMessages > 0, TANDEMCTL_DEMO_WORK_FIXTURE);
+
+    const CliRun run = tandemctl({u"demo"_s}, "会议\n:stats\n:quit\n");
+    VERIFY_EXIT(run, 0);
+    QVERIFY2(!run.errText().contains(u"tandemctl:"_s), qPrintable(run.describe()));
+    const QString out = run.outText();
+
+    // Each line of input is echoed after the prompt; the answers follow it.
+    QVERIFY2(out.contains(u"\nwork> 会议\n"_s), qPrintable(run.describe()));
+    const QStringList lines = out.split(u'\n');
+    const auto matchLines = std::count_if(lines.cbegin(), lines.cend(),
+        [](const QString &l) { return l.startsWith(u"  ") && l.contains(u"[会议]"); });
+    const QRegularExpressionMatch total
+        = QRegularExpression(u"^  (\\d+) match(?:es)? in Work, "_s, QRegularExpression::MultilineOption)
+              .match(out);
+    QVERIFY2(total.hasMatch(), qPrintable(run.describe()));
+    QVERIFY2(matchLines > 0, qPrintable(run.describe()));
+    QCOMPARE(total.captured(1).toLongLong(), qint64(matchLines));
+
+    // :stats counts what the demo imported: every message of its fixture.
+    const QRegularExpressionMatch stats = QRegularExpression(
+        u"^  Work: [\\d,]+ conversations, ([\\d,]+) messages"_s, QRegularExpression::MultilineOption)
+                                              .match(out);
+    QVERIFY2(stats.hasMatch(), qPrintable(run.describe()));
+    QCOMPARE(stats.captured(1).remove(u',').toLongLong(), fixtureMessages);
+    QVERIFY2(out.endsWith(u"work> :quit\n"_s), qPrintable(run.describe()));
+}
+
+void TestTandemctl::benchStoreReportsEveryHeadlineNumber()
+{
+    const CliRun run = tandemctl({u"bench"_s, u"store"_s, u"--messages"_s, u"2000"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(run);
+    // The whole of stdout is one JSON object.
+    QVERIFY2(run.json().isObject(), qPrintable(run.describe()));
+    const QJsonObject report = run.json().object();
+    for (const char *key : {"messages", "conversations", "ingest_msgs_per_s", "raw_msgs_per_s", "ratio",
+             "search_p50_ms", "search_p99_ms", "db_bytes", "peak_rss_kb"}) {
+        const QJsonValue v = report.value(QLatin1String(key));
+        QVERIFY2(v.isDouble() && v.toDouble() > 0,
+            qPrintable(u"%1 is not a positive number: "_s.arg(QLatin1String(key)) + run.describe()));
+    }
+    QCOMPARE(report.value(u"messages").toInteger(), qint64(2000));
+}
+
+void TestTandemctl::benchStoreKeepsAProfileTandemctlCanOpen()
+{
+    const QString keep = path(u"bench"_s);
+    VERIFY_SUCCEEDED(tandemctl({u"bench"_s, u"store"_s, u"--messages"_s, u"200"_s, u"--keep"_s, keep}));
+
+    Tandemctl kept(keep + u"/ours"_s, path(u"scratch"_s));
+    kept.setPassphrase(u"bench"_s);
+    const CliRun stats = kept.run({u"stats"_s, u"Bench"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(stats);
+    QCOMPARE(stats.json().object().value(u"messages").toInteger(), qint64(200));
+}
+
+// Hostile input
+
+void TestTandemctl::hostileImportFailsWithoutCrashing_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("saying");
+    QTest::addColumn<qint64>("usersKept");
+
+    const QByteArray user = R"({"type":"user","id":"u1","user_name":"alice"})";
+    const QByteArray hugeBody
+        = QByteArray(R"({"type":"message","id":"m1","conversation_id":"c1","sender_id":"u1",)")
+        + R"("created_at":1,"body":")" + QByteArray(2 * 1024 * 1024, 'x') + R"("})";
+    QTest::newRow("a line of 2 MiB") << user + '\n' + hugeBody + '\n'
+                                     << u"Line 2 is longer than 1 MiB"_s << qint64(1);
+    QTest::newRow("2 MiB without a newline")
+        << QByteArray(2 * 1024 * 1024, '[') << u"Line 1 is longer than 1 MiB"_s << qint64(0);
+    QTest::newRow("invalid UTF-8") << user + '\n' + R"({"type":"user","id":"u2","user_name":"b)"
+            + "\xff\xfe\xc0\xaf" + R"("})" + '\n'
+                                   << u"Line 2: it is not valid JSON"_s << qint64(1);
+    QTest::newRow("a UTF-16 surrogate in UTF-8")
+        << QByteArray(R"({"type":"user","id":"u2","user_name":")") + "\xed\xa0\x80" + R"("})"
+        << u"Line 1: it is not valid JSON"_s << qint64(0);
+    QTest::newRow("100k nested arrays") << QByteArray(100'000, '[') + '\n'
+                                        << u"Line 1: it is not valid JSON"_s << qint64(0);
+    QTest::newRow("100k nested arrays in a message")
+        << QByteArray(
+               R"({"type":"message","id":"m1","conversation_id":"c1","sender_id":"u1","body":"x","created_at":1,"extra":)")
+            + QByteArray(100'000, '[') + QByteArray(100'000, ']') + "}\n"
+        << u"Line 1: it is not valid JSON"_s << qint64(0);
+
+    QTest::newRow("a NUL in a user name")
+        << user + '\n' + R"({"type":"user","id":"u2","user_name":"a\u0000b"})" + '\n'
+        << u"Line 2: \"user_name\" contains a control character"_s << qint64(1);
+    QTest::newRow("a raw control character in an id")
+        << QByteArray(R"({"type":"user","id":"u)") + '\x01' + R"(","user_name":"b"})" + '\n'
+        << u"Line 1: \"id\" contains a control character"_s << qint64(0);
+
+    // A binary file: seeded random bytes, so a failure can be replayed; the first byte is not a newline,
+    // so line 1 is the bad one.
+    QList<quint32> words(64 * 1024);
+    QRandomGenerator(20250603).fillRange(words.data(), words.size());
+    QByteArray binary(
+        reinterpret_cast<const char *>(words.constData()), words.size() * qsizetype(sizeof(quint32)));
+    binary[0] = '\x7f';
+    QTest::newRow("a binary file") << binary << u"Line 1: "_s << qint64(0);
+}
+
+void TestTandemctl::hostileImportFailsWithoutCrashing()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, saying);
+    QFETCH(qint64, usersKept);
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+    const QString file = path(u"hostile.jsonl"_s);
+    QVERIFY(writeBytes(file, content));
+
+    const CliRun run = tandemctl({u"import"_s, u"Work"_s, file});
+    VERIFY_EXIT(run, 1);
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    QVERIFY2(run.errText().startsWith(u"tandemctl: "_s + saying), qPrintable(run.describe()));
+    // The error names the line; it does not echo it.
+    QVERIFY2(run.err.size() < 1000, qPrintable(run.describe()));
+
+    const CliRun stats = tandemctl({u"stats"_s, u"Work"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(stats);
+    QCOMPARE(stats.json().object().value(u"users").toInteger(), usersKept);
+    QCOMPARE(stats.json().object().value(u"messages").toInteger(), qint64(0));
+}
+
+QTEST_GUILESS_MAIN(TestTandemctl)
+#include "tst_tandemctl.moc"
