@@ -66,21 +66,34 @@ QString searchScope(const QString &conversationId, const QString &senderId, qint
         + monthToken(utcDate(createdAtMs));
 }
 
-QString monthScopeTokens(qint64 fromMs, qint64 toMs)
+MonthFilter monthScopeFilter(qint64 fromMs, qint64 toMs)
 {
-    if (fromMs <= 0 || toMs <= 0 || toMs <= fromMs)
-        return {};
-    QDate month = utcDate(fromMs);
-    month = QDate(month.year(), month.month(), 1);
-    const QDate last = utcDate(toMs - 1);
-    QStringList tokens;
-    while (month <= last) {
-        if (tokens.size() == kMaxMonthTokens)
-            return {};
-        tokens << monthToken(month);
-        month = month.addMonths(1);
+    const auto firstOfMonth = [](qint64 ms) {
+        const QDate d = utcDate(ms);
+        return QDate(d.year(), d.month(), 1);
+    };
+    const auto months = [](QDate first, QDate last) {
+        QStringList tokens;
+        for (QDate m = first; m <= last && tokens.size() <= kMaxMonthTokens; m = m.addMonths(1))
+            tokens << monthToken(m);
+        return tokens.size() > kMaxMonthTokens ? QString() : tokens.join(QStringLiteral(" OR "));
+    };
+    MonthFilter filter;
+    const bool hasFrom = fromMs > 0;
+    const bool hasTo = toMs > 0;
+    if (hasFrom && hasTo) {
+        if (toMs > fromMs)
+            filter.include = months(firstOfMonth(fromMs), firstOfMonth(toMs - 1));
+    } else if (hasTo) {
+        // Open at the start: leave out the months after the end (a bounded window of them; anything later
+        // still meets the exact test).
+        const QDate last = firstOfMonth(toMs - 1);
+        filter.exclude = months(last.addMonths(1), last.addMonths(kMaxMonthTokens));
+    } else if (hasFrom) {
+        const QDate first = firstOfMonth(fromMs);
+        filter.exclude = months(first.addMonths(-kMaxMonthTokens), first.addMonths(-1));
     }
-    return tokens.join(QStringLiteral(" OR "));
+    return filter;
 }
 
 Status registerSearchScopeFunction(sqlite3 *db)

@@ -18,9 +18,15 @@ QString searchScope(const QString &conversationId, const QString &senderId, qint
 
 QString conversationScopeToken(const QString &conversationId);
 QString senderScopeToken(const QString &senderId);
-// The month tokens covering [fromMs, toMs) joined by " OR ", or empty when the range is open or spans
-// too many months to help.
-QString monthScopeTokens(qint64 fromMs, qint64 toMs);
+// Month tokens that narrow a date range [fromMs, toMs) (0: open): months to include, or, for a range
+// open at one end, months to leave out. Each is an FTS5 OR-list, or empty when it would not help. The
+// exact date test still runs on what remains: these only make the candidate set small.
+struct MonthFilter
+{
+    QString include;
+    QString exclude;
+};
+MonthFilter monthScopeFilter(qint64 fromMs, qint64 toMs);
 
 // Registers tandem_search_scope(conversation_id, sender_id, created_at) for SQL (the index migration
 // fills existing rows with it).
