@@ -80,7 +80,7 @@ struct SearchQuery
     int limit = 20;
     // How many of the most recent matches are ranked. Bounds the cost of a one-character query over a
     // million messages; tests that compare against a full scan raise it.
-    int candidateLimit = 2000;
+    int candidateLimit = 1000;
 };
 
 struct Snippet

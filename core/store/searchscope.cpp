@@ -9,7 +9,8 @@ namespace tandem::store {
 
 namespace {
 
-constexpr int kMaxMonthTokens = 36;
+constexpr int kMaxWindowMonths = 36; // how far past an open range's bound the exclusion reaches
+constexpr int kMaxDateTokens = 100; // a few partial months of days plus whole months
 
 quint64 fnv1a(const QString &s)
 {
@@ -27,6 +28,14 @@ QString monthToken(const QDate &d)
     return QStringLiteral("m%1%2")
         .arg(d.year(), 4, 10, QLatin1Char('0'))
         .arg(d.month(), 2, 10, QLatin1Char('0'));
+}
+
+QString dayToken(const QDate &d)
+{
+    return QStringLiteral("d%1%2%3")
+        .arg(d.year(), 4, 10, QLatin1Char('0'))
+        .arg(d.month(), 2, 10, QLatin1Char('0'))
+        .arg(d.day(), 2, 10, QLatin1Char('0'));
 }
 
 QDate utcDate(qint64 ms)
@@ -62,36 +71,49 @@ QString senderScopeToken(const QString &senderId)
 
 QString searchScope(const QString &conversationId, const QString &senderId, qint64 createdAtMs)
 {
-    return conversationScopeToken(conversationId) + u' ' + senderScopeToken(senderId) + u' '
-        + monthToken(utcDate(createdAtMs));
+    const QDate day = utcDate(createdAtMs);
+    return conversationScopeToken(conversationId) + u' ' + senderScopeToken(senderId) + u' ' + monthToken(day)
+        + u' ' + dayToken(day);
 }
 
-MonthFilter monthScopeFilter(qint64 fromMs, qint64 toMs)
+DateFilter dateScopeFilter(qint64 fromMs, qint64 toMs)
 {
-    const auto firstOfMonth = [](qint64 ms) {
-        const QDate d = utcDate(ms);
-        return QDate(d.year(), d.month(), 1);
+    const auto firstOfMonth = [](const QDate &d) { return QDate(d.year(), d.month(), 1); };
+    // Tokens for the days [first, last] of one month, or the whole month's token when they cover it.
+    const auto span = [](const QDate &first, const QDate &last, QStringList &tokens) {
+        if (first.day() == 1 && last.day() == last.daysInMonth()) {
+            tokens << monthToken(first);
+            return;
+        }
+        for (QDate d = first; d <= last; d = d.addDays(1))
+            tokens << dayToken(d);
     };
-    const auto months = [](QDate first, QDate last) {
+    // Every day from `first` to `last`, as whole months where it can; empty when it would be too many.
+    const auto cover = [&](const QDate &first, const QDate &last) {
         QStringList tokens;
-        for (QDate m = first; m <= last && tokens.size() <= kMaxMonthTokens; m = m.addMonths(1))
-            tokens << monthToken(m);
-        return tokens.size() > kMaxMonthTokens ? QString() : tokens.join(QStringLiteral(" OR "));
+        for (QDate m = firstOfMonth(first); m <= last; m = m.addMonths(1)) {
+            const QDate from = std::max(m, first);
+            const QDate to = std::min(m.addMonths(1).addDays(-1), last);
+            span(from, to, tokens);
+            if (tokens.size() > kMaxDateTokens)
+                return QString();
+        }
+        return tokens.join(QStringLiteral(" OR "));
     };
-    MonthFilter filter;
+    DateFilter filter;
     const bool hasFrom = fromMs > 0;
     const bool hasTo = toMs > 0;
     if (hasFrom && hasTo) {
         if (toMs > fromMs)
-            filter.include = months(firstOfMonth(fromMs), firstOfMonth(toMs - 1));
+            filter.include = cover(utcDate(fromMs), utcDate(toMs - 1));
     } else if (hasTo) {
-        // Open at the start: leave out the months after the end (a bounded window of them; anything later
-        // still meets the exact test).
-        const QDate last = firstOfMonth(toMs - 1);
-        filter.exclude = months(last.addMonths(1), last.addMonths(kMaxMonthTokens));
+        // Open at the start: leave out the days after the end, for a bounded window (anything later still
+        // meets the exact test).
+        const QDate last = utcDate(toMs - 1);
+        filter.exclude = cover(last.addDays(1), firstOfMonth(last).addMonths(kMaxWindowMonths).addDays(-1));
     } else if (hasFrom) {
-        const QDate first = firstOfMonth(fromMs);
-        filter.exclude = months(first.addMonths(-kMaxMonthTokens), first.addMonths(-1));
+        const QDate first = utcDate(fromMs);
+        filter.exclude = cover(firstOfMonth(first).addMonths(-kMaxWindowMonths), first.addDays(-1));
     }
     return filter;
 }

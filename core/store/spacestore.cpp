@@ -326,65 +326,88 @@ Result<QList<SearchHit>> SpaceStore::search(const SearchQuery &q)
     const QString textMatch = buildMatchExpression(q.text);
     if (textMatch.isEmpty() || q.limit <= 0)
         return QList<SearchHit>();
-    // Filters narrow the match inside FTS5 through the scope tokens (searchscope.h), so the candidates are
-    // already (nearly) the right conversation, sender and months; the exact test runs after ranking.
+    // Filters narrow the match inside FTS5 through the scope tokens (searchscope.h): the candidates are
+    // already the right conversation and sender, and the right days but for the two boundary days.
     QStringList scope;
     if (!q.conversationId.isEmpty())
         scope << conversationScopeToken(q.conversationId);
     if (!q.senderId.isEmpty())
         scope << senderScopeToken(q.senderId);
-    const MonthFilter months = monthScopeFilter(q.fromMs, q.toMs);
-    if (!months.include.isEmpty())
-        scope << u'(' + months.include + u')';
+    const DateFilter dates = dateScopeFilter(q.fromMs, q.toMs);
+    if (!dates.include.isEmpty())
+        scope << u'(' + dates.include + u')';
     QString match = QStringLiteral("{body} : (%1)").arg(textMatch);
     if (!scope.isEmpty())
         match += QStringLiteral(" AND {scope} : (%1)").arg(scope.join(QStringLiteral(" AND ")));
-    if (!months.exclude.isEmpty())
-        match += QStringLiteral(" NOT {scope} : (%1)").arg(months.exclude);
+    if (!dates.exclude.isEmpty())
+        match += QStringLiteral(" NOT {scope} : (%1)").arg(dates.exclude);
 
     // The most recent matches (by arrival, which FTS5 walks backwards without sorting) are ranked on the
     // index alone by tandem_rank (BM25 without the IDF walk, see searchrank.h), then by recency. Rows are
     // then read in rank order, and the exact filters applied, only until `limit` of them pass: a search
     // reads a few dozen messages, not every candidate. (The LIMIT on the sorted subquery keeps its order.)
-    auto st = m_db->cached(
-        "SELECT m.rowid, m.id, m.conversation_id, m.sender_id, m.created_at, m.body, c.score FROM ("
-        "  SELECT rowid, score FROM ("
-        "    SELECT rowid, tandem_rank(message_fts) AS score FROM message_fts"
-        "    WHERE message_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6"
-        "  ) ORDER BY score, rowid DESC LIMIT ?6"
-        ") c JOIN messages m ON m.rowid = c.rowid"
-        " WHERE (?2 IS NULL OR m.conversation_id = ?2) AND (?3 IS NULL OR m.sender_id = ?3)"
-        "   AND (?4 IS NULL OR m.created_at >= ?4) AND (?5 IS NULL OR m.created_at < ?5)"
-        " LIMIT ?7");
-    if (!st)
-        return st.error();
-    Statement &s = **st;
-    s.bind(1, match)
-        .bindOptional(2, q.conversationId.isEmpty() ? QString() : q.conversationId)
-        .bindOptional(3, q.senderId.isEmpty() ? QString() : q.senderId);
-    q.fromMs > 0 ? s.bind(4, q.fromMs) : s.bindNull(4);
-    q.toMs > 0 ? s.bind(5, q.toMs) : s.bindNull(5);
-    s.bind(6, std::max(q.candidateLimit, q.limit)).bind(7, q.limit);
-    QList<SearchHit> hits;
-    for (;;) {
-        auto row = s.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        SearchHit h;
-        h.rowid = s.int64(0);
-        h.messageId = s.text(1);
-        h.conversationId = s.text(2);
-        h.senderId = s.text(3);
-        h.createdAt = s.int64(4);
-        h.snippet = makeSnippet(s.text(5), q.text);
-        h.score = s.real(6);
-        hits.append(std::move(h));
-    }
-    s.reset();
-    // Relevance, then time (rank order above breaks ties by arrival; time is what people see).
-    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit &a, const SearchHit &b) {
+    constexpr std::string_view kRankThenFilter
+        = "SELECT m.rowid, m.id, m.conversation_id, m.sender_id, m.created_at, m.body, c.score FROM ("
+          "  SELECT rowid, score FROM ("
+          "    SELECT rowid, tandem_rank(message_fts) AS score FROM message_fts"
+          "    WHERE message_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6"
+          "  ) ORDER BY score, rowid DESC LIMIT ?6"
+          ") c JOIN messages m ON m.rowid = c.rowid"
+          " WHERE (?2 IS NULL OR m.conversation_id = ?2) AND (?3 IS NULL OR m.sender_id = ?3)"
+          "   AND (?4 IS NULL OR m.created_at >= ?4) AND (?5 IS NULL OR m.created_at < ?5)"
+          " LIMIT ?7";
+    // When that finds fewer than `limit`, the newest candidates may all have failed the exact test (rows on
+    // a boundary day): this pass applies it while choosing candidates, so the answer is complete. It reads
+    // the candidates' rows, which the scope tokens keep few.
+    constexpr std::string_view kFilterThenRank
+        = "SELECT m.rowid, m.id, m.conversation_id, m.sender_id, m.created_at, m.body, c.score FROM ("
+          "  SELECT message_fts.rowid AS rowid, tandem_rank(message_fts) AS score FROM message_fts"
+          "  JOIN messages mm ON mm.rowid = message_fts.rowid"
+          "  WHERE message_fts MATCH ?1"
+          "    AND (?2 IS NULL OR mm.conversation_id = ?2) AND (?3 IS NULL OR mm.sender_id = ?3)"
+          "    AND (?4 IS NULL OR mm.created_at >= ?4) AND (?5 IS NULL OR mm.created_at < ?5)"
+          "  ORDER BY message_fts.rowid DESC LIMIT ?6"
+          ") c JOIN messages m ON m.rowid = c.rowid ORDER BY c.score, m.created_at DESC LIMIT ?7";
+    const bool filtered = !q.conversationId.isEmpty() || !q.senderId.isEmpty() || q.fromMs > 0 || q.toMs > 0;
+
+    auto run = [&](std::string_view sql) -> Result<QList<SearchHit>> {
+        auto st = m_db->cached(sql);
+        if (!st)
+            return st.error();
+        Statement &s = **st;
+        s.bind(1, match)
+            .bindOptional(2, q.conversationId.isEmpty() ? QString() : q.conversationId)
+            .bindOptional(3, q.senderId.isEmpty() ? QString() : q.senderId);
+        q.fromMs > 0 ? s.bind(4, q.fromMs) : s.bindNull(4);
+        q.toMs > 0 ? s.bind(5, q.toMs) : s.bindNull(5);
+        s.bind(6, std::max(q.candidateLimit, q.limit)).bind(7, q.limit);
+        QList<SearchHit> hits;
+        for (;;) {
+            auto row = s.step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            SearchHit h;
+            h.rowid = s.int64(0);
+            h.messageId = s.text(1);
+            h.conversationId = s.text(2);
+            h.senderId = s.text(3);
+            h.createdAt = s.int64(4);
+            h.snippet = makeSnippet(s.text(5), q.text);
+            h.score = s.real(6);
+            hits.append(std::move(h));
+        }
+        s.reset();
+        return hits;
+    };
+    auto hits = run(kRankThenFilter);
+    if (hits && filtered && hits->size() < q.limit)
+        hits = run(kFilterThenRank);
+    if (!hits)
+        return hits;
+    // Relevance, then time (the rank order above breaks ties by arrival; time is what people see).
+    std::stable_sort(hits->begin(), hits->end(), [](const SearchHit &a, const SearchHit &b) {
         return a.score != b.score ? a.score < b.score : a.createdAt > b.createdAt;
     });
     return hits;
