@@ -4,7 +4,9 @@
 
 #ifdef TANDEM_HAVE_KEYCHAIN
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
+#include <optional>
 #include <qt6keychain/keychain.h>
 #endif
 
@@ -16,12 +18,58 @@ namespace {
 constexpr auto kService = "Tandem";
 constexpr int kTimeoutMs = 10000; // a locked keychain that nobody unlocks must not hang the store
 
-// Runs a job to completion on this thread's own event loop.
-Status runJob(QKeychain::Job &job)
+// QtKeychain keeps one job executor, which lives on the thread that first used it; used later from
+// another thread, after that one ended, it crashes. So every keychain job runs on one long-lived thread
+// of ours, whoever asks. Callers wait for it; it never waits for them (nor for the GUI thread).
+QThread *g_thread = nullptr;
+QObject *g_anchor = nullptr; // lives on g_thread: the context for running work there
+
+void stopKeychainThread()
 {
-    if (!QCoreApplication::instance())
+    if (!g_thread)
+        return;
+    g_anchor->deleteLater();
+    g_thread->quit();
+    g_thread->wait();
+    delete g_thread;
+    g_thread = nullptr;
+    g_anchor = nullptr;
+}
+
+bool startKeychainThread()
+{
+    static const bool started = [] {
+        if (!QCoreApplication::instance())
+            return false;
+        g_thread = new QThread;
+        g_thread->setObjectName(QStringLiteral("tandem-keychain"));
+        g_anchor = new QObject;
+        g_anchor->moveToThread(g_thread);
+        g_thread->start();
+        qAddPostRoutine(stopKeychainThread);
+        return true;
+    }();
+    return started && g_thread;
+}
+
+template<typename R, typename F> R onKeychainThread(F work)
+{
+    if (!startKeychainThread())
         return Error::make(
             ErrorCode::Unavailable, QStringLiteral("The keychain needs a running application."));
+    if (QThread::currentThread() == g_thread)
+        return work();
+    std::optional<R> result;
+    QMetaObject::invokeMethod(
+        g_anchor, [&] { result.emplace(work()); }, Qt::BlockingQueuedConnection);
+    if (!result)
+        return Error::make(ErrorCode::Unavailable, QStringLiteral("The keychain did not answer."));
+    return std::move(*result);
+}
+
+// Runs a job to completion on the keychain thread's event loop.
+Status runJob(QKeychain::Job &job)
+{
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
@@ -56,25 +104,31 @@ Status runJob(QKeychain::Job &job)
 
 Result<QByteArray> read(const QString &account)
 {
-    QKeychain::ReadPasswordJob job(QString::fromLatin1(kService));
-    job.setKey(account);
-    TANDEM_TRY(runJob(job));
-    return job.binaryData();
+    return onKeychainThread<Result<QByteArray>>([&]() -> Result<QByteArray> {
+        QKeychain::ReadPasswordJob job(QString::fromLatin1(kService));
+        job.setKey(account);
+        TANDEM_TRY(runJob(job));
+        return job.binaryData();
+    });
 }
 
 Status write(const QString &account, const QByteArray &secret)
 {
-    QKeychain::WritePasswordJob job(QString::fromLatin1(kService));
-    job.setKey(account);
-    job.setBinaryData(secret);
-    return runJob(job);
+    return onKeychainThread<Status>([&]() -> Status {
+        QKeychain::WritePasswordJob job(QString::fromLatin1(kService));
+        job.setKey(account);
+        job.setBinaryData(secret);
+        return runJob(job);
+    });
 }
 
 Status remove(const QString &account)
 {
-    QKeychain::DeletePasswordJob job(QString::fromLatin1(kService));
-    job.setKey(account);
-    return runJob(job);
+    return onKeychainThread<Status>([&]() -> Status {
+        QKeychain::DeletePasswordJob job(QString::fromLatin1(kService));
+        job.setKey(account);
+        return runJob(job);
+    });
 }
 
 #else

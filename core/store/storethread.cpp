@@ -11,9 +11,7 @@ StoreThread::StoreThread(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<tandem::store::StoreChange>();
-    m_thread = QThread::create([this] { loop(); });
-    m_thread->setObjectName(QStringLiteral("tandem-store"));
-    m_thread->start();
+    m_thread = std::thread([this] { loop(); });
 }
 
 StoreThread::~StoreThread()
@@ -23,8 +21,7 @@ StoreThread::~StoreThread()
         m_stopping = true;
     }
     m_wake.notify_all();
-    m_thread->wait();
-    delete m_thread;
+    m_thread.join();
 }
 
 QFuture<Status> StoreThread::control(std::function<Status(std::unique_ptr<SpaceStore> &)> fn)
@@ -90,6 +87,7 @@ void StoreThread::post(Job job)
 
 void StoreThread::loop()
 {
+    QThread::currentThread()->setObjectName(QStringLiteral("tandem-store"));
     for (;;) {
         std::deque<Job> jobs;
         {

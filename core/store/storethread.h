@@ -17,8 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-
-class QThread;
+#include <thread>
 
 namespace tandem::store {
 
@@ -103,7 +102,10 @@ private:
     void loop();
     void runWriteGroup(std::deque<Job> &jobs, size_t begin, size_t end);
 
-    QThread *m_thread = nullptr;
+    // A std::thread, not a QThread: join() returns only once the thread is gone, thread-local
+    // destructors included (OpenSSL frees its per-thread random generator in one). QThread::wait()
+    // returns when run() does, so a process could exit while those still ran.
+    std::thread m_thread;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_queue;

@@ -18,7 +18,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qttest qml6-module-qtcharts qml6-module-qt-labs-platform qml6-module-qtqml-models
-  libgl1-mesa-dev libsodium-dev
+  libgl-dev libsodium-dev
   xvfb xauth fonts-noto-cjk
   # a real Secret Service for the keychain tests, run headless in a private D-Bus session
   gnome-keyring dbus dbus-x11 libsecret-tools

@@ -4,6 +4,7 @@
 
 #include "store/keychain.h"
 #include "store/profile.h"
+#include "store/storethread.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -65,6 +66,23 @@ private Q_SLOTS:
         auto wrong = profile.openSpace(*space, QStringLiteral("wrong"));
         QVERIFY(!wrong.ok());
         QCOMPARE(wrong.error().code, ErrorCode::WrongKey);
+    }
+
+    // The store thread is a plain std::thread that Qt adopts; the keychain's event loop must run there.
+    void opensThroughTheStoreThreadWithTheKeychain()
+    {
+        QTemporaryDir dir;
+        Profile profile(dir.path());
+        auto space = profile.createSpace(QStringLiteral("Work"), SpaceKind::Work, QString(), true, kCheapKdf);
+        QVERIFY(space.ok());
+        StoreThread store;
+        QFuture<Status> opened = store.open(profile, *space, QString());
+        opened.waitForFinished();
+        QVERIFY2(opened.result().ok(),
+            qPrintable(opened.result().ok() ? QString() : opened.result().error().message));
+        auto stats = store.read<StoreStats>([](SpaceStore &s) { return s.stats(); });
+        stats.waitForFinished();
+        QVERIFY(stats.result().ok());
     }
 
     void wipeDeletesTheKeychainEntry()
