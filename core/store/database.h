@@ -43,6 +43,22 @@ public:
     [[nodiscard]] Result<bool> step();
     // Runs the statement to completion and resets it.
     [[nodiscard]] Status exec();
+    // Steps through every row, calling `onRow(*this)` for each, then resets; stops at the first error.
+    template<typename F> [[nodiscard]] Status forEachRow(F &&onRow)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row) {
+                reset();
+                return row.error();
+            }
+            if (!*row)
+                break;
+            onRow(static_cast<const Statement &>(*this));
+        }
+        reset();
+        return {};
+    }
     void reset();
 
     [[nodiscard]] bool isNull(int column) const;

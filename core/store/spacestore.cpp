@@ -229,14 +229,7 @@ Result<QList<Conversation>> SpaceStore::conversations()
     if (!st)
         return st.error();
     QList<Conversation> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.append(readConversation(*st));
-    }
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) { out.append(readConversation(r)); }));
     return out;
 }
 
@@ -269,14 +262,9 @@ Result<QList<User>> SpaceStore::users()
     if (!st)
         return st.error();
     QList<User> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.append({st->text(0), st->text(1), st->text(2), st->int64(3) != 0});
-    }
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) {
+        out.append({r.text(0), r.text(1), r.text(2), r.int64(3) != 0});
+    }));
     return out;
 }
 
@@ -293,31 +281,25 @@ Result<QList<Message>> SpaceStore::messagesBefore(
     Statement &s = **st;
     s.bind(1, conversationId).bind(2, beforeCreatedAt).bind(3, beforeRowid).bind(4, limit);
     QList<Message> out;
-    for (;;) {
-        auto row = s.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    TANDEM_TRY(s.forEachRow([&](const Statement &r) {
         Message m;
-        m.rowid = s.int64(0);
-        m.id = s.text(1);
-        m.conversationId = s.text(2);
-        m.senderId = s.text(3);
-        m.body = s.text(4);
-        m.createdAt = s.int64(5);
-        if (!s.isNull(6))
-            m.seq = s.int64(6);
-        m.threadRootId = s.text(7);
-        m.replyToId = s.text(8);
-        m.clientId = s.text(9);
-        if (!s.isNull(10))
-            m.editedAt = s.int64(10);
-        if (!s.isNull(11))
-            m.deletedAt = s.int64(11);
+        m.rowid = r.int64(0);
+        m.id = r.text(1);
+        m.conversationId = r.text(2);
+        m.senderId = r.text(3);
+        m.body = r.text(4);
+        m.createdAt = r.int64(5);
+        if (!r.isNull(6))
+            m.seq = r.int64(6);
+        m.threadRootId = r.text(7);
+        m.replyToId = r.text(8);
+        m.clientId = r.text(9);
+        if (!r.isNull(10))
+            m.editedAt = r.int64(10);
+        if (!r.isNull(11))
+            m.deletedAt = r.int64(11);
         out.append(std::move(m));
-    }
-    s.reset();
+    }));
     return out;
 }
 
@@ -382,23 +364,17 @@ Result<QList<SearchHit>> SpaceStore::search(const SearchQuery &q)
         q.toMs > 0 ? s.bind(5, q.toMs) : s.bindNull(5);
         s.bind(6, std::max(q.candidateLimit, q.limit)).bind(7, q.limit);
         QList<SearchHit> hits;
-        for (;;) {
-            auto row = s.step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
+        TANDEM_TRY(s.forEachRow([&](const Statement &r) {
             SearchHit h;
-            h.rowid = s.int64(0);
-            h.messageId = s.text(1);
-            h.conversationId = s.text(2);
-            h.senderId = s.text(3);
-            h.createdAt = s.int64(4);
-            h.snippet = makeSnippet(s.text(5), q.text);
-            h.score = s.real(6);
+            h.rowid = r.int64(0);
+            h.messageId = r.text(1);
+            h.conversationId = r.text(2);
+            h.senderId = r.text(3);
+            h.createdAt = r.int64(4);
+            h.snippet = makeSnippet(r.text(5), q.text);
+            h.score = r.real(6);
             hits.append(std::move(h));
-        }
-        s.reset();
+        }));
         return hits;
     };
     auto hits = run(kRankThenFilter);
