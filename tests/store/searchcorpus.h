@@ -1,12 +1,13 @@
 // A seeded corpus of messages in Simplified and Traditional Chinese, English and mixed text, the
 // brute-force search over it (searchreference.h), and queries cut from it: what tst_search compares
-// SpaceStore::search with.
+// SpaceStore::search with (tst_search, tst_searchhostile), and a store that holds it.
 #pragma once
 
 #include "searchreference.h"
 #include "storetestsupport.h"
 
 #include "store/records.h"
+#include "store/spacestore.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -356,6 +357,48 @@ private:
     QHash<QString, qsizetype> m_byId;
     QRandomGenerator m_rng {kSeed};
 };
+
+// A fresh store in `dir` holding every message of the corpus (built here), in its conversations.
+inline Result<std::unique_ptr<SpaceStore>> openCorpusStore(const QString &dir, SearchCorpus &corpus)
+{
+    SpaceStore::OpenOptions o;
+    o.create = true;
+    auto store = SpaceStore::open(dir + QStringLiteral("/space.db"), DataKey::generate(), o);
+    if (!store)
+        return store.error();
+    corpus.build();
+    StoreChange change;
+    for (int c = 0; c < kConversations; ++c)
+        TANDEM_TRY((*store)->upsertConversation(
+            conversation(QStringLiteral("c-%1").arg(c), QStringLiteral("Conversation %1").arg(c)), change));
+    QList<Message> batch;
+    for (const CorpusMessage &c : corpus.messages()) {
+        batch.append(c.message);
+        if (batch.size() == 250 || c.arrival == kMessages - 1) {
+            auto inserted = (*store)->insertMessages(batch, change);
+            if (!inserted)
+                return inserted.error();
+            if (*inserted != int(batch.size()))
+                return Error::make(ErrorCode::Invalid, QStringLiteral("a corpus message was not stored"));
+            batch.clear();
+        }
+    }
+    return store;
+}
+
+// The store's query for a corpus query.
+inline SearchQuery searchQuery(const Query &q, int limit, int candidateLimit)
+{
+    SearchQuery sq;
+    sq.text = q.text;
+    sq.conversationId = q.conversationId;
+    sq.senderId = q.senderId;
+    sq.fromMs = q.fromMs;
+    sq.toMs = q.toMs;
+    sq.limit = limit;
+    sq.candidateLimit = candidateLimit;
+    return sq;
+}
 
 } // namespace tandem::store::test
 

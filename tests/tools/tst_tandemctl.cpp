@@ -1,15 +1,12 @@
 // tandemctl, end to end: the real binary, run as a script runs it (no terminal, the passphrase in
 // TANDEM_PASSPHRASE), each test in a fresh profile. A command that works prints its result on stdout
 // and nothing on stderr, exit 0; a command that fails says why on stderr, prints nothing on stdout and
-// exits 1 (2 when the command line itself is wrong); no input, however hostile, makes it crash.
-#include "importfixtures.h"
-#include "storetestsupport.h"
-#include "tandemctlrunner.h"
+// exits 1 (2 when the command line itself is wrong). Bad and hostile import files: tst_tandemctl_import.
+#include "tandemctlfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,70 +19,13 @@ using namespace tandemctl::test;
 using tandem::store::test::fingerprint;
 using tandem::store::test::fingerprintDifference;
 
-// Runs a set-up step that reports its own failures, and stops the test if it failed.
-#define GIVEN(step)                                                                                          \
-    do {                                                                                                     \
-        step;                                                                                                \
-        if (QTest::currentTestFailed())                                                                      \
-            return;                                                                                          \
-    } while (false)
-
-namespace {
-
-// Not ASCII, so that the passphrase's way from the environment to the key derivation is tested too.
-const QString kPassphrase = u"correct horse 电池 staple"_s;
-const QString kNewPassphrase = u"a new passphrase for 2025"_s;
-
-QStringList sorted(QStringList list)
-{
-    list.sort();
-    return list;
-}
-
-// The message ids of `search --json` output, sorted.
-QStringList hitIds(const QJsonDocument &doc)
-{
-    QStringList ids;
-    for (const QJsonValue &hit : doc.object().value(u"hits").toArray())
-        ids << hit.toObject().value(u"message_id").toString();
-    return sorted(ids);
-}
-
-// The text each highlight of a `search --json` hit covers in its snippet.
-QStringList highlightedTexts(const QJsonObject &hit)
-{
-    const QString snippet = hit.value(u"snippet").toString();
-    QStringList texts;
-    for (const QJsonValue &h : hit.value(u"highlights").toArray())
-        texts << snippet.mid(h.toArray().at(0).toInteger(), h.toArray().at(1).toInteger());
-    return texts;
-}
-
-// The messages of the demo's Work fixture, as the importer counts them.
-qint64 messagesInDemoFixture()
-{
-    QFile file(QStringLiteral(TANDEMCTL_DEMO_WORK_FIXTURE));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    qint64 messages = 0;
-    while (!file.atEnd()) {
-        const QJsonObject o = QJsonDocument::fromJson(file.readLine()).object();
-        const QJsonValue type = o.value(u"type");
-        if (type.toString() == u"message" || (type.isUndefined() && o.contains(u"body")))
-            ++messages;
-    }
-    return messages;
-}
-
-} // namespace
-
-class TestTandemctl : public QObject
+class TestTandemctl : public QObject, protected TandemctlFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init();
-    void cleanup();
+    void init() { setUpProfile(); }
+    void cleanup() { checkNothingEscapedAndTearDown(); }
 
     // space create, space list
     void createdSpacesAreListedWithTheirKinds();
@@ -99,8 +39,6 @@ private Q_SLOTS:
     void searchMatchesTheLastEnglishWordAsAPrefix();
     void statsCountsEveryImportedRecord();
     void importingTheSameFileAgainAddsNothing();
-    void importStopsAtABadLineAndKeepsTheLinesBeforeIt_data();
-    void importStopsAtABadLineAndKeepsTheLinesBeforeIt();
 
     // Errors
     void wrongPassphraseIsRefusedWithoutTouchingTheProfile_data();
@@ -123,72 +61,7 @@ private Q_SLOTS:
     void demoAnswersSearchesAndCommandsFromAPipe();
     void benchStoreReportsEveryHeadlineNumber();
     void benchStoreKeepsAProfileTandemctlCanOpen();
-
-    // Hostile input
-    void hostileImportFailsWithoutCrashing_data();
-    void hostileImportFailsWithoutCrashing();
-
-private:
-    [[nodiscard]] QString path(const QString &name) const { return m_dir->filePath(name); }
-    [[nodiscard]] CliRun tandemctl(const QStringList &args, const QByteArray &input = {}) const
-    {
-        return m_cli->run(args, input);
-    }
-
-    // Set-up steps: each checks its commands and fails the test if one of them fails (see GIVEN).
-    void createSpace(const QString &name, const QString &kind, QString *id = nullptr);
-    void importInto(const QString &space, const QList<QByteArray> &lines);
-    void expectMessageCount(const QString &space, qint64 messages);
-    [[nodiscard]] QString spaceDirectory(const QString &id) const
-    {
-        return m_cli->profile() + u"/spaces/"_s + id;
-    }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Tandemctl> m_cli;
 };
-
-void TestTandemctl::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
-    m_cli = std::make_unique<Tandemctl>(path(u"profile"_s), path(u"scratch"_s));
-    m_cli->setPassphrase(kPassphrase);
-}
-
-void TestTandemctl::cleanup()
-{
-    // Nothing escapes --profile: the fallback profile and the data folder stay unmade, and what went in
-    // the temporary folder (bench store's databases) is gone.
-    const QString scratch = path(u"scratch"_s);
-    QVERIFY2(!QFileInfo::exists(scratch + u"/not-this-profile"_s), "a command ignored --profile");
-    QVERIFY2(QDir(scratch + u"/data"_s).isEmpty(), "a command wrote to the data folder");
-    QVERIFY2(QDir(scratch + u"/tmp"_s).isEmpty(), "a command left files in the temporary folder");
-    m_cli.reset();
-    m_dir.reset();
-}
-
-void TestTandemctl::createSpace(const QString &name, const QString &kind, QString *id)
-{
-    const CliRun run = tandemctl({u"space"_s, u"create"_s, name, u"--kind"_s, kind});
-    VERIFY_SUCCEEDED(run);
-    if (id)
-        *id = run.outText().trimmed();
-}
-
-void TestTandemctl::importInto(const QString &space, const QList<QByteArray> &lines)
-{
-    const QString file = path(space + u".jsonl"_s);
-    QVERIFY(writeLines(file, lines));
-    VERIFY_SUCCEEDED(tandemctl({u"import"_s, space, file}));
-}
-
-void TestTandemctl::expectMessageCount(const QString &space, qint64 messages)
-{
-    const CliRun run = tandemctl({u"stats"_s, space, u"--json"_s});
-    VERIFY_SUCCEEDED(run);
-    QCOMPARE(run.json().object().value(u"messages").toInteger(-1), messages);
-}
 
 // space create, space list
 
@@ -348,43 +221,6 @@ void TestTandemctl::importingTheSameFileAgainAddsNothing()
     QCOMPARE(stats.json().object().value(u"messages").toInteger(), kWorkMessages);
     QCOMPARE(stats.json().object().value(u"users").toInteger(), kWorkUsers);
     QCOMPARE(stats.json().object().value(u"conversations").toInteger(), kWorkConversations);
-}
-
-void TestTandemctl::importStopsAtABadLineAndKeepsTheLinesBeforeIt_data()
-{
-    QTest::addColumn<QStringList>("batchOption");
-    // The lines before the bad one are still in the batch being filled when it is read...
-    QTest::newRow("one batch") << QStringList {};
-    // ...or already written in earlier batches.
-    QTest::newRow("batches of two") << QStringList {u"--batch-size"_s, u"2"_s};
-}
-
-void TestTandemctl::importStopsAtABadLineAndKeepsTheLinesBeforeIt()
-{
-    QFETCH(QStringList, batchOption);
-    GIVEN(createSpace(u"Work"_s, u"work"_s));
-    // Users, conversations, m1 and m2; then the bad line 8; then m3 to m6.
-    const QList<QByteArray> lines = workLines().mid(0, kWorkLinesThroughM2)
-        << messageWithoutBody() << workLines().mid(kWorkLinesThroughM2);
-    const QString file = path(u"bad.jsonl"_s);
-    QVERIFY(writeLines(file, lines));
-
-    const CliRun run = tandemctl(QStringList {u"import"_s, u"Work"_s, file} + batchOption);
-    VERIFY_EXIT(run, 1);
-    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
-    QVERIFY2(run.errText().startsWith(u"tandemctl: Line 8: "_s), qPrintable(run.describe()));
-    QVERIFY2(run.errText().contains(u"\"body\""_s), qPrintable(run.describe()));
-    QVERIFY2(run.errText().contains(u"Stopped at line 8"_s), qPrintable(run.describe()));
-
-    const CliRun stats = tandemctl({u"stats"_s, u"Work"_s, u"--json"_s});
-    VERIFY_SUCCEEDED(stats);
-    QCOMPARE(stats.json().object().value(u"users").toInteger(), kWorkUsers);
-    QCOMPARE(stats.json().object().value(u"conversations").toInteger(), kWorkConversations);
-    QCOMPARE(stats.json().object().value(u"messages").toInteger(), qint64(2));
-    // m1 was before the bad line; m3, after it, was not imported.
-    const CliRun search = tandemctl({u"search"_s, u"Work"_s, u"会议"_s, u"--json"_s});
-    VERIFY_SUCCEEDED(search);
-    QCOMPARE(hitIds(search.json()), QStringList {u"m1"_s});
 }
 
 // Errors
@@ -605,75 +441,6 @@ void TestTandemctl::benchStoreKeepsAProfileTandemctlCanOpen()
     const CliRun stats = kept.run({u"stats"_s, u"Bench"_s, u"--json"_s});
     VERIFY_SUCCEEDED(stats);
     QCOMPARE(stats.json().object().value(u"messages").toInteger(), qint64(200));
-}
-
-// Hostile input
-
-void TestTandemctl::hostileImportFailsWithoutCrashing_data()
-{
-    QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<QString>("saying");
-    QTest::addColumn<qint64>("usersKept");
-
-    const QByteArray user = R"({"type":"user","id":"u1","user_name":"alice"})";
-    const QByteArray hugeBody
-        = QByteArray(R"({"type":"message","id":"m1","conversation_id":"c1","sender_id":"u1",)")
-        + R"("created_at":1,"body":")" + QByteArray(2 * 1024 * 1024, 'x') + R"("})";
-    QTest::newRow("a line of 2 MiB") << user + '\n' + hugeBody + '\n'
-                                     << u"Line 2 is longer than 1 MiB"_s << qint64(1);
-    QTest::newRow("2 MiB without a newline")
-        << QByteArray(2 * 1024 * 1024, '[') << u"Line 1 is longer than 1 MiB"_s << qint64(0);
-    QTest::newRow("invalid UTF-8") << user + '\n' + R"({"type":"user","id":"u2","user_name":"b)"
-            + "\xff\xfe\xc0\xaf" + R"("})" + '\n'
-                                   << u"Line 2: it is not valid JSON"_s << qint64(1);
-    QTest::newRow("a UTF-16 surrogate in UTF-8")
-        << QByteArray(R"({"type":"user","id":"u2","user_name":")") + "\xed\xa0\x80" + R"("})"
-        << u"Line 1: it is not valid JSON"_s << qint64(0);
-    QTest::newRow("100k nested arrays") << QByteArray(100'000, '[') + '\n'
-                                        << u"Line 1: it is not valid JSON"_s << qint64(0);
-    QTest::newRow("100k nested arrays in a message")
-        << QByteArray(
-               R"({"type":"message","id":"m1","conversation_id":"c1","sender_id":"u1","body":"x","created_at":1,"extra":)")
-            + QByteArray(100'000, '[') + QByteArray(100'000, ']') + "}\n"
-        << u"Line 1: it is not valid JSON"_s << qint64(0);
-
-    QTest::newRow("a NUL in a user name")
-        << user + '\n' + R"({"type":"user","id":"u2","user_name":"a\u0000b"})" + '\n'
-        << u"Line 2: \"user_name\" contains a control character"_s << qint64(1);
-    QTest::newRow("a raw control character in an id")
-        << QByteArray(R"({"type":"user","id":"u)") + '\x01' + R"(","user_name":"b"})" + '\n'
-        << u"Line 1: \"id\" contains a control character"_s << qint64(0);
-
-    // A binary file: seeded random bytes, so a failure can be replayed; the first byte is not a newline,
-    // so line 1 is the bad one.
-    QList<quint32> words(64 * 1024);
-    QRandomGenerator(20250603).fillRange(words.data(), words.size());
-    QByteArray binary(
-        reinterpret_cast<const char *>(words.constData()), words.size() * qsizetype(sizeof(quint32)));
-    binary[0] = '\x7f';
-    QTest::newRow("a binary file") << binary << u"Line 1: "_s << qint64(0);
-}
-
-void TestTandemctl::hostileImportFailsWithoutCrashing()
-{
-    QFETCH(QByteArray, content);
-    QFETCH(QString, saying);
-    QFETCH(qint64, usersKept);
-    GIVEN(createSpace(u"Work"_s, u"work"_s));
-    const QString file = path(u"hostile.jsonl"_s);
-    QVERIFY(writeBytes(file, content));
-
-    const CliRun run = tandemctl({u"import"_s, u"Work"_s, file});
-    VERIFY_EXIT(run, 1);
-    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
-    QVERIFY2(run.errText().startsWith(u"tandemctl: "_s + saying), qPrintable(run.describe()));
-    // The error names the line; it does not echo it.
-    QVERIFY2(run.err.size() < 1000, qPrintable(run.describe()));
-
-    const CliRun stats = tandemctl({u"stats"_s, u"Work"_s, u"--json"_s});
-    VERIFY_SUCCEEDED(stats);
-    QCOMPARE(stats.json().object().value(u"users").toInteger(), usersKept);
-    QCOMPARE(stats.json().object().value(u"messages").toInteger(), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestTandemctl)
