@@ -19,6 +19,8 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qttest qml6-module-qtcharts qml6-module-qt-labs-platform qml6-module-qtqml-models
   libgl-dev libsodium-dev
+  # protocol fuzzing (libFuzzer ships with clang) and the conformance suite (JSON Schema 2020-12)
+  clang python3-jsonschema python3-websockets
   xvfb xauth fonts-noto-cjk
   # a real Secret Service for the keychain tests, run headless in a private D-Bus session
   gnome-keyring dbus dbus-x11 libsecret-tools
