@@ -55,7 +55,8 @@ int jsonDepth(QByteArrayView data, int stopAbove)
                 if (unit >= 0xDC00 && unit <= 0xDFFF)
                     return -1; // a low surrogate without its high one
                 if (unit >= 0xD800 && unit <= 0xDBFF) {
-                    const int low = i + 6 < data.size() && data[i + 6] == '\\' ? escapedUnit(data, i + 6) : -1;
+                    const int low
+                        = i + 6 < data.size() && data[i + 6] == '\\' ? escapedUnit(data, i + 6) : -1;
                     if (low < 0xDC00 || low > 0xDFFF)
                         return -1;
                     i += 6;
@@ -82,10 +83,8 @@ DecodeResult decodeFrame(QByteArrayView utf8, qint64 maxFrameBytes, qint64 maxJs
     DecodeResult result;
     if (utf8.size() > maxFrameBytes) {
         result.error = FrameError {code::frame_too_big,
-                                   QStringLiteral("the frame is %1 bytes; the limit is %2")
-                                       .arg(utf8.size())
-                                       .arg(maxFrameBytes),
-                                   close::TooBig};
+            QStringLiteral("the frame is %1 bytes; the limit is %2").arg(utf8.size()).arg(maxFrameBytes),
+            close::TooBig};
         return result;
     }
     if (!utf8.isValidUtf8()) {
@@ -94,21 +93,22 @@ DecodeResult decodeFrame(QByteArrayView utf8, qint64 maxFrameBytes, qint64 maxJs
     }
     const int depth = jsonDepth(utf8, int(maxJsonDepth));
     if (depth < 0) {
-        result.error = FrameError {code::bad_frame, QStringLiteral("the frame holds a lone surrogate escape")};
+        result.error
+            = FrameError {code::bad_frame, QStringLiteral("the frame holds a lone surrogate escape")};
         return result;
     }
     if (depth > maxJsonDepth) {
-        result.error = FrameError {code::bad_frame,
-                                   QStringLiteral("the frame nests deeper than %1 levels").arg(maxJsonDepth)};
+        result.error = FrameError {
+            code::bad_frame, QStringLiteral("the frame nests deeper than %1 levels").arg(maxJsonDepth)};
         return result;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(utf8.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         result.error = FrameError {code::bad_frame,
-                                   QStringLiteral("the frame is not JSON: %1 at byte %2")
-                                       .arg(parseError.errorString())
-                                       .arg(parseError.offset)};
+            QStringLiteral("the frame is not JSON: %1 at byte %2")
+                .arg(parseError.errorString())
+                .arg(parseError.offset)};
         return result;
     }
     if (!document.isObject()) {
@@ -132,10 +132,8 @@ QByteArray encodeFrame(const QJsonObject &frame)
 QJsonObject makeError(const ErrorFrame &error)
 {
     QJsonObject frame {{QStringLiteral("type"), QStringLiteral("error")},
-                       {QStringLiteral("code"), QString(error.code)},
-                       {QStringLiteral("reason"), error.reason.left(1024)},
-                       {QStringLiteral("retryable"), error.retryable},
-                       {QStringLiteral("fatal"), error.fatal}};
+        {QStringLiteral("code"), QString(error.code)}, {QStringLiteral("reason"), error.reason.left(1024)},
+        {QStringLiteral("retryable"), error.retryable}, {QStringLiteral("fatal"), error.fatal}};
     if (!error.rid.isEmpty())
         frame.insert(QStringLiteral("rid"), error.rid);
     if (!error.spaceId.isEmpty())

@@ -11,14 +11,35 @@ namespace tandem::protocol {
 
 namespace {
 
-bool printableAscii(QChar c) { return c.unicode() >= 0x21 && c.unicode() <= 0x7E; }
+bool printableAscii(QChar c)
+{
+    return c.unicode() >= 0x21 && c.unicode() <= 0x7E;
+}
 
-bool checkId(const QString &s, qsizetype, qsizetype) { return isId(s); }
-bool checkUuid(const QString &s, qsizetype, qsizetype) { return isUuid(s); }
-bool checkDeviceId(const QString &s, qsizetype, qsizetype) { return isDeviceId(s); }
-bool checkAscii(const QString &s, qsizetype a, qsizetype b) { return isPrintableAscii(s, a, b); }
-bool checkLine(const QString &s, qsizetype max, qsizetype) { return isLine(s, max); }
-bool checkText(const QString &s, qsizetype max, qsizetype) { return isText(s, max); }
+bool checkId(const QString &s, qsizetype, qsizetype)
+{
+    return isId(s);
+}
+bool checkUuid(const QString &s, qsizetype, qsizetype)
+{
+    return isUuid(s);
+}
+bool checkDeviceId(const QString &s, qsizetype, qsizetype)
+{
+    return isDeviceId(s);
+}
+bool checkAscii(const QString &s, qsizetype a, qsizetype b)
+{
+    return isPrintableAscii(s, a, b);
+}
+bool checkLine(const QString &s, qsizetype max, qsizetype)
+{
+    return isLine(s, max);
+}
+bool checkText(const QString &s, qsizetype max, qsizetype)
+{
+    return isText(s, max);
+}
 
 } // namespace
 
@@ -29,7 +50,10 @@ bool isPrintableAscii(const QString &s, qsizetype minLength, qsizetype maxLength
     return std::all_of(s.begin(), s.end(), printableAscii);
 }
 
-bool isId(const QString &s) { return isPrintableAscii(s, 1, 128); }
+bool isId(const QString &s)
+{
+    return isPrintableAscii(s, 1, 128);
+}
 
 bool isUuid(const QString &s)
 {
@@ -78,7 +102,8 @@ bool isLine(const QString &s, qsizetype maxChars)
 {
     if (!isText(s, maxChars))
         return false;
-    return std::none_of(s.begin(), s.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7F; });
+    return std::none_of(
+        s.begin(), s.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7F; });
 }
 
 bool isSha256(const QString &s)
@@ -143,6 +168,14 @@ void FieldReader::adopt(const FieldReader &nested)
     }
 }
 
+void FieldReader::adoptProblem(const QString &field, const QString &problem)
+{
+    if (ok() && !problem.isEmpty()) {
+        m_field = field;
+        m_problem = problem;
+    }
+}
+
 std::optional<QJsonValue> FieldReader::required(QLatin1StringView name)
 {
     if (!ok())
@@ -156,8 +189,7 @@ std::optional<QJsonValue> FieldReader::required(QLatin1StringView name)
 }
 
 std::optional<QString> FieldReader::string(QLatin1StringView name, bool optional,
-                                           bool (*check)(const QString &, qsizetype, qsizetype), qsizetype a,
-                                           qsizetype b, const char *expected)
+    bool (*check)(const QString &, qsizetype, qsizetype), qsizetype a, qsizetype b, const char *expected)
 {
     if (!ok())
         return std::nullopt;
@@ -179,8 +211,14 @@ std::optional<QString> FieldReader::string(QLatin1StringView name, bool optional
     return value;
 }
 
-QString FieldReader::id(QLatin1StringView n) { return string(n, false, checkId, 0, 0, "an id").value_or(QString()); }
-QString FieldReader::uuid(QLatin1StringView n) { return string(n, false, checkUuid, 0, 0, "a uuid").value_or(QString()); }
+QString FieldReader::id(QLatin1StringView n)
+{
+    return string(n, false, checkId, 0, 0, "an id").value_or(QString());
+}
+QString FieldReader::uuid(QLatin1StringView n)
+{
+    return string(n, false, checkUuid, 0, 0, "a uuid").value_or(QString());
+}
 QString FieldReader::deviceId(QLatin1StringView n)
 {
     return string(n, false, checkDeviceId, 0, 0, "a device id").value_or(QString());
@@ -198,8 +236,14 @@ QString FieldReader::text(QLatin1StringView n, qsizetype max)
 {
     return string(n, false, checkText, max, 0, "text of bounded length").value_or(QString());
 }
-std::optional<QString> FieldReader::optId(QLatin1StringView n) { return string(n, true, checkId, 0, 0, "an id"); }
-std::optional<QString> FieldReader::optUuid(QLatin1StringView n) { return string(n, true, checkUuid, 0, 0, "a uuid"); }
+std::optional<QString> FieldReader::optId(QLatin1StringView n)
+{
+    return string(n, true, checkId, 0, 0, "an id");
+}
+std::optional<QString> FieldReader::optUuid(QLatin1StringView n)
+{
+    return string(n, true, checkUuid, 0, 0, "a uuid");
+}
 std::optional<QString> FieldReader::optDeviceId(QLatin1StringView n)
 {
     return string(n, true, checkDeviceId, 0, 0, "a device id");
@@ -217,7 +261,8 @@ std::optional<QString> FieldReader::optText(QLatin1StringView n, qsizetype max)
     return string(n, true, checkText, max, 0, "text of bounded length");
 }
 
-std::optional<QString> FieldReader::optOneOf(QLatin1StringView name, std::initializer_list<const char *> values)
+std::optional<QString> FieldReader::optOneOf(
+    QLatin1StringView name, std::initializer_list<const char *> values)
 {
     if (!ok() || !m_object.contains(name))
         return std::nullopt;
@@ -318,7 +363,9 @@ QStringList FieldReader::idList(QLatin1StringView name, qsizetype maxItems, bool
     for (const QJsonValue &item : items) {
         const QString s = item.toString();
         if (!item.isString() || !(uuids ? isUuid(s) : isId(s))) {
-            fail(name, QStringLiteral("must hold only %1").arg(uuids ? QStringLiteral("uuids") : QStringLiteral("ids")));
+            fail(name,
+                QStringLiteral("must hold only %1")
+                    .arg(uuids ? QStringLiteral("uuids") : QStringLiteral("ids")));
             return {};
         }
         if (seen.contains(s)) {

@@ -70,12 +70,15 @@ public:
     void fail(QLatin1StringView name, const QString &why);
     // A reader for a nested object member (its problems are reported by this reader too).
     void adopt(const FieldReader &nested);
+    // Records a problem found by a checker of a nested value: `problem` is a whole sentence that
+    // starts with `field` (a JSON Pointer). Ignored when a problem is recorded already.
+    void adoptProblem(const QString &field, const QString &problem);
     [[nodiscard]] QString pointerTo(QLatin1StringView name) const;
 
 private:
     std::optional<QJsonValue> required(QLatin1StringView name);
-    std::optional<QString> string(QLatin1StringView name, bool optional, bool (*check)(const QString &, qsizetype, qsizetype),
-                                  qsizetype a, qsizetype b, const char *expected);
+    std::optional<QString> string(QLatin1StringView name, bool optional,
+        bool (*check)(const QString &, qsizetype, qsizetype), qsizetype a, qsizetype b, const char *expected);
 
     QJsonObject m_object;
     QString m_pointer;

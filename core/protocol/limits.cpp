@@ -51,10 +51,10 @@ Result<Limits> Limits::fromJson(const QJsonObject &object)
         if (!value.isDouble() || number != double(qint64(number)) || qint64(number) < field.min
             || qint64(number) > field.max)
             return Error::make(ErrorCode::Invalid,
-                               QStringLiteral("limits.%1 is missing or outside %2 to %3")
-                                   .arg(QLatin1StringView(field.name))
-                                   .arg(field.min)
-                                   .arg(field.max));
+                QStringLiteral("limits.%1 is missing or outside %2 to %3")
+                    .arg(QLatin1StringView(field.name))
+                    .arg(field.min)
+                    .arg(field.max));
         limits.*field.member = qint64(number);
     }
     if (const QString problem = limits.inconsistency(); !problem.isEmpty())
