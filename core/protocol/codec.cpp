@@ -46,12 +46,19 @@ int jsonDepth(QByteArrayView data, int stopAbove)
         if (inString) {
             if (c == '"') {
                 inString = false;
+            } else if (static_cast<unsigned char>(c) < 0x20) {
+                return -1; // RFC 8259: control characters in strings must be escaped (Qt lets them pass)
             } else if (c == '\\' && i + 1 < data.size()) {
                 if (data[i + 1] != 'u') {
+                    // Qt's parser reads an unknown escape such as \q as the letter; JSON does not.
+                    if (!QByteArrayView("\"\\/bfnrt").contains(data[i + 1]))
+                        return -1;
                     ++i;
                     continue;
                 }
                 const int unit = escapedUnit(data, i);
+                if (unit < 0)
+                    return -1;
                 if (unit >= 0xDC00 && unit <= 0xDFFF)
                     return -1; // a low surrogate without its high one
                 if (unit >= 0xD800 && unit <= 0xDBFF) {
@@ -91,10 +98,17 @@ DecodeResult decodeFrame(QByteArrayView utf8, qint64 maxFrameBytes, qint64 maxJs
         result.error = FrameError {code::bad_frame, QStringLiteral("the frame is not valid UTF-8")};
         return result;
     }
+    if (utf8.startsWith("\xEF\xBB\xBF")) {
+        // §2.2: UTF-8 without a byte order mark (Qt's parser would skip it).
+        result.error
+            = FrameError {code::bad_frame, QStringLiteral("the frame starts with a byte order mark")};
+        return result;
+    }
     const int depth = jsonDepth(utf8, int(maxJsonDepth));
     if (depth < 0) {
-        result.error
-            = FrameError {code::bad_frame, QStringLiteral("the frame holds a lone surrogate escape")};
+        result.error = FrameError {code::bad_frame,
+            QStringLiteral("the frame holds a string with a lone surrogate escape, an "
+                           "invalid escape or an unescaped control character")};
         return result;
     }
     if (depth > maxJsonDepth) {

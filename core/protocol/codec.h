@@ -51,7 +51,8 @@ struct ErrorFrame
 QJsonObject makeError(const ErrorFrame &error);
 
 // Depth of the deepest object/array in a JSON text (the outermost value is depth 1), or -1 if a string
-// holds a lone surrogate escape. Stops counting at `stopAbove` + 1. Exposed for the tests.
+// holds a lone surrogate escape, an escape JSON does not have, or an unescaped control character.
+// Stops counting at `stopAbove` + 1. Exposed for the tests.
 int jsonDepth(QByteArrayView utf8, int stopAbove);
 
 // Milliseconds since the Unix epoch, now.

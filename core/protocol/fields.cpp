@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace tandem::protocol {
 
@@ -123,7 +124,9 @@ QString newUuid()
     const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
     for (int i = 0; i < 6; ++i)
         b[i] = quint8(ms >> (8 * (5 - i)));
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(b + 8), 2);
+    // Copied, not cast: b + 8 need not be aligned for quint32.
+    const quint64 random = QRandomGenerator::system()->generate64();
+    std::memcpy(b + 8, &random, sizeof random);
     const quint32 r = QRandomGenerator::system()->generate();
     b[6] = quint8(0x70 | ((r >> 8) & 0x0F));
     b[7] = quint8(r);

@@ -1,6 +1,7 @@
 #include "limits.h"
 
 #include <array>
+#include <cmath>
 
 namespace tandem::protocol {
 
@@ -48,8 +49,9 @@ Result<Limits> Limits::fromJson(const QJsonObject &object)
     for (const LimitField &field : kFields) {
         const QJsonValue value = object.value(QLatin1StringView(field.name));
         const double number = value.toDouble(-1);
-        if (!value.isDouble() || number != double(qint64(number)) || qint64(number) < field.min
-            || qint64(number) > field.max)
+        // Range first, in double: converting 1e300 to qint64 would be undefined behaviour.
+        if (!value.isDouble() || !(number >= double(field.min) && number <= double(field.max))
+            || number != std::floor(number))
             return Error::make(ErrorCode::Invalid,
                 QStringLiteral("limits.%1 is missing or outside %2 to %3")
                     .arg(QLatin1StringView(field.name))
