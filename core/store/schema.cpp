@@ -258,10 +258,65 @@ CREATE TABLE approval_cc (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrationList {{
+// Version 4: what the sync protocol carries that versions 1-3 have no place for (docs/protocol.md
+// Appendix B). New tables only, so that the tables of earlier versions keep their exact definitions;
+// side tables hang off their parent row and go with it.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE organisations (
+    id    TEXT PRIMARY KEY,
+    name  TEXT NOT NULL
+);
+CREATE TABLE user_state (
+    user_id      TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    deactivated  INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE conversation_state (
+    conversation_id   TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+    created_by        TEXT,
+    last_cseq         INTEGER NOT NULL DEFAULT 0,  -- the highest cseq known, from records and messages
+    history_complete  INTEGER NOT NULL DEFAULT 0   -- every older message is held (backfill done)
+) WITHOUT ROWID;
+CREATE TABLE message_state (
+    message_id            TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    deleted_by            TEXT,
+    urgent                INTEGER NOT NULL DEFAULT 0,
+    thread_reply_count    INTEGER NOT NULL DEFAULT 0,
+    thread_last_reply_at  INTEGER
+) WITHOUT ROWID;
+CREATE INDEX messages_by_cseq ON messages(conversation_id, seq) WHERE seq IS NOT NULL;
+CREATE INDEX messages_by_client_id ON messages(client_id) WHERE client_id IS NOT NULL;
+CREATE INDEX reactions_by_user ON reactions(user_id);
+CREATE TABLE devices (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    platform      TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    last_seen_at  INTEGER,
+    revoked_at    INTEGER
+);
+CREATE TABLE presence (
+    user_id     TEXT PRIMARY KEY,
+    status      TEXT NOT NULL,
+    off_until   INTEGER,
+    time_zone   TEXT,
+    text        TEXT,
+    updated_at  INTEGER NOT NULL
+);
+-- Snapshot pages as they arrive; applied together once the last page is here (protocol §3.8).
+CREATE TABLE snapshot_staging (
+    page     INTEGER PRIMARY KEY,
+    stream   TEXT NOT NULL,
+    epoch    TEXT NOT NULL,
+    at_seq   INTEGER NOT NULL,
+    records  TEXT NOT NULL      -- the page's records, as JSON
+);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
+    {4, kV4},
 }};
 
 constexpr bool migrationsInOrder()
@@ -276,7 +331,7 @@ static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion m
 
 } // namespace
 
-const std::array<Migration, 3> kMigrations = kMigrationList;
+const std::array<Migration, 4> kMigrations = kMigrationList;
 
 Status migrate(Database &db, int target)
 {

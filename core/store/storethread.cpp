@@ -70,6 +70,14 @@ QFuture<Status> StoreThread::adopt(std::unique_ptr<SpaceStore> store)
     });
 }
 
+QFuture<Status> StoreThread::close()
+{
+    return control([](std::unique_ptr<SpaceStore> &slot) -> Status {
+        slot.reset();
+        return {};
+    });
+}
+
 int StoreThread::queued() const
 {
     std::lock_guard lock(m_mutex);

@@ -34,6 +34,8 @@ public:
         const SpaceStore::OpenOptions &options = {});
     // Takes over a store opened elsewhere (tools and tests that opened it synchronously).
     QFuture<Status> adopt(std::unique_ptr<SpaceStore> store);
+    // Closes the database once the jobs queued before are done (before a wipe); later jobs fail.
+    QFuture<Status> close();
 
     template<typename R> QFuture<Result<R>> read(std::function<Result<R>(SpaceStore &)> fn)
     {

@@ -211,7 +211,8 @@ private Q_SLOTS:
         QTest::newRow("1: messages") << 1 << QStringLiteral("messages");
         QTest::newRow("2: search index") << 2 << QStringLiteral("message_fts");
         QTest::newRow("3: tasks and approvals") << 3 << QStringLiteral("approval_requests");
-        static_assert(kSchemaVersion == 3, "a new migration needs its row here");
+        QTest::newRow("4: sync") << 4 << QStringLiteral("snapshot_staging");
+        static_assert(kSchemaVersion == 4, "a new migration needs its row here");
     }
 
     void eachMigrationAppliesOnTheVersionBeforeIt()

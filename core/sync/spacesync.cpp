@@ -1,0 +1,85 @@
+#include "spacesync.h"
+
+#include "spaceconnection.h"
+
+namespace tandem::sync {
+
+SpaceSync::SpaceSync(store::StoreThread *store, SyncConfig config, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    qRegisterMetaType<tandem::sync::SyncStatus>();
+    m_thread.setObjectName(QStringLiteral("tandem-sync"));
+    m_connection = new SpaceConnection(store, std::move(config));
+    m_connection->moveToThread(&m_thread);
+    connect(m_connection, &SpaceConnection::statusChanged, this, [this](const SyncStatus &s) {
+        m_status = s;
+        Q_EMIT statusChanged(s);
+    });
+    connect(m_connection, &SpaceConnection::settled, this, &SpaceSync::settled);
+    connect(m_connection, &SpaceConnection::mutationRejected, this, &SpaceSync::mutationRejected);
+    connect(m_connection, &SpaceConnection::spacesWiped, this, &SpaceSync::spacesWiped);
+    m_thread.start();
+}
+
+SpaceSync::~SpaceSync()
+{
+    // The connection and its socket die on their own thread, then the thread ends.
+    SpaceConnection *connection = m_connection;
+    QMetaObject::invokeMethod(
+        connection, [connection] { delete connection; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SpaceSync::start()
+{
+    QMetaObject::invokeMethod(m_connection, &SpaceConnection::start, Qt::QueuedConnection);
+}
+
+void SpaceSync::stop()
+{
+    QMetaObject::invokeMethod(m_connection, &SpaceConnection::stop, Qt::QueuedConnection);
+}
+
+void SpaceSync::loginWith(const QString &password)
+{
+    QMetaObject::invokeMethod(
+        m_connection, [c = m_connection, password] { c->loginWith(password); }, Qt::QueuedConnection);
+}
+
+void SpaceSync::notifyOutbox()
+{
+    QMetaObject::invokeMethod(m_connection, &SpaceConnection::outboxChanged, Qt::QueuedConnection);
+}
+
+template<typename T> QFuture<Result<T>> SpaceSync::thenNotify(QFuture<Result<T>> future)
+{
+    return future.then(this, [this](Result<T> r) {
+        if (r)
+            notifyOutbox();
+        return r;
+    });
+}
+
+QFuture<Result<QueuedMutation>> SpaceSync::sendMessage(const QString &conversationId, const QString &body)
+{
+    return thenNotify(sync::queueMessage(*m_store, conversationId, body));
+}
+
+QFuture<Result<QueuedMutation>> SpaceSync::mutate(const QString &kind, const QJsonObject &payload)
+{
+    return thenNotify(sync::queueMutation(*m_store, kind, payload));
+}
+
+QFuture<Result<QueuedMutation>> SpaceSync::retryMessage(const QString &messageId)
+{
+    return thenNotify(sync::retryMessage(*m_store, messageId));
+}
+
+QFuture<Result<bool>> SpaceSync::discardMessage(const QString &messageId)
+{
+    return sync::discardMessage(*m_store, messageId);
+}
+
+} // namespace tandem::sync

@@ -1,0 +1,54 @@
+// The app's handle on one space's sync: it runs a SpaceConnection on a thread of its own and forwards
+// its signals, so the GUI thread never waits on the network or on SQL. Changes the user makes go
+// through here: written to the outbox first, then the connection is told to send them.
+#pragma once
+
+#include "mutations.h"
+#include "syncconfig.h"
+#include "syncstatus.h"
+
+#include "store/storethread.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace tandem::sync {
+
+class SpaceConnection;
+
+class SpaceSync : public QObject
+{
+    Q_OBJECT
+public:
+    // `store` must be open on the space and outlive this object.
+    SpaceSync(store::StoreThread *store, SyncConfig config, QObject *parent = nullptr);
+    ~SpaceSync() override;
+
+    void start();
+    void stop();
+    void loginWith(const QString &password);
+    [[nodiscard]] SyncStatus status() const { return m_status; }
+
+    QFuture<Result<QueuedMutation>> sendMessage(const QString &conversationId, const QString &body);
+    QFuture<Result<QueuedMutation>> mutate(const QString &kind, const QJsonObject &payload);
+    QFuture<Result<QueuedMutation>> retryMessage(const QString &messageId);
+    QFuture<Result<bool>> discardMessage(const QString &messageId);
+
+Q_SIGNALS:
+    void statusChanged(const tandem::sync::SyncStatus &status);
+    // Everything is applied, sent and answered (cursor at the head, outbox empty, history complete).
+    void settled();
+    void mutationRejected(const QString &mutationId, const QString &code, const QString &reason);
+    void spacesWiped(const QStringList &spaceIds);
+
+private:
+    template<typename T> QFuture<Result<T>> thenNotify(QFuture<Result<T>> future);
+    void notifyOutbox();
+
+    store::StoreThread *m_store;
+    QThread m_thread;
+    SpaceConnection *m_connection = nullptr;
+    SyncStatus m_status;
+};
+
+} // namespace tandem::sync
