@@ -30,6 +30,11 @@ class Scenario:
         extra = [k for k in got - Counter(actor_kinds) if k not in optional]
         expect(not missing and not extra,
                f"{kind}: the actor's events with its mutation_id are {dict(got)}, expected {actor_kinds}")
+        if max(e["seq"] for e in mine) < result["seq"]:  # more of its events may still be on the way
+            mine = await self.actor.wait_pushed(
+                space, lambda e: e.get("mutation_id") == mutation["mutation_id"] and e["seq"] >= result["seq"], 3,
+                f"{kind}: its event at the result's seq {result['seq']}", since=actor_mark)
+            mine = [e for e in self.actor.pushed[space][actor_mark:] if e.get("mutation_id") == mutation["mutation_id"]]
         top = max(e["seq"] for e in mine)
         expect(top == result["seq"], f"{kind}: result seq {result['seq']}, but its events reach seq {top}")
         if other_kinds:

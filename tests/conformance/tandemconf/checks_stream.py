@@ -279,8 +279,8 @@ async def e9_cseq(ctx, note):
 
 @check("E-10", "referential order: no event refers to a user or conversation not delivered before it")
 async def e10_references(ctx, note):
-    alice_conn = await ctx.ready("A", [{"space_id": ctx.space}], label="A0:from-0")
-    epoch = alice_conn.welcome["spaces"][0]["epoch"]
+    alice_conn = await ctx.live("A")
+    epoch = alice_conn.epoch
     first = await alice_conn.fetch(ctx.space, epoch, 0, limit=1)
     problems = []
     if first.get("type") == "events":

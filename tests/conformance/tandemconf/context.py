@@ -120,10 +120,11 @@ class Context:
             self.sessions[key] = await self.login(role)
         return self.sessions[key]
 
-    async def ready(self, role, spaces=None, dev=0, session=None, label=None):
+    async def ready(self, role, spaces=None, dev=0, session=None, label=None, auto_ack=True):
         """A connection in state ready: login (cached) and hello with the given space requests."""
         session = session or await self.session(role, dev)
         conn = await self.connect(label or f"{role}{dev}")
+        conn.auto_ack = auto_ack  # before hello: catch-up pushes may follow welcome at once
         welcome = await conn.hello(session.token, session.device_id, spaces if spaces is not None else [])
         if welcome.get("type") != "welcome":
             raise Fail(f"{conn.label}: hello answered {excerpt(welcome)}")
@@ -147,8 +148,7 @@ class Context:
         epoch, head = await self.position(role, dev, session, space)
         start = head if cursor is None else cursor
         conn = await self.ready(role, [{"space_id": space, "epoch": epoch, "cursor": start}], dev, session,
-                                label=f"{role}{dev}:live")
-        conn.auto_ack = auto_ack
+                                label=f"{role}{dev}:live", auto_ack=auto_ack)
         status = conn.welcome["spaces"][0]
         if status.get("status") != "resume":
             raise Fail(f"{conn.label}: hello with the current epoch and cursor {start} answered "
