@@ -34,6 +34,18 @@ int escapedUnit(QByteArrayView data, qsizetype i)
     return unit;
 }
 
+// Qt 6.4's parser drops a raw U+FEFF at the start of any string, taking it for a byte order mark, so
+// "\uFEFFhi" would arrive as "hi". The escape survives. Raw EF BB BF can only be inside a string in
+// valid JSON (elsewhere the escape is a syntax error, as the raw bytes should be), so escaping every
+// one keeps the text and changes nothing else.
+QByteArray escapeByteOrderMarks(QByteArray json)
+{
+    static constexpr char kMark[] = "\xEF\xBB\xBF";
+    if (json.contains(kMark))
+        json.replace(kMark, "\\ufeff");
+    return json;
+}
+
 } // namespace
 
 int jsonDepth(QByteArrayView data, int stopAbove)
@@ -117,7 +129,8 @@ DecodeResult decodeFrame(QByteArrayView utf8, qint64 maxFrameBytes, qint64 maxJs
         return result;
     }
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8.toByteArray(), &parseError);
+    const QJsonDocument document
+        = QJsonDocument::fromJson(escapeByteOrderMarks(utf8.toByteArray()), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         result.error = FrameError {code::bad_frame,
             QStringLiteral("the frame is not JSON: %1 at byte %2")
@@ -140,7 +153,7 @@ DecodeResult decodeFrame(QByteArrayView utf8, qint64 maxFrameBytes, qint64 maxJs
 
 QByteArray encodeFrame(const QJsonObject &frame)
 {
-    return QJsonDocument(frame).toJson(QJsonDocument::Compact);
+    return escapeByteOrderMarks(QJsonDocument(frame).toJson(QJsonDocument::Compact));
 }
 
 QJsonObject makeError(const ErrorFrame &error)

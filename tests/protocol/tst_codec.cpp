@@ -291,6 +291,23 @@ private Q_SLOTS:
         QCOMPARE(result.frame, frame);
     }
 
+    void keepsAZeroWidthNoBreakSpaceAtTheStartOfAString()
+    {
+        // Qt's parser alone would drop a raw U+FEFF that starts a string (found by fuzz_serverframes).
+        const QString body = QChar(0xFEFF) + QStringLiteral("hi");
+        const auto raw = decode("{\"type\":\"x\",\"\xef\xbb\xbfk\":\"\xef\xbb\xbfhi\"}");
+        QVERIFY(raw.ok());
+        QCOMPARE(raw.frame.value(u"k").toString(), QString());
+        QCOMPARE(raw.frame.value(QChar(0xFEFF) + QStringLiteral("k")).toString(), body);
+        const QJsonObject frame {
+            {QStringLiteral("type"), QStringLiteral("x")}, {QStringLiteral("body"), body}};
+        const auto again = decode(encodeFrame(frame));
+        QVERIFY(again.ok());
+        QCOMPARE(again.frame, frame);
+        // Between tokens it is not white space.
+        expectBadFrame(decode("{\"type\":\"x\",\xef\xbb\xbf\"k\":1}"));
+    }
+
     void makesErrorFramesWithOnlyTheMembersGiven()
     {
         ErrorFrame minimal;
