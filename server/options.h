@@ -1,0 +1,33 @@
+// tandem-server's command line (the shared contract's exact syntax), parsed into values.
+#pragma once
+
+#include "mutationengine.h"
+
+#include "protocol/limits.h"
+#include "util/result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace tandem::server {
+
+struct ServerOptions
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 0;
+    QString dataDir;
+    bool demo = false;
+    QString tlsCert;
+    QString tlsKey;
+    protocol::Limits limits;
+    Policy policy;
+    int mutationRate = 50; // mutations per second per connection before slow_down
+};
+
+// Parses the arguments after the program name. Every --limit is checked against its range and the
+// §3.6 rules between limits.
+Result<ServerOptions> parseServerOptions(const QStringList &args);
+
+QString usage();
+
+} // namespace tandem::server

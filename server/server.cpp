@@ -1,0 +1,225 @@
+#include "server.h"
+
+#include "session.h"
+
+#include "protocol/codec.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace tandem::server {
+
+Q_LOGGING_CATEGORY(lcServer, "tandem.server")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kTickMs = 250;
+constexpr qint64 kAdminPollMs = 1000;
+} // namespace
+
+Server::Server(ServerOptions options, std::unique_ptr<ServerStore> store, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_store(std::move(store))
+    , m_engine(*m_store, m_options.limits, m_options.policy, features())
+    , m_accounts(*m_store)
+    , m_attachments(*m_store, m_options.dataDir + u"/attachments"_s)
+    , m_dummyHash(Accounts::hashPassword(Accounts::randomId("", 16)))
+{
+    m_tick.setInterval(kTickMs);
+    connect(&m_tick, &QTimer::timeout, this, &Server::tick);
+}
+
+Server::~Server()
+{
+    // Sessions are children of this object; they must not call back into a half-destroyed server.
+    for (Session *s : std::as_const(m_sessions))
+        disconnect(s, nullptr, this, nullptr);
+}
+
+Status Server::listen()
+{
+    const bool tls = !m_options.tlsCert.isEmpty();
+    m_ws = new QWebSocketServer(
+        u"tandem-server"_s, tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
+    if (tls) {
+        QFile certFile(m_options.tlsCert);
+        QFile keyFile(m_options.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return Error::make(ErrorCode::Io, u"cannot read --tls-cert or --tls-key"_s);
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (chain.isEmpty() || key.isNull())
+            return Error::make(
+                ErrorCode::Invalid, u"--tls-cert or --tls-key is not a PEM certificate / key"_s);
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificateChain(chain);
+        ssl.setPrivateKey(key);
+        ssl.setProtocol(QSsl::TlsV1_2OrLater);
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_ws->setSslConfiguration(ssl);
+    }
+    m_ws->setSupportedSubprotocols({QString(protocol::kSubprotocol)});
+    m_ws->setMaxPendingConnections(1024);
+    m_ws->setHandshakeTimeout(int(std::min<qint64>(m_options.limits.idleTimeoutMs, 30000)));
+    QHostAddress address;
+    if (m_options.host == u"localhost"_s)
+        address = QHostAddress::LocalHost;
+    else if (!address.setAddress(m_options.host))
+        return Error::make(ErrorCode::Invalid, u"--listen needs an IP address or localhost"_s);
+    if (!m_ws->listen(address, m_options.port))
+        return Error::make(ErrorCode::Io,
+            u"cannot listen on %1:%2: %3"_s.arg(m_options.host).arg(m_options.port).arg(m_ws->errorString()));
+    connect(m_ws, &QWebSocketServer::newConnection, this, &Server::onNewConnection);
+    auto last = m_store->lastAdminChange();
+    m_lastAdminChange = last ? *last : 0;
+    m_tick.start();
+    return {};
+}
+
+QUrl Server::url() const
+{
+    QUrl url;
+    url.setScheme(m_options.tlsCert.isEmpty() ? u"ws"_s : u"wss"_s);
+    url.setHost(m_ws->serverAddress().toString());
+    url.setPort(m_ws->serverPort());
+    return url;
+}
+
+void Server::onNewConnection()
+{
+    while (QWebSocket *socket = m_ws->nextPendingConnection()) {
+        if (m_stopping) {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QString(protocol::code::server_shutdown));
+            socket->deleteLater();
+            continue;
+        }
+        auto *session = new Session(*this, socket, this);
+        m_sessions.insert(session);
+        connect(session, &Session::finished, this, &Server::onSessionFinished);
+    }
+}
+
+void Server::onSessionFinished(Session *session)
+{
+    if (!m_sessions.remove(session))
+        return;
+    for (const QString &space : session->spaceIds()) {
+        auto it = m_byStream.find({space, session->userId()});
+        if (it != m_byStream.end()) {
+            it->removeAll(session);
+            if (it->isEmpty())
+                m_byStream.erase(it);
+        }
+        const QPair<QString, QString> key {session->deviceId(), space};
+        if (m_byDeviceSpace.value(key) == session)
+            m_byDeviceSpace.remove(key);
+    }
+    session->deleteLater();
+    if (m_stopping && m_sessions.isEmpty())
+        Q_EMIT stopped();
+}
+
+void Server::notify(const QSet<StreamKey> &touched)
+{
+    for (const StreamKey &key : touched) {
+        const auto it = m_byStream.constFind(key);
+        if (it == m_byStream.constEnd())
+            continue;
+        for (Session *s : *it)
+            s->poke(key.first);
+    }
+}
+
+void Server::attach(Session *session, const QStringList &spaceIds)
+{
+    for (const QString &space : spaceIds) {
+        const QPair<QString, QString> key {session->deviceId(), space};
+        if (Session *older = m_byDeviceSpace.value(key); older && older != session)
+            older->fail(protocol::code::session_replaced,
+                u"another connection of this device now syncs %1"_s.arg(space));
+        m_byDeviceSpace.insert(key, session);
+        m_byStream[{space, session->userId()}].push_back(session);
+    }
+}
+
+void Server::closeDevice(const QString &deviceId, QLatin1StringView code, const QString &reason)
+{
+    for (Session *s : QList<Session *>(m_sessions.cbegin(), m_sessions.cend()))
+        if (s->deviceId() == deviceId && s->state() != Session::State::Closing)
+            s->fail(code, reason);
+}
+
+void Server::closeUser(const QString &userId, QLatin1StringView code, const QString &reason)
+{
+    for (Session *s : QList<Session *>(m_sessions.cbegin(), m_sessions.cend()))
+        if (s->userId() == userId && s->state() != Session::State::Closing)
+            s->fail(code, reason);
+}
+
+void Server::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    if (m_ws)
+        m_ws->close();
+    // Spread the reconnects over a few seconds (§3.10).
+    qint64 spread = 1000;
+    for (Session *s : QList<Session *>(m_sessions.cbegin(), m_sessions.cend())) {
+        s->fail(protocol::code::server_shutdown, u"the server is shutting down"_s, spread);
+        spread = 1000 + (spread + 137) % 4000;
+    }
+    if (m_sessions.isEmpty())
+        Q_EMIT stopped();
+    else
+        QTimer::singleShot(2000, this, &Server::stopped);
+}
+
+void Server::tick()
+{
+    const qint64 now = protocol::nowMs();
+    for (Session *s : QList<Session *>(m_sessions.cbegin(), m_sessions.cend()))
+        s->tick(now);
+    if (now - m_lastAdminPoll >= kAdminPollMs) {
+        m_lastAdminPoll = now;
+        m_loginLimiter.prune(now);
+        m_snapshots.prune(now);
+        pollAdminChanges();
+    }
+}
+
+void Server::pollAdminChanges()
+{
+    auto changes = m_store->adminChangesAfter(m_lastAdminChange);
+    if (!changes) {
+        qCWarning(lcServer) << "cannot read administrative changes:" << changes.error().message;
+        return;
+    }
+    if (changes->isEmpty())
+        return;
+    for (const AdminChange &c : *changes) {
+        m_lastAdminChange = c.id;
+        if (c.kind == u"revoke-device"_s)
+            closeDevice(c.target, protocol::code::device_revoked, u"this device was revoked"_s);
+        else if (c.kind == u"deactivate-user"_s)
+            closeUser(c.target, protocol::code::device_revoked, u"this account was deactivated"_s);
+        else if (c.kind == u"reset-password"_s)
+            closeUser(c.target, protocol::code::token_revoked, u"the password was reset; log in again"_s);
+    }
+    // Administrative commands append events (a new space member, a revoked device): push them.
+    for (Session *s : std::as_const(m_sessions))
+        for (const QString &space : s->spaceIds())
+            s->poke(space);
+}
+
+} // namespace tandem::server

@@ -1,0 +1,85 @@
+// tandem-server: the WebSocket listener, the registry of live sessions (who syncs which stream, which
+// device holds which space), the shared services sessions use, and the periodic tick (liveness,
+// expiry, administrative changes made by `tandem-server admin` while the server runs).
+#pragma once
+
+#include "accounts.h"
+#include "attachments.h"
+#include "mutationengine.h"
+#include "options.h"
+#include "serverstore.h"
+#include "sessionsupport.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QWebSocketServer;
+
+namespace tandem::server {
+
+class Session;
+
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    Server(ServerOptions options, std::unique_ptr<ServerStore> store, QObject *parent = nullptr);
+    ~Server() override;
+
+    Status listen();
+    [[nodiscard]] QUrl url() const;
+    // Sends server_shutdown to every connection, then emits stopped() once they are closed (or after
+    // a short grace period).
+    void shutdown();
+
+    [[nodiscard]] const ServerOptions &options() const { return m_options; }
+    [[nodiscard]] ServerStore &store() { return *m_store; }
+    [[nodiscard]] MutationEngine &engine() { return m_engine; }
+    [[nodiscard]] Accounts &accounts() { return m_accounts; }
+    [[nodiscard]] AttachmentService &attachments() { return m_attachments; }
+    [[nodiscard]] LoginLimiter &loginLimiter() { return m_loginLimiter; }
+    [[nodiscard]] SnapshotCache &snapshots() { return m_snapshots; }
+    [[nodiscard]] const QString &dummyPasswordHash() const { return m_dummyHash; }
+    [[nodiscard]] QStringList features() const { return {}; }
+
+    // Streams that grew: poke every session that pushes them.
+    void notify(const QSet<StreamKey> &touched);
+    // A session syncs these spaces for its device: older sessions of the device on any of them are
+    // replaced (§3.3); the session is registered for pushes.
+    void attach(Session *session, const QStringList &spaceIds);
+    void closeDevice(const QString &deviceId, QLatin1StringView code, const QString &reason);
+    void closeUser(const QString &userId, QLatin1StringView code, const QString &reason);
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void onNewConnection();
+    void onSessionFinished(Session *session);
+    void tick();
+    void pollAdminChanges();
+
+    ServerOptions m_options;
+    std::unique_ptr<ServerStore> m_store;
+    MutationEngine m_engine;
+    Accounts m_accounts;
+    AttachmentService m_attachments;
+    LoginLimiter m_loginLimiter;
+    SnapshotCache m_snapshots;
+    QString m_dummyHash;
+    QWebSocketServer *m_ws = nullptr;
+    QSet<Session *> m_sessions;
+    QHash<StreamKey, QList<Session *>> m_byStream;
+    QHash<QPair<QString, QString>, Session *> m_byDeviceSpace; // (device, space)
+    QTimer m_tick;
+    qint64 m_lastAdminChange = 0;
+    qint64 m_lastAdminPoll = 0;
+    bool m_stopping = false;
+};
+
+} // namespace tandem::server
