@@ -132,6 +132,9 @@ def main():
                    "--space", "sp_demo_work", "--restart-command", restart] + args.suite_args
         print(f"reference server {server.url}, data {work}", flush=True)
         status = subprocess.call(command)
+    except (RuntimeError, OSError) as e:
+        print(f"FAIL reference server: {e}", flush=True)
+        status = 1
     finally:
         try:
             server.stop()

@@ -251,7 +251,18 @@ class Conn:
         frame.setdefault("rid", self.ctx.rid())
         await self.send(frame)
         rid = frame["rid"]
-        return await self.wait(lambda f: f.get("rid") == rid, timeout, what or f"answer to {frame['type']} {rid}")
+        try:
+            return await self.wait(lambda f: f.get("rid") == rid, timeout,
+                                   what or f"answer to {frame['type']} {rid}")
+        except Fail:
+            # A fatal error that forgot the rid still explains the close: use it, and report the rid (F-1).
+            orphan = next((f for f in self.inbox if f.get("type") == "error" and "rid" not in f), None)
+            if orphan is None or not self.closed.is_set():
+                raise
+            self.inbox.remove(orphan)
+            self.ctx.violation(self.label, f"error {orphan.get('code')} answering {frame['type']} {rid} does not "
+                                           f"echo its rid (sections 2.2, 2.4)", orphan)
+            return orphan
 
     async def ack(self, space, seq):
         if seq >= 1 and seq > self.acked.get(space, 0):
