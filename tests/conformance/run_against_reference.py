@@ -116,10 +116,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", required=True, help="path of the tandem-server binary")
     parser.add_argument("--keep", action="store_true", help="keep the data directory and server log")
+    parser.add_argument("--data", help="use this data directory (kept) instead of a fresh demo one")
     parser.add_argument("suite_args", nargs="*", help="extra arguments for conformance.py (after --)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="tandem-conformance-")
-    server = Server(args.server, os.path.join(work, "data"), os.path.join(work, "server.log"))
+    server = Server(args.server, args.data or os.path.join(work, "data"), os.path.join(work, "server.log"))
     status = 1
     try:
         server.start()

@@ -94,7 +94,7 @@ async def l5_requests_in_flight(ctx, note):
     limit = alice.limits["max_requests_in_flight"]
     frames = [{"type": "history", "rid": ctx.rid(), "space_id": ctx.space, "conversation_id": conv}
               for _ in range(2 * limit + 4)]
-    await asyncio.gather(*(alice.send(f) for f in frames))
+    alice.send_burst(frames)
     try:
         await expect_fatal(alice, "too_many_in_flight", 4003, f"{len(frames)} history requests sent at once", 10)
     except Fail as e:

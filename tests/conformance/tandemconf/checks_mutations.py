@@ -243,7 +243,7 @@ async def m11_mutations_in_flight(ctx, note):
     frames = [dict({"type": "mutate", "rid": ctx.rid()}, **ctx.mutation("message.send", {
         "message_id": new_uuid(), "conversation_id": conv, "body": f"burst {i}", "format": "plain"}))
         for i in range(limit + 4)]
-    await asyncio.gather(*(alice.send(f) for f in frames))
+    alice.send_burst(frames)
     try:
         await expect_fatal(alice, "too_many_in_flight", 4003, f"{len(frames)} mutations sent at once", 10)
     except Fail as e:

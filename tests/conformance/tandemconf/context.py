@@ -71,6 +71,7 @@ class Context:
         self.policy = None
         self.features = []
         self._third = None
+        self._third_problem = None
 
     # ---- bookkeeping -------------------------------------------------------------------------
 
@@ -175,11 +176,19 @@ class Context:
         self.features = conn.welcome["features"]
         await conn.close()
         self.conns = []
+        # Found now, before any check holds a connection of A's device 0 that a snapshot would replace.
+        try:
+            await self.third_user()
+        except Fail as e:
+            self._third_problem = str(e)
+        await self.close_all()
 
     # ---- data built through the protocol -----------------------------------------------------
 
     async def third_user(self):
         """A user of the space other than A and B that A may see: from A's snapshot."""
+        if self._third is None and self._third_problem:
+            raise Fail(self._third_problem)
         if self._third is None:
             conn = await self.ready("A", [{"space_id": self.space}], label="A0:third")
             _, records = await conn.snapshot_all(self.space, 0)
