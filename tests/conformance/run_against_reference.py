@@ -28,7 +28,7 @@ READY = re.compile(r"^tandem-server listening on (wss?://[^\s]+)\s*$")
 # Short liveness limits keep F-8, L-2 and L-3 to a few seconds; a small batch and window make the
 # snapshot span several pages and let E-4 fill the push window with the demo history alone. The edit
 # and recall windows are short enough for M-7 to wait them out, long enough for M-1 to edit in time.
-LIMITS = ["ping_interval_ms=1000", "idle_timeout_ms=3000", "max_events_per_batch=20", "max_unacked_events=40",
+LIMITS = ["ping_interval_ms=1500", "idle_timeout_ms=3000", "max_events_per_batch=20", "max_unacked_events=40",
           "max_mutations_in_flight=8", "max_requests_in_flight=4", "attachment_chunk_bytes=4096",
           "max_attachment_bytes=1048576"]
 SERVER_OPTIONS = ["--edit-window-ms", "2000", "--recall-window-ms", "2000", "--mutation-rate", "40"]
