@@ -58,9 +58,7 @@ public:
         , m_upstream(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this))
     {
         m_client->setParent(this);
-        const FaultConfig &config = proxy->m_config;
-        if (config.cutAfterFrames > 0)
-            m_cutBudget = config.cutAfterFrames + qint64(proxy->draw(quint64(config.cutJitter) + 1));
+        rebudget();
         setUpPipe(m_upPipe, m_client, m_upstream, true);
         setUpPipe(m_downPipe, m_upstream, m_client, false);
 
@@ -109,6 +107,15 @@ public:
 
     [[nodiscard]] bool done() const { return m_done; }
 
+    // The frames this connection may still carry before it is cut, from the current configuration.
+    void rebudget()
+    {
+        const FaultConfig &config = m_proxy->m_config;
+        m_cutBudget = config.cutAfterFrames > 0
+            ? m_frames + config.cutAfterFrames + qint64(m_proxy->draw(quint64(config.cutJitter) + 1))
+            : 0;
+    }
+
 private:
     void setUpPipe(Pipe &pipe, QWebSocket *from, QWebSocket *to, bool up)
     {
@@ -143,7 +150,8 @@ private:
             return;
         DirectionCounters &counters = pipe.up ? m_proxy->m_counters.up : m_proxy->m_counters.down;
         ++counters.frames;
-        if (m_cutBudget > 0 && ++m_frames > m_cutBudget) {
+        ++m_frames;
+        if (m_cutBudget > 0 && m_frames > m_cutBudget) {
             cut();
             return;
         }
@@ -295,14 +303,20 @@ QUrl FaultProxy::url() const
 void FaultProxy::setFaults(const FaultConfig &config)
 {
     m_config = config;
+    for (Link *link : std::as_const(m_links))
+        if (!link->done())
+            link->rebudget();
 }
 
 void FaultProxy::clearFaults()
 {
     m_config = FaultConfig {};
-    for (Link *link : std::as_const(m_links))
-        if (!link->done())
+    for (Link *link : std::as_const(m_links)) {
+        if (!link->done()) {
+            link->rebudget();
             link->flushHeld();
+        }
+    }
 }
 
 void FaultProxy::setUpstream(const QUrl &upstream)

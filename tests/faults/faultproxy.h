@@ -68,7 +68,7 @@ public:
     // ws://127.0.0.1:PORT, the URL clients use instead of the upstream one.
     [[nodiscard]] QUrl url() const;
 
-    // New faults for frames from now on (and for the cut budget of connections opened from now on).
+    // New faults for frames from now on; open connections get a new cut budget too.
     void setFaults(const FaultConfig &config);
     // Pass everything through unchanged from now on, and release held frames.
     void clearFaults();

@@ -6,6 +6,7 @@
 #include "store/syncstate.h"
 #include "sync/mutations.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -127,23 +128,37 @@ sync::SyncConfig Replica::testConfig()
     return c;
 }
 
-void Replica::start(sync::SyncConfig config)
+void Replica::start(sync::SyncConfig config, bool ownThread)
 {
     auto spaces = m_profile.spaces();
     if (spaces && !spaces->isEmpty())
         config.localSpaceId = spaces->first().meta.id;
     config.profileDirectory = m_profileDir;
     config.passphrase = passphrase();
-    m_sync = std::make_unique<sync::SpaceSync>(m_store.get(), config);
-    QObject::connect(m_sync.get(), &sync::SpaceSync::settled, m_sync.get(), [this] { ++m_settled; });
-    m_sync->start();
+    const auto onStatus = [this](const sync::SyncStatus &s) { m_state = s.state; };
+    if (ownThread) {
+        m_sync = std::make_unique<sync::SpaceSync>(m_store.get(), config);
+        QObject::connect(m_sync.get(), &sync::SpaceSync::settled, m_sync.get(), [this] { ++m_settled; });
+        QObject::connect(m_sync.get(), &sync::SpaceSync::statusChanged, m_sync.get(), onStatus);
+        m_sync->start();
+    } else {
+        m_connection = std::make_unique<sync::SpaceConnection>(m_store.get(), config);
+        QObject::connect(
+            m_connection.get(), &sync::SpaceConnection::settled, m_connection.get(), [this] { ++m_settled; });
+        QObject::connect(
+            m_connection.get(), &sync::SpaceConnection::statusChanged, m_connection.get(), onStatus);
+        m_connection->start();
+    }
 }
 
 void Replica::stop()
 {
     if (m_sync)
         m_sync->stop();
+    if (m_connection)
+        m_connection->stop();
     m_sync.reset();
+    m_connection.reset();
 }
 
 void Replica::close()
@@ -154,7 +169,20 @@ void Replica::close()
 
 Result<QString> Replica::send(const QString &conversationId, const QString &body)
 {
-    auto queued = sync::queueMessage(*m_store, conversationId, body).result();
+    QFuture<Result<sync::QueuedMutation>> future;
+    if (m_sync) {
+        // SpaceSync tells the connection that the outbox grew, in a continuation on this thread: the
+        // wait must keep the event loop turning.
+        future = m_sync->sendMessage(conversationId, body);
+        while (!future.isFinished())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    } else {
+        future = sync::queueMessage(*m_store, conversationId, body);
+        future.waitForFinished();
+        if (m_connection && future.result().ok())
+            m_connection->outboxChanged();
+    }
+    auto queued = future.result();
     if (!queued)
         return queued.error();
     return queued->entityId;

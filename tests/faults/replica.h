@@ -5,6 +5,7 @@
 
 #include "store/profile.h"
 #include "store/storethread.h"
+#include "sync/spaceconnection.h"
 #include "sync/spacesync.h"
 #include "util/result.h"
 
@@ -46,11 +47,13 @@ public:
     [[nodiscard]] Status create(const QUrl &server, const QString &serverSpaceId);
     // Opens the space created earlier (by this process or another one).
     [[nodiscard]] Status open();
-    void start(sync::SyncConfig config);
+    // Runs the engine (SpaceConnection) on this thread; with `ownThread`, through SpaceSync on a thread
+    // of its own, as the app does.
+    void start(sync::SyncConfig config, bool ownThread = false);
     void stop();
     void close(); // stops and closes the store
 
-    [[nodiscard]] sync::SpaceSync *sync() const { return m_sync.get(); }
+    [[nodiscard]] sync::SyncState state() const { return m_state; }
     [[nodiscard]] store::StoreThread *store() const { return m_store.get(); }
     [[nodiscard]] const QString &userName() const { return m_userName; }
     [[nodiscard]] int settledCount() const { return m_settled; }
@@ -75,7 +78,9 @@ private:
     store::Profile m_profile;
     std::unique_ptr<store::StoreThread> m_store;
     std::unique_ptr<sync::SpaceSync> m_sync;
+    std::unique_ptr<sync::SpaceConnection> m_connection;
     int m_settled = 0;
+    sync::SyncState m_state = sync::SyncState::Idle;
 };
 
 } // namespace tandem::test

@@ -26,8 +26,8 @@ private Q_SLOTS:
         QTest::addColumn<double>("reorder");
         QTest::addColumn<double>("delay");
         QTest::addColumn<int>("cutAfter");
-        QTest::newRow("mixed faults") << quint64(20261124) << 400 << 0.01 << 0.01 << 0.05 << 0.05 << 150;
-        QTest::newRow("cuts only") << quint64(7) << 400 << 0.0 << 0.0 << 0.0 << 0.0 << 60;
+        QTest::newRow("mixed faults") << quint64(20261124) << 700 << 0.01 << 0.01 << 0.05 << 0.05 << 150;
+        QTest::newRow("cuts only") << quint64(7) << 700 << 0.0 << 0.0 << 0.0 << 0.0 << 60;
     }
 
     void convergesUnderFrameFaults()

@@ -258,6 +258,23 @@ private Q_SLOTS:
         QTRY_COMPARE(m_echo->received.size(), 8);
     }
 
+    void newFaultsApplyToOpenConnections()
+    {
+        start(13, {}, false);
+        Client client;
+        QVERIFY(client.open(m_proxy->url()));
+        QTRY_COMPARE(m_echo->sockets.size(), 1);
+        client.send(0, 10);
+        QTRY_COMPARE(m_echo->received.size(), 10);
+        FaultConfig config;
+        config.cutAfterFrames = 3; // counted from now
+        m_proxy->setFaults(config);
+        QSignalSpy disconnected(&client.socket, &QWebSocket::disconnected);
+        client.send(10, 20);
+        QVERIFY(disconnected.wait(5000));
+        QCOMPARE(m_echo->received, numbers(0, 13));
+    }
+
     void cutAllCutsEveryOpenConnection()
     {
         start(9, {});
