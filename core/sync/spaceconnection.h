@@ -119,11 +119,11 @@ private:
     Phase m_phase = Phase::Idle;
     SyncStatus m_status;
     Backoff m_backoff;
-    QTimer m_reconnectTimer;
-    QTimer m_tickTimer;
-    QTimer m_gapTimer;
-    QTimer m_tailTimer;
-    QTimer m_ackTimer;
+    QTimer m_reconnectTimer {this}; // a child, so that it moves to the connection's thread
+    QTimer m_tickTimer {this};
+    QTimer m_gapTimer {this};
+    QTimer m_tailTimer {this};
+    QTimer m_ackTimer {this};
     QElapsedTimer m_clock;
     bool m_stopRequested = false;
     int m_protocolCloses = 0;

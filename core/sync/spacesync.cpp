@@ -2,6 +2,8 @@
 
 #include "spaceconnection.h"
 
+#include <QPointer>
+
 namespace tandem::sync {
 
 SpaceSync::SpaceSync(store::StoreThread *store, SyncConfig config, QObject *parent)
@@ -55,9 +57,12 @@ void SpaceSync::notifyOutbox()
 
 template<typename T> QFuture<Result<T>> SpaceSync::thenNotify(QFuture<Result<T>> future)
 {
-    return future.then(this, [this](Result<T> r) {
-        if (r)
-            notifyOutbox();
+    // Runs on the store thread as soon as the row is committed, so that a caller may wait on the
+    // future from any thread (the GUI thread included) without waiting on its own event loop.
+    QPointer<SpaceConnection> connection = m_connection;
+    return future.then([connection](Result<T> r) {
+        if (r && connection)
+            QMetaObject::invokeMethod(connection, &SpaceConnection::outboxChanged, Qt::QueuedConnection);
         return r;
     });
 }
