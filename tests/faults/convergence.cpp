@@ -48,7 +48,7 @@ QString checkGapless(const QList<CanonicalMessage> &messages)
 } // namespace
 
 ConvergenceReport compare(const QString &serverDataDir, const QList<Replica *> &replicas,
-    const QList<Typed> &typed, const QStringList &conversations)
+    const QList<Typed> &typed, const QStringList &conversations, const QString &uniquePrefix)
 {
     ConvergenceReport report;
     const auto server = serverMessages(serverDataDir);
@@ -59,6 +59,18 @@ ConvergenceReport compare(const QString &serverDataDir, const QList<Replica *> &
     if (QString p = checkTyped(QStringLiteral("the server"), *server, typed); !p.isEmpty()) {
         report.problem = p;
         return report;
+    }
+    if (!uniquePrefix.isEmpty()) {
+        QSet<QString> bodies;
+        for (const CanonicalMessage &m : *server) {
+            if (!m.body.startsWith(uniquePrefix))
+                continue;
+            if (bodies.contains(m.body)) {
+                report.problem = QStringLiteral("the server holds \"%1\" twice").arg(m.body);
+                return report;
+            }
+            bodies.insert(m.body);
+        }
     }
     if (QString p = checkGapless(*server); !p.isEmpty()) {
         report.problem = p;
@@ -110,12 +122,12 @@ ConvergenceReport compare(const QString &serverDataDir, const QList<Replica *> &
 }
 
 ConvergenceReport waitForConvergence(const QString &serverDataDir, const QList<Replica *> &replicas,
-    const QList<Typed> &typed, const QStringList &conversations, int timeoutMs)
+    const QList<Typed> &typed, const QStringList &conversations, int timeoutMs, const QString &uniquePrefix)
 {
     const QDeadlineTimer deadline(timeoutMs);
     ConvergenceReport report;
     do {
-        report = compare(serverDataDir, replicas, typed, conversations);
+        report = compare(serverDataDir, replicas, typed, conversations, uniquePrefix);
         if (report.converged)
             return report;
         QTest::qWait(250);

@@ -27,12 +27,15 @@ struct ConvergenceReport
 };
 
 // One comparison of the server's database with every replica. `typed` are all messages the test
-// queued; `conversations` those it sent into (every replica must hold them).
+// queued; `conversations` those it sent into (every replica must hold them). Server messages whose body
+// starts with `uniquePrefix` (when given) must not repeat a body: that catches a message committed but
+// not reported (a client killed between commit and print) that was applied twice.
 ConvergenceReport compare(const QString &serverDataDir, const QList<Replica *> &replicas,
-    const QList<Typed> &typed, const QStringList &conversations);
+    const QList<Typed> &typed, const QStringList &conversations, const QString &uniquePrefix = {});
 
 // Polls compare() until it holds or `timeoutMs` passes; the last report.
 ConvergenceReport waitForConvergence(const QString &serverDataDir, const QList<Replica *> &replicas,
-    const QList<Typed> &typed, const QStringList &conversations, int timeoutMs);
+    const QList<Typed> &typed, const QStringList &conversations, int timeoutMs,
+    const QString &uniquePrefix = {});
 
 } // namespace tandem::test

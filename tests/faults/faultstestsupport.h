@@ -23,17 +23,56 @@ inline QStringList fastServerArguments()
         QStringLiteral("100000")};
 }
 
-// Waits until every replica has settled once (snapshot applied, history fetched, outbox empty).
+// Waits until every replica is settled (snapshot applied, history fetched, outbox empty).
 inline bool waitUntilSettled(const QList<Replica *> &replicas, int timeoutMs)
 {
-    return QTest::qWaitFor(
+    const bool settled = QTest::qWaitFor(
         [&] {
             for (Replica *r : replicas)
-                if (r->settledCount() == 0)
+                if (!r->isSettled())
                     return false;
             return true;
         },
         timeoutMs);
+    // The app relies on the signal, not on polling: it must have fired too.
+    for (Replica *r : replicas)
+        if (settled && !QTest::qWaitFor([r] { return r->settledCount() > 0; }, 2000))
+            qWarning(
+                "%s is settled but SpaceConnection::settled was never emitted", qPrintable(r->userName()));
+    return settled;
+}
+
+// Waits until every replica is live and holds the space's conversations (its snapshot is applied).
+inline bool waitUntilReady(const QList<Replica *> &replicas, int timeoutMs)
+{
+    return QTest::qWaitFor(
+        [&] {
+            for (Replica *r : replicas) {
+                const auto conversations = r->state() == sync::SyncState::Ready
+                    ? r->conversations()
+                    : Result<QStringList>(QStringList());
+                if (!conversations || conversations->isEmpty())
+                    return false;
+            }
+            return true;
+        },
+        timeoutMs);
+}
+
+// Where each replica stands, for failure messages.
+inline QByteArray describe(const QList<Replica *> &replicas)
+{
+    QStringList parts;
+    for (Replica *r : replicas) {
+        const auto unfinished = r->unfinished();
+        parts << QStringLiteral("%1: state %2, settled %3 (signal %4 times), %5 unfinished")
+                     .arg(r->userName())
+                     .arg(int(r->state()))
+                     .arg(r->isSettled())
+                     .arg(r->settledCount())
+                     .arg(unfinished ? *unfinished : -1);
+    }
+    return parts.join(QStringLiteral("; ")).toUtf8();
 }
 
 // Conversations every replica holds.

@@ -151,6 +151,11 @@ void Replica::start(sync::SyncConfig config, bool ownThread)
     }
 }
 
+bool Replica::isSettled() const
+{
+    return m_connection ? m_connection->isSettled() : m_settled > 0;
+}
+
 void Replica::stop()
 {
     if (m_sync)

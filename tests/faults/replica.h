@@ -56,7 +56,11 @@ public:
     [[nodiscard]] sync::SyncState state() const { return m_state; }
     [[nodiscard]] store::StoreThread *store() const { return m_store.get(); }
     [[nodiscard]] const QString &userName() const { return m_userName; }
+    // How often the engine's `settled` signal fired.
     [[nodiscard]] int settledCount() const { return m_settled; }
+    // Everything applied, sent and answered, asked of the engine itself when it runs on this thread
+    // (SpaceConnection::isSettled); through SpaceSync only the signal can tell.
+    [[nodiscard]] bool isSettled() const;
 
     // Queues a message (outbox row and local echo in one transaction); the message id, or an error.
     Result<QString> send(const QString &conversationId, const QString &body);

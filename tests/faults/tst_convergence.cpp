@@ -58,7 +58,7 @@ private Q_SLOTS:
             QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
             r->start(Replica::testConfig());
         }
-        QVERIFY2(waitUntilSettled(replicas, 30000), server.log().constData());
+        QVERIFY2(waitUntilSettled(replicas, 45000), (describe(replicas) + "\n" + server.log()).constData());
         const QStringList conversations = sharedConversations(replicas);
         QVERIFY2(conversations.size() >= 2, qPrintable(conversations.join(u' ')));
         const qint64 setUpMs = clock.elapsed();
@@ -113,6 +113,46 @@ private Q_SLOTS:
         for (Replica *r : replicas)
             r->close();
         QVERIFY2(server.stop(), server.log().constData());
+    }
+
+    // The app runs the engine through SpaceSync, on a thread of its own: its timers (reconnect, acks,
+    // gap and tail fetches, pings) must work there too, or a cut connection is never reopened.
+    void reconnectsThroughSpaceSyncAfterACut()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(
+            QStringLiteral(TANDEM_SERVER_BIN), dir.filePath(QStringLiteral("server")), fastServerArguments());
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        FaultProxy proxy(server.url(), 3);
+        QVERIFY(proxy.listen());
+        Replica alice(dir.filePath(QStringLiteral("alice")), QStringLiteral("alice"));
+        Replica bob(dir.filePath(QStringLiteral("bob")), QStringLiteral("bob"));
+        const QList<Replica *> replicas {&alice, &bob};
+        for (Replica *r : replicas) {
+            QVERIFY(r->create(proxy.url(), QStringLiteral("sp_demo_work")).ok());
+            r->start(Replica::testConfig(), true);
+        }
+        QVERIFY2(waitUntilReady(replicas, 45000), (describe(replicas) + "\n" + server.log()).constData());
+        const QStringList conversations = sharedConversations(replicas);
+        QVERIFY(!conversations.isEmpty());
+
+        QList<Typed> typed;
+        for (int round = 0; round < 3; ++round) {
+            proxy.cutAll();
+            for (Replica *r : replicas) {
+                const QString body = QStringLiteral("thread %1 #%2").arg(r->userName()).arg(round);
+                const auto id = r->send(conversations.first(), body);
+                QVERIFY(id.ok());
+                typed.append({*id, conversations.first(), body});
+            }
+            QTest::qWait(200);
+        }
+        const ConvergenceReport report
+            = waitForConvergence(server.dataDir(), replicas, typed, {conversations.first()}, 20000);
+        QVERIFY2(report.converged, qPrintable(report.problem));
+        QVERIFY(proxy.counters().connections >= 5);
+        for (Replica *r : replicas)
+            r->close();
     }
 };
 
