@@ -10,5 +10,6 @@ QList<Command> importCommands(); // import
 QList<Command> searchCommands(); // search, stats
 QList<Command> benchCommands(); // bench store
 QList<Command> demoCommands(); // demo
+QList<Command> syncCommands(); // sync, conversations, send, messages
 
 } // namespace tandemctl

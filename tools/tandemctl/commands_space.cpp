@@ -3,6 +3,7 @@
 #include "jsonwriter.h"
 #include "passphrase.h"
 #include "spaceaccess.h"
+#include "syncsession.h"
 #include "timeformat.h"
 
 namespace tandemctl {
@@ -25,6 +26,13 @@ int spaceCreate(Context &context, const Arguments &args)
             QStringLiteral("The kind of a space is \"work\" or \"personal\", not \"%1\".").arg(kindName),
             QStringLiteral("tandemctl space create --help"));
 
+    const QString server = args.value(QStringLiteral("server"));
+    const QString user = args.value(QStringLiteral("user"));
+    if (server.isEmpty() != user.isEmpty()
+        || (server.isEmpty() && args.isSet(QStringLiteral("server-space"))))
+        return usageError(QStringLiteral("A space on a server needs both --server URL and --user NAME."),
+            QStringLiteral("tandemctl space create --help"));
+
     Profile profile(context.profileDirectory());
     if (profile.findSpace(name).ok())
         return fail(QStringLiteral("A space named \"%1\" exists already in %2.")
@@ -36,9 +44,29 @@ int spaceCreate(Context &context, const Arguments &args)
     auto passphrase = readPassphrase(existing->isEmpty());
     if (!passphrase)
         return fail(passphrase.error());
+    // The login comes first, so that a wrong password or server leaves no half-made space behind.
+    std::optional<SyncAccount> account;
+    if (!server.isEmpty()) {
+        auto set = setUpServerSpace(
+            QUrl(server), user, kindName, name.trimmed(), args.value(QStringLiteral("server-space")));
+        if (!set)
+            return fail(set.error());
+        account = *set;
+    }
     auto created = profile.createSpace(name, *kind, *passphrase);
     if (!created)
         return fail(created.error());
+    if (account) {
+        // The token and device id live in the space's encrypted database, never in a plain file.
+        auto opened = profile.openSpace(*created, *passphrase);
+        Status saved = opened ? saveSyncAccount((*opened)->db(), *account) : Status(opened.error());
+        if (opened)
+            opened->reset(); // closes the database
+        if (!saved) {
+            (void)profile.wipeSpace(*created);
+            return fail(saved.error());
+        }
+    }
     out() << created->meta.id << Qt::endl;
     return ExitOk;
 }
@@ -140,15 +168,24 @@ QList<Command> spaceCommands()
     QList<Command> commands;
     commands.append(Command {
         QStringLiteral("space create"),
-        QStringLiteral("NAME --kind work|personal"),
+        QStringLiteral("NAME --kind work|personal [--server URL --user USER [--server-space ID]]"),
         QStringLiteral("Create a space and print its id."),
         QStringLiteral(
             "Creates a space in the profile: a fresh random key, wrapped by the profile's passphrase, and "
             "an\n"
             "empty encrypted database. Prints the new space's id.\n\n"
             "The passphrase comes from TANDEM_PASSPHRASE, or is asked for on the terminal. Every space of a\n"
-            "profile shares it: for the first space it becomes the profile's passphrase (asked twice)."),
-        {{QStringLiteral("kind"), QStringLiteral("KIND"), QStringLiteral("work or personal.")}},
+            "profile shares it: for the first space it becomes the profile's passphrase (asked twice).\n\n"
+            "With --server and --user the space syncs with a server: tandemctl logs in (the password comes\n"
+            "from TANDEM_PASSWORD) and picks the server's space of that kind: --server-space, else the only\n"
+            "one of that kind, else the one named NAME. The session is kept in the space's encrypted store."),
+        {{QStringLiteral("kind"), QStringLiteral("KIND"), QStringLiteral("work or personal.")},
+            {QStringLiteral("server"), QStringLiteral("URL"),
+                QStringLiteral("The server (wss://…, or ws:// on this computer).")},
+            {QStringLiteral("user"), QStringLiteral("USER"),
+                QStringLiteral("The account's user name on the server.")},
+            {QStringLiteral("server-space"), QStringLiteral("ID"),
+                QStringLiteral("The server space to sync.")}},
         1,
         1,
         spaceCreate,

@@ -16,7 +16,8 @@ namespace {
 QList<Command> allCommands()
 {
     QList<Command> commands;
-    commands << spaceCommands() << importCommands() << searchCommands() << benchCommands() << demoCommands();
+    commands << spaceCommands() << importCommands() << searchCommands() << benchCommands() << demoCommands()
+             << syncCommands();
     return commands;
 }
 

@@ -1,0 +1,156 @@
+#include "syncsession.h"
+
+#include "sync/loginclient.h"
+#include "sync/spacesync.h"
+#include "sync/transport.h"
+
+#include <QEventLoop>
+#include <QHostInfo>
+#include <QTimer>
+
+namespace tandemctl {
+
+using namespace tandem;
+using namespace Qt::StringLiterals;
+
+Result<QString> readServerPassword()
+{
+    const QString password = qEnvironmentVariable("TANDEM_PASSWORD");
+    if (password.isEmpty())
+        return Error::make(ErrorCode::Invalid,
+            u"Set TANDEM_PASSWORD to the account's password (it is never read from the command line)."_s);
+    return password;
+}
+
+Result<protocol::LoginResult> serverLogin(
+    const QUrl &server, const QString &userName, const QString &password, qint64 timeoutMs)
+{
+    sync::LoginRequest request;
+    request.server = server;
+    request.userName = userName;
+    request.password = password;
+    request.deviceName = u"tandemctl on %1"_s.arg(QHostInfo::localHostName());
+    request.devicePlatform = u"cli"_s;
+    request.clientName = u"tandemctl"_s;
+    request.timeoutMs = timeoutMs;
+    sync::LoginClient client;
+    QEventLoop loop;
+    std::optional<Result<protocol::LoginResult>> outcome;
+    QObject::connect(&client, &sync::LoginClient::succeeded, &loop, [&](const protocol::LoginResult &r) {
+        outcome.emplace(r);
+        loop.quit();
+    });
+    QObject::connect(&client, &sync::LoginClient::failed, &loop, [&](const sync::LoginFailure &f) {
+        outcome.emplace(Error::make(ErrorCode::Unavailable, f.message));
+        loop.quit();
+    });
+    client.start(request);
+    if (!outcome)
+        loop.exec();
+    return *outcome;
+}
+
+Result<store::SyncAccount> setUpServerSpace(const QUrl &server, const QString &userName, const QString &kind,
+    const QString &localName, const QString &serverSpaceId)
+{
+    if (auto s = sync::checkServerUrl(server); !s)
+        return s.error();
+    auto password = readServerPassword();
+    if (!password)
+        return password.error();
+    auto login = serverLogin(server, userName, *password);
+    if (!login)
+        return login.error();
+    const protocol::SpaceRecord *chosen = nullptr;
+    QList<const protocol::SpaceRecord *> ofKind;
+    for (const protocol::SpaceRecord &s : std::as_const(login->spaces)) {
+        if (!serverSpaceId.isEmpty() && s.id == serverSpaceId)
+            chosen = &s;
+        if (s.kind == kind)
+            ofKind.append(&s);
+    }
+    QStringList names;
+    for (const protocol::SpaceRecord &s : std::as_const(login->spaces))
+        names << u"%1 \"%2\" (%3)"_s.arg(s.id, s.name, s.kind);
+    const QString listing = names.isEmpty() ? u"none"_s : names.join(u", "_s);
+    if (!serverSpaceId.isEmpty() && !chosen)
+        return Error::make(ErrorCode::NotFound,
+            u"%1 may not sync a space %2 on %3; its spaces: %4."_s.arg(
+                userName, serverSpaceId, server.toString(), listing));
+    if (!chosen && ofKind.size() == 1)
+        chosen = ofKind.first();
+    if (!chosen)
+        for (const protocol::SpaceRecord *s : std::as_const(ofKind))
+            if (s->name.compare(localName, Qt::CaseInsensitive) == 0)
+                chosen = s;
+    if (!chosen)
+        return Error::make(ErrorCode::NotFound,
+            ofKind.isEmpty() ? u"%1 has no %2 space on %3; its spaces: %4."_s.arg(
+                userName, kind, server.toString(), listing)
+                             : u"%1 has several %2 spaces on %3; name one with --server-space: %4."_s.arg(
+                                 userName, kind, server.toString(), listing));
+    return store::SyncAccount {
+        server.toString(), userName, login->userId, login->deviceId, login->token, chosen->id};
+}
+
+sync::SyncConfig syncConfigFor(
+    const store::Profile &profile, const store::SpaceEntry &space, const QString &passphrase)
+{
+    sync::SyncConfig config;
+    config.clientName = u"tandemctl"_s;
+    config.deviceName = u"tandemctl on %1"_s.arg(QHostInfo::localHostName());
+    config.devicePlatform = u"cli"_s;
+    config.profileDirectory = profile.directory();
+    config.passphrase = passphrase;
+    config.localSpaceId = space.meta.id;
+    // A script may hand over a password for a space whose token is gone.
+    config.password = qEnvironmentVariable("TANDEM_PASSWORD");
+    return config;
+}
+
+Result<std::unique_ptr<store::StoreThread>> openStoreThread(
+    const store::Profile &profile, const store::SpaceEntry &space, const QString &passphrase)
+{
+    auto thread = std::make_unique<store::StoreThread>();
+    const Status opened = thread->open(profile, space, passphrase).result();
+    if (!opened)
+        return Error::make(opened.error().code,
+            u"Cannot open the space \"%1\": %2"_s.arg(space.meta.name, opened.error().message));
+    return thread;
+}
+
+SyncOutcome runSync(
+    store::StoreThread &store, const sync::SyncConfig &config, qint64 timeoutMs, bool giveUpOffline)
+{
+    SyncOutcome outcome;
+    sync::SpaceSync engine(&store, config);
+    QEventLoop loop;
+    QObject::connect(&engine, &sync::SpaceSync::settled, &loop, [&] {
+        outcome.settled = true;
+        loop.quit();
+    });
+    QObject::connect(&engine, &sync::SpaceSync::statusChanged, &loop, [&](const sync::SyncStatus &s) {
+        outcome.status = s;
+        const bool wiping = s.code == u"device_revoked" || s.code == u"space_revoked";
+        if ((s.state == sync::SyncState::Stopped && !wiping) || s.state == sync::SyncState::NeedsLogin
+            || (giveUpOffline && s.state == sync::SyncState::Offline))
+            loop.quit();
+    });
+    // After a revocation the engine wipes spaces; the command ends once that is done.
+    QObject::connect(&engine, &sync::SpaceSync::spacesWiped, &loop, [&](const QStringList &ids) {
+        outcome.wiped = ids;
+        loop.quit();
+    });
+    QObject::connect(&engine, &sync::SpaceSync::mutationRejected, &loop,
+        [&](const QString &, const QString &code, const QString &reason) {
+            outcome.rejected << code + u": "_s + reason;
+        });
+    QTimer::singleShot(int(timeoutMs), &loop, &QEventLoop::quit);
+    engine.start();
+    loop.exec();
+    if (outcome.settled)
+        outcome.status = engine.status();
+    return outcome;
+}
+
+} // namespace tandemctl
