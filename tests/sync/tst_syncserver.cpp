@@ -1,0 +1,175 @@
+// The sync engine against the real tandem-server (demo data): two clients converge, and changes made
+// on both sides while the server is down all arrive once it is back.
+#include "serverprocess.h"
+#include "synctestsupport.h"
+
+#include "sync/loginclient.h"
+#include "sync/spacesync.h"
+
+#include <QEventLoop>
+#include <QTest>
+
+using namespace tandem;
+using namespace tandem::sync;
+using namespace tandem::sync::test;
+
+namespace {
+
+// A local space of `user` connected to the demo work space, with a token from a real login.
+struct Client
+{
+    store::Profile profile;
+    store::SpaceEntry entry;
+    std::unique_ptr<store::StoreThread> store;
+    std::unique_ptr<SpaceSync> sync;
+};
+
+std::unique_ptr<Client> connectClient(const QString &profileDir, const QString &url, const QString &user)
+{
+    auto c = std::make_unique<Client>(Client {store::Profile(profileDir), {}, {}, {}});
+    LoginClient login;
+    std::optional<protocol::LoginResult> result;
+    QEventLoop loop;
+    QObject::connect(&login, &LoginClient::succeeded, &loop, [&](const protocol::LoginResult &r) {
+        result = r;
+        loop.quit();
+    });
+    QObject::connect(&login, &LoginClient::failed, &loop, [&](const LoginFailure &f) {
+        qWarning("login failed: %s", qPrintable(f.message));
+        loop.quit();
+    });
+    LoginRequest request;
+    request.server = QUrl(url);
+    request.userName = user;
+    request.password = u"demo"_s;
+    request.devicePlatform = u"test"_s;
+    login.start(request);
+    loop.exec();
+    if (!result)
+        return nullptr;
+    auto entry = c->profile.createSpace(u"Work"_s, store::SpaceKind::Work, passphrase(), false, cheapKdf());
+    if (!entry)
+        return nullptr;
+    c->entry = *entry;
+    {
+        auto opened = c->profile.openSpace(c->entry, passphrase());
+        if (!opened)
+            return nullptr;
+        const store::SyncAccount account {
+            url, user, result->userId, result->deviceId, result->token, u"sp_demo_work"_s};
+        if (!store::saveSyncAccount((*opened)->db(), account))
+            return nullptr;
+    }
+    c->store = openStore(c->profile, c->entry);
+    SyncConfig config;
+    config.clientName = u"tst_syncserver"_s;
+    config.backoffBaseMs = 100;
+    config.backoffCapMs = 800;
+    c->sync = std::make_unique<SpaceSync>(c->store.get(), config);
+    c->sync->start();
+    return c;
+}
+
+QString directWith(Client &c, const QString &userName)
+{
+    auto found = c.store
+                     ->read<std::optional<store::Conversation>>(
+                         [userName](store::SpaceStore &s) { return s.findConversation(userName); })
+                     .result();
+    return found && *found ? (*found)->id : QString();
+}
+
+// The conversation as "cseq:sender:body" lines, server-confirmed messages only.
+QStringList timeline(Client &c, const QString &conversation)
+{
+    return readTexts(*c.store,
+        "SELECT seq || ':' || sender_id || ':' || body FROM messages WHERE conversation_id = '"
+            + conversation.toStdString() + "' AND seq IS NOT NULL AND send_state = 0 ORDER BY seq");
+}
+
+qint64 unsent(Client &c)
+{
+    return readInt(*c.store, "SELECT count(*) FROM messages WHERE seq IS NULL OR send_state != 0");
+}
+
+} // namespace
+
+class TestSyncServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void twoClientsConverge()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath(u"server"_s));
+        QVERIFY(server.start());
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s);
+        QVERIFY(alice && bob);
+        QTRY_VERIFY_WITH_TIMEOUT(!directWith(*alice, u"bob"_s).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!directWith(*bob, u"alice"_s).isEmpty(), 20000);
+        const QString chat = directWith(*alice, u"bob"_s);
+        QCOMPARE(directWith(*bob, u"alice"_s), chat);
+
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(alice->sync->sendMessage(chat, u"alice says %1"_s.arg(i)).result().ok());
+            QVERIFY(bob->sync->sendMessage(chat, u"bob says %1 你好"_s.arg(i)).result().ok());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(unsent(*alice) == 0 && unsent(*bob) == 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(timeline(*alice, chat) == timeline(*bob, chat), 20000);
+        const QStringList lines = timeline(*alice, chat);
+        QCOMPARE(lines.filter(u"says"_s).size(), 6);
+        // Both see the same order, cseq by cseq, with no gap.
+        qint64 previous = 0;
+        for (const QString &line : lines) {
+            const qint64 cseq = line.section(u':', 0, 0).toLongLong();
+            QVERIFY(previous == 0 || cseq == previous + 1);
+            previous = cseq;
+        }
+        QCOMPARE(readInt(*bob->store, "SELECT count(*) FROM message_fts WHERE message_fts MATCH '你好'"),
+            qint64(3));
+    }
+
+    void offlineChangesOnBothSidesArriveAfterARestart()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath(u"server"_s));
+        QVERIFY(server.start());
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s);
+        QVERIFY(alice && bob);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !directWith(*alice, u"bob"_s).isEmpty() && !directWith(*bob, u"alice"_s).isEmpty(), 20000);
+        const QString chat = directWith(*alice, u"bob"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->sync->status().state, SyncState::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->sync->status().state, SyncState::Ready, 10000);
+        const qint64 before = timeline(*alice, chat).size();
+
+        server.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->sync->status().state != SyncState::Ready, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(bob->sync->status().state != SyncState::Ready, 10000);
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(alice->sync->sendMessage(chat, u"offline alice %1"_s.arg(i)).result().ok());
+            QVERIFY(bob->sync->sendMessage(chat, u"offline bob %1"_s.arg(i)).result().ok());
+        }
+        QCOMPARE(unsent(*alice), qint64(2));
+        QCOMPARE(unsent(*bob), qint64(2));
+
+        QVERIFY(server.start());
+        QTRY_VERIFY_WITH_TIMEOUT(unsent(*alice) == 0 && unsent(*bob) == 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(timeline(*alice, chat) == timeline(*bob, chat), 20000);
+        const QStringList lines = timeline(*alice, chat);
+        QCOMPARE(lines.size(), before + 4);
+        QCOMPARE(lines.filter(u"offline alice"_s).size(), 2);
+        QCOMPARE(lines.filter(u"offline bob"_s).size(), 2);
+        // Each side's own messages keep their order.
+        QVERIFY(lines.indexOf(QRegularExpression(u".*offline alice 0"_s))
+            < lines.indexOf(QRegularExpression(u".*offline alice 1"_s)));
+        QVERIFY(lines.indexOf(QRegularExpression(u".*offline bob 0"_s))
+            < lines.indexOf(QRegularExpression(u".*offline bob 1"_s)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncServer)
+#include "tst_syncserver.moc"
