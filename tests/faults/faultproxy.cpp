@@ -107,6 +107,15 @@ public:
 
     [[nodiscard]] bool done() const { return m_done; }
 
+    // The proxy is going away: its sockets may still report closing while they are destroyed, and
+    // nothing may reach the proxy any more.
+    void detach()
+    {
+        m_done = true;
+        QObject::disconnect(m_client, nullptr, this, nullptr);
+        QObject::disconnect(m_upstream, nullptr, this, nullptr);
+    }
+
     // The frames this connection may still carry before it is cut, from the current configuration.
     void rebudget()
     {
@@ -284,7 +293,12 @@ FaultProxy::FaultProxy(QUrl upstream, quint64 seed, QObject *parent)
     , m_random(seed)
 { }
 
-FaultProxy::~FaultProxy() = default;
+FaultProxy::~FaultProxy()
+{
+    delete m_server;
+    for (Link *link : std::as_const(m_links))
+        link->detach();
+}
 
 bool FaultProxy::listen()
 {
