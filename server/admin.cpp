@@ -45,8 +45,7 @@ Parsed split(const QStringList &args)
         else if (args[i].startsWith(u"--"_s) && i + 1 < args.size()) {
             p.options.insert(args[i], args[i + 1]);
             ++i;
-        }
-        else
+        } else
             p.positional << args[i];
     }
     return p;

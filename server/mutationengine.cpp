@@ -827,7 +827,8 @@ Result<MutationOutcome> MutationEngine::process(const MutationRequest &req, qint
     auto inSpace = m_store.isSpaceMember(req.spaceId, req.userId);
     if (!inSpace)
         return fail(inSpace.error());
-    SpaceWriter writer(m_store, spaceRow->value_or(SpaceRow {req.spaceId, {}, {}, {}}), req.userId, req.mutationId, now);
+    SpaceWriter writer(
+        m_store, spaceRow->value_or(SpaceRow {req.spaceId, {}, {}, {}}), req.userId, req.mutationId, now);
 
     KindResult kindResult = QJsonObject();
     if (!*spaceRow || !*inSpace) {

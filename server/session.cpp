@@ -207,7 +207,8 @@ void Session::onText(const QString &text)
     // Requests and mutations wait in one queue, processed in order; what is queued counts as in flight.
     if (std::holds_alternative<protocol::MutateFrame>(parsed)) {
         if (m_queuedMutations + 1 > m_limits.maxMutationsInFlight) {
-            protocol::ErrorFrame e = fatalError(code::too_many_in_flight, u"more than max_mutations_in_flight mutations"_s);
+            protocol::ErrorFrame e
+                = fatalError(code::too_many_in_flight, u"more than max_mutations_in_flight mutations"_s);
             e.details = {{u"limit"_s, u"max_mutations_in_flight"_s}};
             send(protocol::makeError(e));
             closeSocket(protocol::close::Flow, QString(code::too_many_in_flight));
@@ -235,7 +236,8 @@ void Session::onText(const QString &text)
         ++m_queuedMutations;
     } else if (isRequest(parsed)) {
         if (m_queuedRequests + 1 > m_limits.maxRequestsInFlight) {
-            protocol::ErrorFrame e = fatalError(code::too_many_in_flight, u"more than max_requests_in_flight requests"_s);
+            protocol::ErrorFrame e
+                = fatalError(code::too_many_in_flight, u"more than max_requests_in_flight requests"_s);
             e.details = {{u"limit"_s, u"max_requests_in_flight"_s}};
             send(protocol::makeError(e));
             closeSocket(protocol::close::Flow, QString(code::too_many_in_flight));
@@ -399,7 +401,8 @@ void Session::onHello(const protocol::HelloFrame &f)
 {
     m_state = State::Authenticating;
     if (!f.versions.contains(protocol::kVersion)) {
-        protocol::ErrorFrame e = fatalError(code::unsupported_version, u"this server speaks version 1"_s, f.rid);
+        protocol::ErrorFrame e
+            = fatalError(code::unsupported_version, u"this server speaks version 1"_s, f.rid);
         e.details = {{u"supported"_s, QJsonArray {protocol::kVersion}}};
         send(protocol::makeError(e));
         closeSocket(protocol::close::Version, QString(code::unsupported_version));
@@ -569,6 +572,8 @@ void Session::pump(const QString &spaceId)
         }
         out += "]}";
         sendBytes(out);
+        qCDebug(lcSession) << m_sessionId << "pushed" << events->first().seq << "to" << events->last().seq
+                           << "acked" << sync.acked;
         sync.sent = events->last().seq;
     }
 }
@@ -586,6 +591,7 @@ void Session::onAck(const protocol::AckFrame &f)
             code::invalid_request, u"the ack is beyond the head"_s, {}, f.spaceId, {{u"field"_s, u"/seq"_s}});
         return;
     }
+    qCDebug(lcSession) << m_sessionId << "ack" << f.seq << "sent" << sync->sent;
     if (f.seq <= sync->acked)
         return;
     sync->acked = f.seq;
