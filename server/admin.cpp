@@ -1,9 +1,11 @@
 #include "admin.h"
 
 #include "accounts.h"
+#include "benchseed.h"
 #include "sqlitestore.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QTextStream>
 
 namespace tandem::server {
@@ -25,6 +27,8 @@ QString adminUsage()
            "  list-devices USER_ID\n"
            "  deactivate-user USER_ID\n"
            "  list-users\n"
+           "  seed-bench [--load-users N] [--devices-per-user N] [--messages N] [--conversations N]\n"
+           "      fills an empty data directory for `tandemctl bench sync` and prints what it made as JSON\n"
            "Passwords come from the environment variable TANDEM_PASSWORD, never from the command line.\n"_s;
 }
 
@@ -117,6 +121,26 @@ int runAdmin(const QStringList &all)
         for (const DeviceRow &d : *devices)
             out << d.id << '\t' << d.name << '\t' << d.platform << '\t'
                 << (d.revokedAt > 0 ? u"revoked"_s : u"active"_s) << '\n';
+        return 0;
+    }
+    if (command == u"seed-bench"_s && a.isEmpty()) {
+        BenchSeedOptions options;
+        for (const auto &[flag, field] : {std::pair {u"--load-users"_s, &BenchSeedOptions::loadUsers},
+                 std::pair {u"--devices-per-user"_s, &BenchSeedOptions::devicesPerUser},
+                 std::pair {u"--messages"_s, &BenchSeedOptions::historyMessages},
+                 std::pair {u"--conversations"_s, &BenchSeedOptions::historyConversations}}) {
+            if (!p.options.contains(flag))
+                continue;
+            bool ok = false;
+            const int v = p.options.value(flag).toInt(&ok);
+            if (!ok || v < 1 || v > 10000000)
+                return fail(u"%1 takes a whole number from 1 to 10000000"_s.arg(flag));
+            options.*field = v;
+        }
+        auto seeded = seedBench(**store, options);
+        if (!seeded)
+            return fail(seeded.error().message);
+        out << QJsonDocument(*seeded).toJson(QJsonDocument::Compact) << '\n';
         return 0;
     }
     if (command == u"list-users"_s && a.isEmpty()) {

@@ -142,6 +142,8 @@ public:
         options.setSubprotocols({u"tandem"_s});
         m_ws.setMaxAllowedIncomingMessageSize(64 * 1024 * 1024);
         m_ws.open(url, options);
+        if (qEnvironmentVariableIsSet("TANDEM_TEST_TRACE"))
+            qWarning("TestClient %p opens %s", static_cast<void *>(this), qPrintable(url.toString()));
         return waitUntil([this]() { return m_ws.state() == QAbstractSocket::ConnectedState || m_closed; },
                    timeoutMs)
             && m_ws.state() == QAbstractSocket::ConnectedState;
