@@ -97,7 +97,10 @@ void SpaceConnection::onResult(const protocol::MutationResult &result)
                      TANDEM_TRY(writer.finish());
                      return true;
                  },
-                 store::Durability::PowerLoss),
+                 // A result lost to a power cut costs nothing: the outbox row is still there, is resent,
+                 // and the server answers `duplicate` with the same outcome (§5.3). So no fsync here;
+                 // only the user's own typing (the outbox insert) pays for one.
+                 store::Durability::Process),
         [this, id, outcome](bool) {
             if (outcome.status == u"rejected")
                 Q_EMIT mutationRejected(id, outcome.code, outcome.reason);

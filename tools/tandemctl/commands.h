@@ -11,5 +11,6 @@ QList<Command> searchCommands(); // search, stats
 QList<Command> benchCommands(); // bench store
 QList<Command> demoCommands(); // demo
 QList<Command> syncCommands(); // sync, conversations, send, messages
+QList<Command> benchSyncCommands(); // bench sync
 
 } // namespace tandemctl

@@ -2,6 +2,7 @@
 
 #include "protocol/codec.h"
 #include "protocol/fields.h"
+#include "protocol/limits.h"
 
 #include <QJsonArray>
 #include <QNetworkRequest>
@@ -22,22 +23,20 @@ LoadClient::LoadClient(LoadIdentity identity, const QElapsedTimer *clock, QObjec
         QJsonArray spaces;
         if (!m_id.spaceId.isEmpty())
             spaces.append(QJsonObject {{QStringLiteral("space_id"), m_id.spaceId},
-                                       {QStringLiteral("epoch"), m_id.epoch},
-                                       {QStringLiteral("cursor"), double(m_id.cursor)}});
+                {QStringLiteral("epoch"), m_id.epoch}, {QStringLiteral("cursor"), double(m_id.cursor)}});
         sendFrame({{QStringLiteral("type"), QStringLiteral("hello")},
-                   {QStringLiteral("rid"), QStringLiteral("h")},
-                   {QStringLiteral("versions"), QJsonArray {kVersion}},
-                   {QStringLiteral("token"), m_id.token},
-                   {QStringLiteral("device_id"), m_id.deviceId},
-                   {QStringLiteral("client"),
-                    QJsonObject {{QStringLiteral("name"), QStringLiteral("tandemctl-bench")},
-                                 {QStringLiteral("version"), QStringLiteral("1")}}},
-                   {QStringLiteral("spaces"), spaces}});
+            {QStringLiteral("rid"), QStringLiteral("h")}, {QStringLiteral("versions"), QJsonArray {kVersion}},
+            {QStringLiteral("token"), m_id.token}, {QStringLiteral("device_id"), m_id.deviceId},
+            {QStringLiteral("client"),
+                QJsonObject {{QStringLiteral("name"), QStringLiteral("tandemctl-bench")},
+                    {QStringLiteral("version"), QStringLiteral("1")}}},
+            {QStringLiteral("spaces"), spaces}});
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &LoadClient::onText);
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         if (m_failure.isEmpty())
-            m_failure = QStringLiteral("closed %1 %2").arg(int(m_socket.closeCode())).arg(m_socket.closeReason());
+            m_failure
+                = QStringLiteral("closed %1 %2").arg(int(m_socket.closeCode())).arg(m_socket.closeReason());
         m_ready = false;
         Q_EMIT failed(m_failure);
     });
@@ -59,16 +58,14 @@ QString LoadClient::send(const QString &conversationId, const QString &body)
 {
     const QString messageId = newUuid();
     sendFrame({{QStringLiteral("type"), QStringLiteral("mutate")},
-               {QStringLiteral("rid"), QStringLiteral("m%1").arg(m_nextRid++)},
-               {QStringLiteral("space_id"), m_id.spaceId},
-               {QStringLiteral("mutation_id"), newUuid()},
-               {QStringLiteral("kind"), QStringLiteral("message.send")},
-               {QStringLiteral("created_at"), double(nowMs())},
-               {QStringLiteral("payload"),
-                QJsonObject {{QStringLiteral("message_id"), messageId},
-                             {QStringLiteral("conversation_id"), conversationId},
-                             {QStringLiteral("body"), body},
-                             {QStringLiteral("format"), QStringLiteral("plain")}}}});
+        {QStringLiteral("rid"), QStringLiteral("m%1").arg(m_nextRid++)},
+        {QStringLiteral("space_id"), m_id.spaceId}, {QStringLiteral("mutation_id"), newUuid()},
+        {QStringLiteral("kind"), QStringLiteral("message.send")},
+        {QStringLiteral("created_at"), double(nowMs())},
+        {QStringLiteral("payload"),
+            QJsonObject {{QStringLiteral("message_id"), messageId},
+                {QStringLiteral("conversation_id"), conversationId}, {QStringLiteral("body"), body},
+                {QStringLiteral("format"), QStringLiteral("plain")}}}});
     return messageId;
 }
 
@@ -94,14 +91,15 @@ void LoadClient::onText(const QString &text)
                                           .toObject()
                                           .value(QStringLiteral("id"))
                                           .toString(),
-                                      at);
+                    at);
         }
         if (!events.isEmpty())
             sendFrame({{QStringLiteral("type"), QStringLiteral("ack")},
-                       {QStringLiteral("space_id"), frame.value(QStringLiteral("space_id"))},
-                       {QStringLiteral("seq"), events.last().toObject().value(QStringLiteral("seq"))}});
+                {QStringLiteral("space_id"), frame.value(QStringLiteral("space_id"))},
+                {QStringLiteral("seq"), events.last().toObject().value(QStringLiteral("seq"))}});
     } else if (type == frame::ping) {
-        sendFrame({{QStringLiteral("type"), QStringLiteral("pong")}, {QStringLiteral("rid"), frame.value(QStringLiteral("rid"))}});
+        sendFrame({{QStringLiteral("type"), QStringLiteral("pong")},
+            {QStringLiteral("rid"), frame.value(QStringLiteral("rid"))}});
     } else if (type == frame::error && frame.value(QStringLiteral("fatal")).toBool()) {
         m_failure = frame.value(QStringLiteral("code")).toString() + QStringLiteral(": ")
             + frame.value(QStringLiteral("reason")).toString();
