@@ -414,7 +414,9 @@ void SpaceConnection::onWelcome(const protocol::Welcome &welcome)
         return;
     }
     if (space->status == "unavailable"_L1) {
-        closeWith(protocol::close::Normal, code::internal_error, u"the space is unavailable"_s);
+        // The data stays; a later connection tries again (with backoff).
+        m_localCloseCode = protocol::close::Normal;
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
         return;
     }
     m_phase = Phase::Ready;

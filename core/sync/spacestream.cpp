@@ -18,13 +18,13 @@ void SpaceConnection::onEvents(const protocol::EventsFrame &frame)
 {
     if (frame.spaceId != m_account.serverSpaceId)
         return protocolFailure(u"events of a space this connection does not sync"_s);
-    m_headSeq = std::max(m_headSeq, frame.headSeq);
     if (m_snapshotActive)
         return; // §3.8: pushed events are ignored while a snapshot is in progress
     if (frame.epoch != m_cursor.epoch) {
         startSnapshot(); // §4.3: another epoch: this data cannot be continued
         return;
     }
+    m_headSeq = std::max(m_headSeq, frame.headSeq);
     bool overflow = false;
     const QList<protocol::Event> ready
         = m_sequencer.offer(frame.events, m_limits.maxUnackedEvents, &overflow);
@@ -150,7 +150,14 @@ void SpaceConnection::onSnapshotPage(const protocol::SnapshotPage &page)
         return;
     }
 
-    // The last page: replace the server's data in one transaction, keeping local echoes (§3.8).
+    // The last page: replace the server's data in one transaction, keeping local echoes (§3.8). The
+    // stream continues from at_seq at once: the events the server pushes next are queued behind this
+    // write on the store thread, so they land after it.
+    m_snapshotActive = false;
+    m_cursor = {epoch, 0}; // the committed position is set once the write is done
+    m_sequencer.reset(atSeq);
+    m_headSeq = atSeq; // a new epoch numbers from 1 again
+    m_ackedSeq = 0;
     const QString self = m_account.userId;
     whenDone(m_store->write<bool>([stream, epoch, atSeq, self](
                                       store::SpaceStore &s, store::StoreChange &change) -> Result<bool> {
@@ -184,12 +191,8 @@ void SpaceConnection::onSnapshotPage(const protocol::SnapshotPage &page)
         TANDEM_TRY(store::saveCursor(s.db(), stream, {epoch, atSeq}));
         return true;
     }),
-        [this, epoch, atSeq](bool) {
-            m_cursor = {epoch, atSeq};
-            m_sequencer.reset(atSeq);
-            m_headSeq = std::max(m_headSeq, atSeq);
-            m_ackedSeq = 0;
-            m_snapshotActive = false;
+        [this, atSeq](bool) {
+            m_cursor.seq = std::max(m_cursor.seq, atSeq);
             scheduleAck();
             m_tailTimer.start(int(m_config.gapWaitMs));
             startBackfill();

@@ -645,9 +645,9 @@ Result<QList<QPair<QString, qint64>>> StoreWriter::incompleteConversations(store
     QStringList complete;
     TANDEM_TRY((*st)->forEachRow([&](const Statement &r) {
         const qint64 oldest = r.int64(1);
-        if (oldest == 1 || r.int64(2) == 0)
+        if (oldest == 1)
             complete << r.text(0);
-        else
+        else if (r.int64(2) > 0) // no message yet: nothing to fetch now, but maybe after the next record
             out.append({r.text(0), oldest});
     }));
     for (const QString &id : std::as_const(complete))

@@ -356,7 +356,8 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(h.wiped.begin(), h.wiped.end()),
             (QSet<QString> {h.entry.meta.id, sibling.meta.id}));
         QStringList left;
-        for (const store::SpaceEntry &e : h.profile.spaces().value())
+        const QList<store::SpaceEntry> remaining = h.profile.spaces().value();
+        for (const store::SpaceEntry &e : remaining)
             left << e.meta.id;
         QCOMPARE(QSet<QString>(left.begin(), left.end()),
             (QSet<QString> {otherUser.meta.id, otherServer.meta.id, local.meta.id}));

@@ -237,9 +237,15 @@ private Q_SLOTS:
             (QStringList {u"m1"_s, u"m2"_s, u"m3"_s, u"m4"_s, u"m5"_s}));
         // Held messages are left alone: the snapshot's bodies stay.
         QCOMPARE(readTexts(*h.store, "SELECT body FROM messages WHERE id = 'm5'"), QStringList {u"five"_s});
-        QCOMPARE(readInt(*h.store, "SELECT count(*) FROM conversation_state WHERE history_complete = 1"),
-            qint64(2));
-        QCOMPARE(h.server.sent(u"history"_s).first().frame.value("before_cseq"_L1).toInteger(), qint64(4));
+        QCOMPARE(
+            readTexts(*h.store, "SELECT conversation_id FROM conversation_state WHERE history_complete = 1"),
+            QStringList {u"c1"_s});
+        // Pages of two, from below the oldest message held; nothing is asked for the empty conversation.
+        const QList<Received> asked = h.server.sent(u"history"_s);
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(asked.at(0).frame.value("before_cseq"_L1).toInteger(), qint64(4));
+        QCOMPARE(asked.at(1).frame.value("before_cseq"_L1).toInteger(), qint64(2));
+        QCOMPARE(asked.at(1).frame.value("conversation_id"_L1).toString(), u"c1"_s);
     }
 
     void malformedServerFramesCloseWith4000AndReconnect_data()
