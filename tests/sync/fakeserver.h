@@ -57,6 +57,9 @@ public:
         });
     }
 
+    // A server that selects no subprotocol in the handshake.
+    void withoutSubprotocol() { m_server.setSupportedSubprotocols({}); }
+
     [[nodiscard]] QString url() const { return u"ws://127.0.0.1:%1"_s.arg(m_server.serverPort()); }
     [[nodiscard]] int connections() const { return m_connections; }
     [[nodiscard]] bool connected() const

@@ -291,6 +291,33 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(h.state(), SyncState::Ready, 5000);
     }
 
+    void aHandshakeWithoutTheTandemSubprotocolIsClosed()
+    {
+        Harness h;
+        h.server.withoutSubprotocol();
+        h.start();
+        QTRY_VERIFY_WITH_TIMEOUT(h.server.closeCodes.contains(4000), 5000);
+        QVERIFY(h.server.sent(u"hello"_s).isEmpty());
+        QVERIFY(h.server.sent(u"login"_s).isEmpty());
+        QVERIFY(h.state() != SyncState::Ready);
+        // After five such closes in a row it stops and says so (§10.3).
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), SyncState::Stopped, 10000);
+        QCOMPARE(h.server.connections(), 5);
+    }
+
+    void aFrameAboveMaxFrameBytesClosesWith1009AndReconnects()
+    {
+        Harness h;
+        h.server.limitOverrides = {{u"max_frame_bytes"_s, 524288}, {u"max_message_body_bytes"_s, 1024}};
+        h.startReady();
+        if (QTest::currentTestFailed())
+            return;
+        h.server.send({{u"type"_s, u"ping"_s}, {u"rid"_s, u"s1"_s}, {u"pad"_s, QString(600000, u'x')}});
+        QTRY_VERIFY_WITH_TIMEOUT(h.server.closeCodes.contains(1009), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.server.connections(), 2, 5000);
+        QVERIFY(h.server.sent(u"pong"_s).isEmpty());
+    }
+
     void anUnknownFrameTypeIsAnsweredAndIgnored()
     {
         Harness h;
