@@ -26,7 +26,7 @@ QString toolHelp(const QList<Command> &commands)
     QString text = QStringLiteral(
         "Usage: tandemctl [--profile DIR] COMMAND [ARGUMENTS] [OPTIONS]\n\n"
         "Tandem's command-line client: manage a profile's encrypted spaces, import and search "
-        "messages.\n\nCommands:\n");
+        "messages, and sync spaces with a Tandem server.\n\nCommands:\n");
     qsizetype width = 0;
     for (const Command &c : commands)
         width = std::max(width, c.path.size());
@@ -43,6 +43,8 @@ QString toolHelp(const QList<Command> &commands)
         "terminal,\n"
         "                         or fails if there is none.\n"
         "  TANDEM_NEW_PASSPHRASE  The new passphrase for \"passphrase change\".\n"
+        "  TANDEM_PASSWORD        The account's password on a server, for \"space create --server\" and\n"
+        "                         for \"sync\" when the session must be renewed.\n"
         "\nExit status: 0 on success, 1 when a command fails, 2 when the command line is wrong.\n")
                 .arg(tandem::store::Profile::defaultDirectory());
     return text;
