@@ -131,7 +131,7 @@ void Session::closeSocket(quint16 closeCode, const QString &reason)
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), reason.left(120));
 }
 
-void Session::fail(QLatin1StringView c, const QString &reason, qint64 retryAfterMs)
+void Session::fail(QLatin1StringView c, const QString &reason, qint64 retryAfterMs, const QString &rid)
 {
     if (m_state == State::Closing)
         return;
@@ -142,6 +142,7 @@ void Session::fail(QLatin1StringView c, const QString &reason, qint64 retryAfter
     e.retryable = c == code::rate_limited || c == code::idle_timeout || c == code::internal_error
         || c == code::server_shutdown;
     e.retryAfterMs = retryAfterMs;
+    e.rid = rid; // the request this answers, when there is one (§2.4)
     send(protocol::makeError(e));
     closeSocket(protocol::closeCodeFor(c), QString(c));
 }
@@ -415,9 +416,9 @@ void Session::onHello(const protocol::HelloFrame &f)
         return internalError(token.error());
     const qint64 now = protocol::nowMs();
     if (!*token || (*token)->deviceId != f.deviceId)
-        return fail(code::token_invalid, u"the token is unknown or not this device's"_s);
+        return fail(code::token_invalid, u"the token is unknown or not this device's"_s, -1, f.rid);
     if ((*token)->expiresAt > 0 && (*token)->expiresAt < now)
-        return fail(code::token_expired, u"the token has expired"_s);
+        return fail(code::token_expired, u"the token has expired"_s, -1, f.rid);
     auto device = st.device(f.deviceId);
     if (!device)
         return internalError(device.error());
@@ -425,9 +426,9 @@ void Session::onHello(const protocol::HelloFrame &f)
     if (!user)
         return internalError(user.error());
     if (!*device || (*device)->revokedAt > 0 || !*user || (*user)->deactivated)
-        return fail(code::device_revoked, u"this device has lost access"_s);
+        return fail(code::device_revoked, u"this device has lost access"_s, -1, f.rid);
     if ((*token)->revoked)
-        return fail(code::token_revoked, u"the token was revoked; log in again"_s);
+        return fail(code::token_revoked, u"the token was revoked; log in again"_s, -1, f.rid);
 
     m_userId = (*token)->userId;
     m_deviceId = f.deviceId;

@@ -35,7 +35,8 @@ public:
     // The stream of `spaceId` grew: push what the window allows (soon, batched).
     void poke(const QString &spaceId);
     // Sends a fatal error and closes with its close code.
-    void fail(QLatin1StringView code, const QString &reason, qint64 retryAfterMs = -1);
+    void fail(
+        QLatin1StringView code, const QString &reason, qint64 retryAfterMs = -1, const QString &rid = {});
     // Liveness (§9.3), called by the server's tick.
     void tick(qint64 now);
 
