@@ -36,6 +36,11 @@ case "$codename" in
   bookworm) ;;
   *) packages+=(libkf6syntaxhighlighting-dev) ;;
 esac
+# libFuzzer's runtime for the fuzz preset, for the distribution's default clang.
+case "$codename" in
+  bookworm) packages+=(libclang-rt-14-dev) ;;
+  trixie) packages+=(libclang-rt-19-dev) ;;
+esac
 
 missing() { # prints the packages of "$@" that are not installed
   local p
