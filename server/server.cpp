@@ -4,6 +4,10 @@
 
 #include "protocol/codec.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -79,6 +83,14 @@ Status Server::listen()
     if (!m_ws->listen(address, m_options.port))
         return Error::make(ErrorCode::Io,
             u"cannot listen on %1:%2: %3"_s.arg(m_options.host).arg(m_options.port).arg(m_ws->errorString()));
+    // Accepted sockets inherit TCP_NODELAY from the listening socket (Linux, BSD, Windows). Without it
+    // a frame written in two pieces (header, then body) waits for the client's delayed ACK: 40 ms on
+    // every answer larger than one segment (lowdelay.h). QWebSocketServer hands out its sockets
+    // without a way to set the option on them, so it is set once here.
+    if (const qintptr fd = m_ws->socketDescriptor(); fd >= 0) {
+        const int on = 1;
+        ::setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    }
     connect(m_ws, &QWebSocketServer::newConnection, this, &Server::onNewConnection);
     auto last = m_store->lastAdminChange();
     m_lastAdminChange = last ? *last : 0;

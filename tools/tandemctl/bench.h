@@ -33,6 +33,10 @@ public:
     // bare connection and writes the corpus's users, conversations and members.
     [[nodiscard]] tandem::Status open(
         const QString &path, const tandem::store::DataKey &key, int cacheKiB, const MessageGenerator &corpus);
+    // The same with the users and conversations given (bench sync replays what a sync stored).
+    [[nodiscard]] tandem::Status open(const QString &path, const tandem::store::DataKey &key, int cacheKiB,
+        const std::vector<tandem::store::User> &users,
+        const std::vector<tandem::store::Conversation> &conversations);
     // One batch in one transaction: each message, its full-text entry, its mentions, and its
     // conversation's last_message_at, as SpaceStore::insertMessages writes them. Returns how many were new.
     [[nodiscard]] tandem::Result<int> write(const std::vector<tandem::store::Message> &batch);

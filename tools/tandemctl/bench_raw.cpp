@@ -90,6 +90,12 @@ RawWriter::~RawWriter() = default;
 
 Status RawWriter::open(const QString &path, const DataKey &key, int cacheKiB, const MessageGenerator &corpus)
 {
+    return open(path, key, cacheKiB, corpus.users(), corpus.conversations());
+}
+
+Status RawWriter::open(const QString &path, const DataKey &key, int cacheKiB, const std::vector<User> &users,
+    const std::vector<Conversation> &conversations)
+{
     m_path = path;
     {
         // The schema exactly as Tandem makes it, with the same key.
@@ -137,7 +143,7 @@ Status RawWriter::open(const QString &path, const DataKey &key, int cacheKiB, co
     TANDEM_TRY(m_db->prepare(
         "INSERT INTO members(conversation_id, user_id, joined_at) VALUES (?1, ?2, ?3)", &member));
     TANDEM_TRY(m_db->exec("BEGIN IMMEDIATE"));
-    for (const User &u : corpus.users()) {
+    for (const User &u : users) {
         const QByteArray id = u.id.toUtf8(), name = u.userName.toUtf8(), display = u.displayName.toUtf8();
         bindText(user, 1, id);
         bindText(user, 2, name);
@@ -145,7 +151,7 @@ Status RawWriter::open(const QString &path, const DataKey &key, int cacheKiB, co
         sqlite3_bind_int(user, 4, u.external ? 1 : 0);
         TANDEM_TRY(m_db->run(user));
     }
-    for (const Conversation &c : corpus.conversations()) {
+    for (const Conversation &c : conversations) {
         const QByteArray id = c.id.toUtf8(), kind = c.kind.toUtf8(), name = c.name.toUtf8(),
                          topic = c.topic.toUtf8();
         bindText(conversation, 1, id);

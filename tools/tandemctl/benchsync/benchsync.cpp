@@ -2,9 +2,9 @@
 //
 //   initial sync   An empty client syncs a space holding --messages messages (snapshot, then every
 //                  conversation's history, as the app does for offline search) until it settles. Its
-//                  rate is set against the raw limit measured in the same run: the same number of
-//                  messages written by a bare SQLCipher loop (bench_raw.cpp) in batches of one events
-//                  frame (500).
+//                  rate is set against the raw limit measured in the same run: the very rows the sync
+//                  stored, replayed by a bare SQLCipher loop (bench_raw.cpp) into a fresh database with
+//                  the same schema and index, in transactions of one events frame (500).
 //   end to end     Two full clients (engine + encrypted store each), A and B, share a direct chat while
 //                  --clients other sessions are connected. A sends at --rate messages/s for --seconds;
 //                  the latency of each message runs from A's send() call (outbox write included) to
@@ -20,7 +20,6 @@
 #include "../bench.h"
 #include "../commands.h"
 #include "../jsonwriter.h"
-#include "../messagegen.h"
 #include "../syncsession.h"
 
 #include "store/profile.h"
@@ -80,30 +79,77 @@ double percentile(std::vector<double> v, double p)
     return v[size_t(std::clamp(p * double(v.size() - 1), 0.0, double(v.size() - 1)) + 0.5)];
 }
 
-// The raw limit: `count` messages into a fresh database by a bare SQLCipher loop, 500 per transaction.
-Result<double> rawIngestRate(const QString &dir, qint64 count)
+// What a sync stored: its users, conversations and messages (with mentions), to replay through the
+// bare loop.
+struct Replay
 {
-    MessageGenerator::Options options;
-    options.messages = count;
-    MessageGenerator corpus(options);
+    std::vector<User> users;
+    std::vector<Conversation> conversations;
+    std::vector<Message> messages;
+};
+
+Result<Replay> readReplay(StoreThread &store)
+{
+    return store
+        .read<Replay>([](SpaceStore &s) -> Result<Replay> {
+            Replay r;
+            auto users = s.users();
+            if (!users)
+                return users.error();
+            r.users.assign(users->begin(), users->end());
+            auto conversations = s.conversations();
+            if (!conversations)
+                return conversations.error();
+            r.conversations.assign(conversations->begin(), conversations->end());
+            QHash<qint64, QStringList> mentions;
+            auto m = s.db().cached("SELECT message_rowid, user_id FROM message_mentions");
+            if (!m)
+                return m.error();
+            TANDEM_TRY(
+                (*m)->forEachRow([&](const Statement &row) { mentions[row.int64(0)] << row.text(1); }));
+            auto st = s.db().cached(
+                "SELECT rowid, id, conversation_id, seq, sender_id, thread_root_id, reply_to_id, "
+                "body, created_at FROM messages ORDER BY rowid");
+            if (!st)
+                return st.error();
+            TANDEM_TRY((*st)->forEachRow([&](const Statement &row) {
+                Message msg;
+                msg.id = row.text(1);
+                msg.conversationId = row.text(2);
+                if (!row.isNull(3))
+                    msg.seq = row.int64(3);
+                msg.senderId = row.text(4);
+                msg.threadRootId = row.text(5);
+                msg.replyToId = row.text(6);
+                msg.body = row.text(7);
+                msg.createdAt = row.int64(8);
+                msg.mentions = mentions.value(row.int64(0));
+                r.messages.push_back(std::move(msg));
+            }));
+            return r;
+        })
+        .result();
+}
+
+// The raw limit: the same rows a sync stored, written by a bare SQLCipher loop into a fresh database
+// with the same schema and index, one transaction per 500 (one events frame's worth).
+Result<double> rawIngestRate(const QString &dir, const Replay &replay)
+{
     RawWriter raw;
-    TANDEM_TRY(raw.open(dir + QStringLiteral("/raw.db"), DataKey::generate(), 16 * 1024, corpus));
-    std::vector<Message> batch;
-    double seconds = 0;
+    TANDEM_TRY(raw.open(
+        dir + QStringLiteral("/raw.db"), DataKey::generate(), 16 * 1024, replay.users, replay.conversations));
+    QElapsedTimer t;
+    t.start();
     qint64 written = 0;
-    while (true) {
-        corpus.nextBatch(500, batch);
-        if (batch.empty())
-            break;
-        QElapsedTimer t;
-        t.start();
+    for (size_t at = 0; at < replay.messages.size(); at += 500) {
+        const std::vector<Message> batch(replay.messages.begin() + qsizetype(at),
+            replay.messages.begin() + qsizetype(std::min(at + 500, replay.messages.size())));
         auto n = raw.write(batch);
-        seconds += double(t.nsecsElapsed()) / 1e9;
         if (!n)
             return n.error();
         written += *n;
     }
-    return double(written) / seconds;
+    return double(written) / (double(t.nsecsElapsed()) / 1e9);
 }
 
 // A local space synced with the bench server as `user`, logged in and ready to open.
@@ -163,12 +209,6 @@ public:
 
     Status run(Figures &f)
     {
-        err() << "bench sync: raw store ingest of " << m_options.messages << " messages\n" << Qt::flush;
-        auto raw = rawIngestRate(m_root, m_options.messages);
-        if (!raw)
-            return raw.error();
-        f.rawRate = *raw;
-
         const int devices
             = std::max(1, (m_options.idle + m_options.clients - 1) / std::max(1, m_options.clients));
         err() << "bench sync: seeding the server (" << m_options.clients << " users x " << devices
@@ -224,6 +264,15 @@ private:
         if (!count)
             return count.error();
         f.initialMessages = *count;
+
+        err() << "bench sync: the same rows through a bare SQLCipher loop\n" << Qt::flush;
+        auto replay = readReplay(**store);
+        if (!replay)
+            return replay.error();
+        auto raw = rawIngestRate(m_root, *replay);
+        if (!raw)
+            return raw.error();
+        f.rawRate = *raw;
         return {};
     }
 

@@ -6,13 +6,19 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace tandemctl::bench {
 
 using namespace tandem;
 
 ServerProcess::ServerProcess(QString binary)
     : m_binary(std::move(binary))
-{ }
+{
+    // If tandemctl dies (killed, crashed), its server goes with it instead of lingering on a port.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
 
 ServerProcess::~ServerProcess()
 {
