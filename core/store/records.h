@@ -32,6 +32,16 @@ struct Conversation
     QStringList memberIds;
 };
 
+// An attachment of a message, as the store knows it (docs/protocol.md §6.2).
+struct AttachmentInfo
+{
+    QString id;
+    QString name;
+    QString mimeType;
+    qint64 sizeBytes = 0;
+    QString sha256;
+};
+
 struct Message
 {
     qint64 rowid = 0; // local; 0 until stored

@@ -4,8 +4,12 @@
 
 #include "protocol/codec.h"
 #include "protocol/fields.h"
+#include "store/filecache.h"
 
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QMimeDatabase>
 
 namespace tandem::sync {
 
@@ -55,6 +59,54 @@ QFuture<Result<QueuedMutation>> queueMutation(
     return store.write<QueuedMutation>(
         [kind, payload](store::SpaceStore &s, store::StoreChange &change) {
             return writeMutation(s, change, kind, payload, QString());
+        },
+        store::Durability::PowerLoss);
+}
+
+QFuture<Result<QueuedMutation>> queueFileMessage(store::StoreThread &store, store::FileCache &files,
+    const QString &conversationId, const QString &filePath, const QString &body, qint64 maxAttachmentBytes)
+{
+    const QFileInfo info(filePath);
+    if (!info.isFile())
+        return QtFuture::makeReadyFuture(Result<QueuedMutation>(
+            Error::make(ErrorCode::NotFound, u"There is no file %1."_s.arg(filePath))));
+    if (info.size() > maxAttachmentBytes)
+        return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(ErrorCode::Invalid,
+            u"%1 is %2 bytes; the server takes files up to %3."_s.arg(info.fileName())
+                .arg(info.size())
+                .arg(maxAttachmentBytes))));
+    auto digest = files.importFile(filePath);
+    if (!digest)
+        return QtFuture::makeReadyFuture(Result<QueuedMutation>(digest.error()));
+    // A display name only: never a path (§8.1), and within the protocol's 255 characters.
+    const QString name = info.fileName().left(255);
+    const QString mime = QMimeDatabase().mimeTypeForFile(info).name();
+    const qint64 size = info.size();
+    const QString sha256 = *digest;
+    return store.write<QueuedMutation>(
+        [=](store::SpaceStore &s, store::StoreChange &change) -> Result<QueuedMutation> {
+            const QString messageId = protocol::newUuid();
+            const QString attachmentId = protocol::newUuid();
+            const QJsonObject payload {{u"message_id"_s, messageId}, {u"conversation_id"_s, conversationId},
+                {u"body"_s, body}, {u"format"_s, u"plain"_s},
+                {u"attachment_ids"_s, QJsonArray {attachmentId}}};
+            auto queued = writeMutation(s, change, u"message.send"_s, payload, messageId);
+            if (!queued)
+                return queued.error();
+            auto st = s.db().cached(
+                "INSERT INTO attachments(id, message_id, name, mime_type, size_bytes, sha256, "
+                "state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'uploading')");
+            if (!st)
+                return st.error();
+            TANDEM_TRY((*st)
+                           ->bind(1, attachmentId)
+                           .bind(2, messageId)
+                           .bind(3, name)
+                           .bind(4, mime)
+                           .bind(5, size)
+                           .bind(6, sha256)
+                           .exec());
+            return queued;
         },
         store::Durability::PowerLoss);
 }

@@ -3,6 +3,7 @@
 // echo already carries the id the server will use.
 #pragma once
 
+#include "store/filecache.h"
 #include "store/storethread.h"
 
 #include <QFuture>
@@ -24,6 +25,14 @@ QFuture<Result<QueuedMutation>> queueMutation(
 // written (§9.4: a mutation that could not be sent never enters the outbox).
 QFuture<Result<QueuedMutation>> queueMessage(store::StoreThread &store, const QString &conversationId,
     const QString &body, qint64 maxBodyBytes = 65536, const QString &format = QStringLiteral("plain"));
+
+// message.send with one file: the file is copied into the space's encrypted cache first (so the send
+// survives the original being moved), then the outbox row, the echo and the attachment row are written
+// in one power-safe transaction. The engine uploads the file before it sends the mutation (§5.2.5).
+// Reads the whole file once on the calling thread: call it off the GUI thread.
+QFuture<Result<QueuedMutation>> queueFileMessage(store::StoreThread &store, store::FileCache &files,
+    const QString &conversationId, const QString &filePath, const QString &body,
+    qint64 maxAttachmentBytes = 104857600);
 
 // A failed message sent again: a new mutation with new ids; the failed one goes away (§5.5).
 QFuture<Result<QueuedMutation>> retryMessage(store::StoreThread &store, const QString &messageId);

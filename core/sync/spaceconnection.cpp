@@ -149,6 +149,8 @@ void SpaceConnection::resetConnectionState()
     m_backfillDone = false;
     m_historyQueue.clear();
     m_sentHere.clear();
+    m_uploads.clear();
+    m_downloading.clear();
     m_mutationsInFlight = 0;
     m_outboxLoaded = false;
     m_wasSettled = false;
@@ -279,7 +281,8 @@ void SpaceConnection::dispatch(const QJsonObject &frame)
             answered = *it;
             m_pending.erase(it);
             if (answered->kind == RequestKind::Fetch || answered->kind == RequestKind::Snapshot
-                || answered->kind == RequestKind::History) {
+                || answered->kind == RequestKind::History || answered->kind == RequestKind::Upload
+                || answered->kind == RequestKind::Download) {
                 --m_requestsInFlight;
                 drainRequests();
             }
@@ -315,6 +318,8 @@ void SpaceConnection::dispatch(const QJsonObject &frame)
                          }),
                 [this](bool) { requestNextHistory(); });
         }
+        if (answered && !error->fatal && onTransferError(*answered, *error))
+            return;
         if (answered && answered->kind == RequestKind::Snapshot && error->code == code::snapshot_expired) {
             m_snapshotActive = false;
             startSnapshot();
@@ -348,6 +353,16 @@ void SpaceConnection::dispatch(const QJsonObject &frame)
         if (!page)
             return malformed(page.error());
         onHistoryPage(*page);
+    } else if (type == f::upload_state && ready && answered && answered->kind == RequestKind::Upload) {
+        auto state = protocol::parseUploadState(frame);
+        if (!state)
+            return malformed(state.error());
+        onUploadState(*state);
+    } else if (type == f::download_chunk && ready && answered && answered->kind == RequestKind::Download) {
+        auto chunk = protocol::parseDownloadChunk(frame, m_limits);
+        if (!chunk)
+            return malformed(chunk.error());
+        onDownloadChunk(*chunk);
     } else if (type == f::result && ready && answered && answered->kind == RequestKind::Mutate) {
         auto result = protocol::parseResult(frame);
         if (!result)
@@ -429,6 +444,7 @@ void SpaceConnection::onWelcome(const protocol::Welcome &welcome)
     else
         startBackfill();
     reloadOutbox();
+    resumeTransfers();
     // A resume with nothing to push: the tail check notices a head the server did not push.
     m_tailTimer.start(int(m_config.gapWaitMs));
     checkSettled();
@@ -626,7 +642,7 @@ bool SpaceConnection::isSettled() const
     return m_phase == Phase::Ready && !m_snapshotActive && m_pendingWrites == 0 && m_outboxLoaded
         && m_outbox.isEmpty() && m_mutationsInFlight == 0 && m_cursor.seq >= m_headSeq
         && !m_sequencer.hasGap() && !m_fetchInFlight && m_requestQueue.empty() && !m_backfillRunning
-        && (!m_config.backfillHistory || m_backfillDone);
+        && (!m_config.backfillHistory || m_backfillDone) && m_downloads.isEmpty();
 }
 
 void SpaceConnection::checkSettled()

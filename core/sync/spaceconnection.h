@@ -45,6 +45,8 @@ public Q_SLOTS:
     void outboxChanged();
     // A password for the next login (after NeedsLogin); restarts the connection.
     void loginWith(const QString &password);
+    // Fetches an attachment into the encrypted file cache, resuming what is already there (§8.2).
+    void downloadAttachment(const QString &attachmentId);
 
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);
@@ -52,10 +54,24 @@ Q_SIGNALS:
     void mutationRejected(const QString &mutationId, const QString &code, const QString &reason);
     // After device_revoked: the local spaces of this account were wiped (ids), or a wipe failed.
     void spacesWiped(const QStringList &spaceIds);
+    // An attachment is complete in the file cache and checked against its SHA-256.
+    void attachmentReady(const QString &attachmentId);
+    void attachmentFailed(const QString &attachmentId, const QString &reason);
 
 private:
     enum class Phase { Idle, Opening, LoggingIn, Hello, Ready, Backoff, Stopped };
-    enum class RequestKind { Login, Hello, Fetch, Snapshot, History, Mutate, Ping };
+    enum class RequestKind { Login, Hello, Fetch, Snapshot, History, Mutate, Ping, Upload, Download };
+    // One attachment on its way up or down.
+    struct Transfer
+    {
+        QString attachmentId;
+        QString mutationId; // uploads: the message.send waiting for it
+        QString name;
+        QString mimeType;
+        QString sha256;
+        qint64 size = 0;
+        int mismatches = 0; // hash_mismatch answers so far; three and it fails (§8.1)
+    };
     struct Pending
     {
         RequestKind kind;
@@ -110,6 +126,21 @@ private:
     void reloadOutbox();
     void pumpOutbox();
     void onResult(const protocol::MutationResult &result);
+
+    // attachments (spaceattachments.cpp)
+    // True when `row` names attachments not yet on the server: their uploads are started and the row
+    // (and every row after it, to keep the order) waits.
+    bool waitsForUploads(const store::OutboxRow &row);
+    void beginUpload(const Transfer &transfer);
+    void sendUploadChunk(const QString &attachmentId, qint64 offset);
+    void onUploadState(const protocol::UploadState &state);
+    void requestDownloadChunk(const QString &attachmentId);
+    void onDownloadChunk(const protocol::DownloadChunk &chunk);
+    // An error answering an upload or download request; false when it is not about one.
+    bool onTransferError(const Pending &answered, const protocol::ErrorInfo &error);
+    void failUpload(const QString &attachmentId, QLatin1StringView code, const QString &reason);
+    void failDownload(const QString &attachmentId, const QString &reason);
+    void resumeTransfers();
 
     template<typename R, typename F> void whenDone(QFuture<Result<R>> future, F &&onOk);
 
@@ -167,6 +198,11 @@ private:
     int m_mutationsInFlight = 0;
     bool m_outboxLoaded = false;
     bool m_wasSettled = false;
+
+    QHash<QString, Transfer> m_uploads; // by attachment id: begun on this connection
+    QSet<QString> m_uploaded; // complete on the server (kept across connections)
+    QHash<QString, Transfer> m_downloads; // wanted, until complete or failed (kept across connections)
+    QSet<QString> m_downloading; // a chunk request is out on this connection
 };
 
 // Runs `onOk` on this thread once a store job succeeded (and the connection it belongs to is still

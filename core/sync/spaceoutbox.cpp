@@ -44,6 +44,8 @@ void SpaceConnection::pumpOutbox()
             ++i;
             continue;
         }
+        if (waitsForUploads(row))
+            break; // later rows may depend on this one: they wait too (§5.2.2, §5.2.5)
         if (row.createdAt < expiredBefore) {
             m_outbox.removeAt(i);
             const protocol::Outcome expired {u"rejected"_s, std::nullopt, {},

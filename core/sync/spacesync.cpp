@@ -12,6 +12,7 @@ SpaceSync::SpaceSync(store::StoreThread *store, SyncConfig config, QObject *pare
 {
     qRegisterMetaType<tandem::sync::SyncStatus>();
     m_thread.setObjectName(QStringLiteral("tandem-sync"));
+    m_files = config.files;
     m_connection = new SpaceConnection(store, std::move(config));
     m_connection->moveToThread(&m_thread);
     connect(m_connection, &SpaceConnection::statusChanged, this, [this](const SyncStatus &s) {
@@ -21,6 +22,8 @@ SpaceSync::SpaceSync(store::StoreThread *store, SyncConfig config, QObject *pare
     connect(m_connection, &SpaceConnection::settled, this, &SpaceSync::settled);
     connect(m_connection, &SpaceConnection::mutationRejected, this, &SpaceSync::mutationRejected);
     connect(m_connection, &SpaceConnection::spacesWiped, this, &SpaceSync::spacesWiped);
+    connect(m_connection, &SpaceConnection::attachmentReady, this, &SpaceSync::attachmentReady);
+    connect(m_connection, &SpaceConnection::attachmentFailed, this, &SpaceSync::attachmentFailed);
     m_thread.start();
 }
 
@@ -80,6 +83,22 @@ QFuture<Result<QueuedMutation>> SpaceSync::mutate(const QString &kind, const QJs
 QFuture<Result<QueuedMutation>> SpaceSync::retryMessage(const QString &messageId)
 {
     return thenNotify(sync::retryMessage(*m_store, messageId));
+}
+
+QFuture<Result<QueuedMutation>> SpaceSync::sendFile(
+    const QString &conversationId, const QString &filePath, const QString &body)
+{
+    if (!m_files)
+        return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(
+            ErrorCode::Unavailable, QStringLiteral("This space has no file cache to send files from."))));
+    return thenNotify(sync::queueFileMessage(*m_store, *m_files, conversationId, filePath, body));
+}
+
+void SpaceSync::downloadAttachment(const QString &attachmentId)
+{
+    QMetaObject::invokeMethod(
+        m_connection, [c = m_connection, attachmentId] { c->downloadAttachment(attachmentId); },
+        Qt::QueuedConnection);
 }
 
 QFuture<Result<bool>> SpaceSync::discardMessage(const QString &messageId)

@@ -33,6 +33,11 @@ public:
     QFuture<Result<QueuedMutation>> mutate(const QString &kind, const QJsonObject &payload);
     QFuture<Result<QueuedMutation>> retryMessage(const QString &messageId);
     QFuture<Result<bool>> discardMessage(const QString &messageId);
+    // A message with one file (mutations.h: queueFileMessage); needs SyncConfig::files.
+    QFuture<Result<QueuedMutation>> sendFile(
+        const QString &conversationId, const QString &filePath, const QString &body = {});
+    // Fetches an attachment into the file cache; attachmentReady or attachmentFailed follows.
+    void downloadAttachment(const QString &attachmentId);
 
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);
@@ -40,6 +45,8 @@ Q_SIGNALS:
     void settled();
     void mutationRejected(const QString &mutationId, const QString &code, const QString &reason);
     void spacesWiped(const QStringList &spaceIds);
+    void attachmentReady(const QString &attachmentId);
+    void attachmentFailed(const QString &attachmentId, const QString &reason);
 
 private:
     template<typename T> QFuture<Result<T>> thenNotify(QFuture<Result<T>> future);
@@ -49,6 +56,7 @@ private:
     QThread m_thread;
     SpaceConnection *m_connection = nullptr;
     SyncStatus m_status;
+    std::shared_ptr<store::FileCache> m_files;
 };
 
 } // namespace tandem::sync

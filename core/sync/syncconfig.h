@@ -3,6 +3,12 @@
 
 #include <QString>
 
+#include <memory>
+
+namespace tandem::store {
+class FileCache;
+}
+
 namespace tandem::sync {
 
 struct SyncConfig
@@ -31,6 +37,10 @@ struct SyncConfig
     QString profileDirectory;
     QString passphrase;
     QString localSpaceId; // this space's id in the profile
+
+    // The space's encrypted file cache (docs/protocol.md §8.3), opened with the space's key. Without it
+    // messages with files cannot be sent and attachments cannot be fetched.
+    std::shared_ptr<store::FileCache> files;
 };
 
 } // namespace tandem::sync

@@ -6,7 +6,10 @@
 #include "sync/loginclient.h"
 #include "sync/spacesync.h"
 
+#include <QDirIterator>
 #include <QEventLoop>
+#include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace tandem;
@@ -21,12 +24,13 @@ struct Client
     store::Profile profile;
     store::SpaceEntry entry;
     std::unique_ptr<store::StoreThread> store;
+    std::shared_ptr<store::FileCache> files;
     std::unique_ptr<SpaceSync> sync;
 };
 
 std::unique_ptr<Client> connectClient(const QString &profileDir, const QString &url, const QString &user)
 {
-    auto c = std::make_unique<Client>(Client {store::Profile(profileDir), {}, {}, {}});
+    auto c = std::make_unique<Client>(Client {store::Profile(profileDir), {}, {}, {}, {}});
     LoginClient login;
     std::optional<protocol::LoginResult> result;
     QEventLoop loop;
@@ -61,7 +65,12 @@ std::unique_ptr<Client> connectClient(const QString &profileDir, const QString &
             return nullptr;
     }
     c->store = openStore(c->profile, c->entry);
+    auto key = c->profile.unlockKey(c->entry, passphrase());
+    if (!key)
+        return nullptr;
+    c->files = std::make_shared<store::FileCache>(c->entry.directory + u"/files"_s, *key);
     SyncConfig config;
+    config.files = c->files;
     config.clientName = u"tst_syncserver"_s;
     config.backoffBaseMs = 100;
     config.backoffCapMs = 800;
@@ -168,6 +177,71 @@ private Q_SLOTS:
             < lines.indexOf(QRegularExpression(u".*offline alice 1"_s)));
         QVERIFY(lines.indexOf(QRegularExpression(u".*offline bob 0"_s))
             < lines.indexOf(QRegularExpression(u".*offline bob 1"_s)));
+    }
+
+    // §8: alice sends a file of three chunks; it waits in her outbox until uploaded, then bob fetches it
+    // into his encrypted cache, resuming from the part he already holds.
+    void filesTravelChunkedAndLandEncrypted()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath(u"server"_s));
+        QVERIFY(server.start());
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s);
+        QVERIFY(alice && bob);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !directWith(*alice, u"bob"_s).isEmpty() && !directWith(*bob, u"alice"_s).isEmpty(), 20000);
+        const QString chat = directWith(*alice, u"bob"_s);
+
+        // 600 KB: three chunks at the default 256 KiB, with a marker that must never reach a disk.
+        QByteArray content(600 * 1000, Qt::Uninitialized);
+        QRandomGenerator rng(20261124);
+        for (qsizetype i = 0; i < content.size(); ++i)
+            content[i] = char(rng.bounded(256));
+        const QByteArray marker = QByteArrayLiteral("QUARTERLY-FIGURES-CONFIDENTIAL");
+        content.replace(1000, marker.size(), marker);
+        const QString path = dir.filePath(u"figures.xlsx"_s);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        QVERIFY(alice->sync->sendFile(chat, path, u"the figures"_s).result().ok());
+        QVERIFY(QFile::remove(path)); // the cache's copy is what goes
+        QTRY_VERIFY_WITH_TIMEOUT(unsent(*alice) == 0, 20000);
+
+        QString attachment;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(attachment = readTexts(*bob->store,
+                  "SELECT a.id FROM attachments a JOIN messages m ON m.id = a.message_id "
+                  "WHERE m.body = 'the figures'")
+                               .value(0))
+                 .isEmpty(),
+            20000);
+        const QString sha256
+            = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(readTexts(*bob->store, "SELECT sha256 FROM attachments").value(0), sha256);
+
+        // Bob already holds the first 100,000 bytes (an interrupted download): the rest is fetched.
+        QVERIFY(bob->files->append(sha256, content.left(100000)).ok());
+        QSignalSpy ready(bob->sync.get(), &SpaceSync::attachmentReady);
+        QSignalSpy failed(bob->sync.get(), &SpaceSync::attachmentFailed);
+        bob->sync->downloadAttachment(attachment);
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 20000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().value(1).toString()));
+        QCOMPARE(ready.first().value(0).toString(), attachment);
+        QCOMPARE(*bob->files->read(sha256, 0, content.size()), content);
+        QCOMPARE(readTexts(*bob->store, "SELECT state FROM attachments").value(0), u"cached"_s);
+
+        // Nothing of the file is readable on either side's disk.
+        for (const QString &who : {u"alice"_s, u"bob"_s}) {
+            QDirIterator it(dir.filePath(who), QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QVERIFY2(!f.readAll().contains(marker), qPrintable(f.fileName()));
+            }
+        }
     }
 };
 
