@@ -393,8 +393,8 @@ private Q_SLOTS:
         QCOMPARE(c->closeCode(), 1000);
         TestClient after;
         QVERIFY(after.open(m_server.url()));
-        after.hello(phone, {});
-        QCOMPARE(after.waitType(u"error"_s).value(u"code"_s).toString(), u"token_revoked"_s);
+        // The refusal answers the hello: it carries its rid (§2.4).
+        QCOMPARE(after.hello(phone, {}).value(u"code"_s).toString(), u"token_revoked"_s);
     }
 
     void secondConnectionOfADeviceReplacesTheFirst()
