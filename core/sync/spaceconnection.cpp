@@ -248,6 +248,9 @@ void SpaceConnection::onText(const QString &text)
         return;
     }
     dispatch(decoded.frame);
+    // Some frames settle the space without a store write (a fetch answered empty, the last result of
+    // a no-op): look after every frame, not only after writes.
+    checkSettled();
 }
 
 void SpaceConnection::protocolFailure(const QString &why)
@@ -580,19 +583,25 @@ void SpaceConnection::wipe(bool wholeAccount)
         return;
     // Close this space's database, then destroy what belongs to this account on this server.
     const SyncConfig config = m_config;
-    m_store->close().then(this, [this, config, serverUrl, userId, wholeAccount](Status) {
-        store::Profile profile(config.profileDirectory);
-        QStringList wiped;
-        if (wholeAccount) {
-            auto report
-                = wipeAccountSpaces(profile, config.passphrase, serverUrl, userId, config.localSpaceId);
-            if (report)
-                wiped = report->wiped;
-        } else if (auto space = profile.findSpace(config.localSpaceId); space && profile.wipeSpace(*space)) {
-            wiped << config.localSpaceId;
-        }
-        Q_EMIT spacesWiped(wiped);
-    });
+    // A child watcher rather than QFuture::then(this, …): see whenDone.
+    auto *closed = new QFutureWatcher<Status>(this);
+    connect(
+        closed, &QFutureWatcherBase::finished, this, [this, closed, config, serverUrl, userId, wholeAccount] {
+            closed->deleteLater();
+            store::Profile profile(config.profileDirectory);
+            QStringList wiped;
+            if (wholeAccount) {
+                auto report
+                    = wipeAccountSpaces(profile, config.passphrase, serverUrl, userId, config.localSpaceId);
+                if (report)
+                    wiped = report->wiped;
+            } else if (auto space = profile.findSpace(config.localSpaceId);
+                       space && profile.wipeSpace(*space)) {
+                wiped << config.localSpaceId;
+            }
+            Q_EMIT spacesWiped(wiped);
+        });
+    closed->setFuture(m_store->close());
 }
 
 void SpaceConnection::storeFailed(const Error &error)

@@ -15,6 +15,7 @@
 #include "store/syncstate.h"
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -211,20 +212,29 @@ template<typename R, typename F> void SpaceConnection::whenDone(QFuture<Result<R
 {
     ++m_pendingWrites;
     const quint64 generation = m_generation;
-    future.then(this, [this, generation, onOk = std::forward<F>(onOk)](Result<R> result) mutable {
-        --m_pendingWrites;
-        if (!result) {
-            storeFailed(result.error());
-            return;
-        }
-        if (generation == m_generation) {
-            if constexpr (std::is_void_v<R>)
-                onOk();
-            else
-                onOk(std::move(result.value()));
-        }
-        checkSettled();
-    });
+    // A watcher owned by the connection, not QFuture::then(this, …): in Qt 6.4 a context continuation
+    // whose context is destroyed first can still run on a dead promise (seen as a crash when a test
+    // tore a connection down with writes in flight). A child watcher dies with the connection and
+    // delivers nothing after that.
+    auto *watcher = new QFutureWatcher<Result<R>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+        [this, watcher, generation, onOk = std::forward<F>(onOk)]() mutable {
+            watcher->deleteLater();
+            --m_pendingWrites;
+            Result<R> result = watcher->future().result();
+            if (!result) {
+                storeFailed(result.error());
+                return;
+            }
+            if (generation == m_generation) {
+                if constexpr (std::is_void_v<R>)
+                    onOk();
+                else
+                    onOk(std::move(result.value()));
+            }
+            checkSettled();
+        });
+    watcher->setFuture(std::move(future));
 }
 
 } // namespace tandem::sync
