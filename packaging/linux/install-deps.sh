@@ -21,6 +21,8 @@ packages=(
   libgl-dev libsodium-dev
   # protocol fuzzing (libFuzzer ships with clang) and the conformance suite (JSON Schema 2020-12)
   clang python3-jsonschema python3-websockets
+  # certificates for the server's TLS test
+  openssl
   xvfb xauth fonts-noto-cjk
   # a real Secret Service for the keychain tests, run headless in a private D-Bus session
   gnome-keyring dbus dbus-x11 libsecret-tools
