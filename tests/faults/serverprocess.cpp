@@ -1,5 +1,7 @@
 #include "serverprocess.h"
 
+#include "../childprocess.h"
+
 #include <QDeadlineTimer>
 
 namespace tandem::test {
@@ -27,6 +29,7 @@ bool ServerProcess::start(int timeoutMs)
     arguments += m_arguments;
     m_process.setProgram(m_binary);
     m_process.setArguments(arguments);
+    tandem::testing::dieWithParent(m_process);
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = QStringLiteral("%1 did not start: %2").arg(m_binary, m_process.errorString());

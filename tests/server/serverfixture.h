@@ -2,6 +2,8 @@
 // synchronous WebSocket client that speaks the protocol frame by frame.
 #pragma once
 
+#include "../childprocess.h"
+
 #include "protocol/codec.h"
 #include "protocol/fields.h"
 
@@ -53,6 +55,7 @@ public:
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(
             QProcess::ForwardedErrorChannel); // server warnings show in the test log
+        dieWithParent(*m_process);
         m_process->start(QStringLiteral(TANDEM_SERVER_BINARY),
             QStringList {u"--listen"_s, u"127.0.0.1:0"_s, u"--data"_s, dataDir} + args);
         if (!m_process->waitForStarted(5000))

@@ -3,6 +3,8 @@
 // SIGTERM, and started again on the same port and data, as after a restart.
 #pragma once
 
+#include "../childprocess.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QString>
@@ -28,6 +30,7 @@ public:
     {
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
+        tandem::testing::dieWithParent(*m_process);
         const QString listen = u"127.0.0.1:%1"_s.arg(m_port);
         m_process->start(QStringLiteral(TANDEM_SERVER),
             QStringList {u"--listen"_s, listen, u"--data"_s, m_data, u"--demo"_s} + m_extra);
