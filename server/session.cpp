@@ -274,6 +274,17 @@ void Session::drain()
         scheduleDrain();
 }
 
+template<typename Answer>
+void Session::attachmentRequest(bool ready, const QString &spaceId, const char *type, Answer answer)
+{
+    if (!ready)
+        return fail(code::unexpected_frame, u"%1 before welcome"_s.arg(QLatin1StringView(type)));
+    if (!synced(spaceId))
+        return;
+    auto r = answer();
+    r ? send(*r) : internalError(r.error());
+}
+
 void Session::handle(const protocol::ClientFrame &f)
 {
     const bool ready = m_state == State::Ready;
@@ -298,29 +309,19 @@ void Session::handle(const protocol::ClientFrame &f)
                    [&](const protocol::MutateFrame &x) {
                        ready ? onMutate(x) : fail(code::unexpected_frame, u"mutate before welcome"_s);
                    },
+                   // Attachment requests: allowed once ready, on a space this connection syncs, and
+                   // answered by Attachments (§8).
                    [&](const protocol::UploadBeginFrame &x) {
-                       if (!ready)
-                           return fail(code::unexpected_frame, u"upload_begin before welcome"_s);
-                       if (!synced(x.spaceId))
-                           return;
-                       auto r = m_server.attachments().begin(m_userId, x, m_limits);
-                       r ? send(*r) : internalError(r.error());
+                       attachmentRequest(ready, x.spaceId, "upload_begin",
+                           [&] { return m_server.attachments().begin(m_userId, x, m_limits); });
                    },
                    [&](const protocol::UploadChunkFrame &x) {
-                       if (!ready)
-                           return fail(code::unexpected_frame, u"upload_chunk before welcome"_s);
-                       if (!synced(x.spaceId))
-                           return;
-                       auto r = m_server.attachments().chunk(m_userId, x, m_limits);
-                       r ? send(*r) : internalError(r.error());
+                       attachmentRequest(ready, x.spaceId, "upload_chunk",
+                           [&] { return m_server.attachments().chunk(m_userId, x, m_limits); });
                    },
                    [&](const protocol::DownloadFrame &x) {
-                       if (!ready)
-                           return fail(code::unexpected_frame, u"download before welcome"_s);
-                       if (!synced(x.spaceId))
-                           return;
-                       auto r = m_server.attachments().download(m_userId, x, m_limits);
-                       r ? send(*r) : internalError(r.error());
+                       attachmentRequest(ready, x.spaceId, "download",
+                           [&] { return m_server.attachments().download(m_userId, x, m_limits); });
                    },
                    [&](const protocol::LogoutFrame &) {
                        ready ? onLogout() : fail(code::unexpected_frame, u"logout before welcome"_s);

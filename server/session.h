@@ -58,6 +58,10 @@ private:
     void scheduleDrain();
     void drain();
     void handle(const protocol::ClientFrame &frame);
+    // upload_begin, upload_chunk, download: the state and space checks, then `answer` (a Result of the
+    // frame to send).
+    template<typename Answer>
+    void attachmentRequest(bool ready, const QString &spaceId, const char *type, Answer answer);
 
     void onLogin(const protocol::LoginFrame &f);
     void finishLogin(const protocol::LoginFrame &f, bool passwordOk, const QString &userId);

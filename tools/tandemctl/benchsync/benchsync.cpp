@@ -369,18 +369,9 @@ private:
             while (double(m_clock.nsecsElapsed()) / 1e6 < due)
                 QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
             sentAt.insert(i, double(m_clock.nsecsElapsed()) / 1e6);
-            auto queued = (*a)->sendMessage(pair, QStringLiteral("e2e %1").arg(i));
-            if (qEnvironmentVariableIsSet("TANDEM_BENCH_TRACE"))
-                queued.then([this, sent = double(m_clock.nsecsElapsed()) / 1e6](const auto &) {
-                    m_queuedMs.push_back(double(m_clock.nsecsElapsed()) / 1e6 - sent);
-                });
+            (void)(*a)->sendMessage(pair, QStringLiteral("e2e %1").arg(i));
         }
         f.e2eSent = total;
-        if (qEnvironmentVariableIsSet("TANDEM_BENCH_TRACE")) {
-            waitUntil([&] { return qint64(m_queuedMs.size()) >= total; }, 10000);
-            err() << "outbox write p50 " << percentile(m_queuedMs, 0.5) << " ms, p99 "
-                  << percentile(m_queuedMs, 0.99) << " ms\n";
-        }
         // Wait until B holds them all.
         const auto countE2e = [&]() -> qint64 {
             auto n = storeB
@@ -475,7 +466,6 @@ private:
     QString m_url;
     QElapsedTimer m_clock;
     std::vector<std::unique_ptr<LoadClient>> m_load;
-    std::vector<double> m_queuedMs; // TANDEM_BENCH_TRACE: how long each outbox write took
 };
 
 void report(const Options &o, const Figures &f)
