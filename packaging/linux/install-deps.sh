@@ -18,6 +18,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qttest qml6-module-qtcharts qml6-module-qt-labs-platform qml6-module-qtqml-models
+  qml6-module-qtquick-dialogs qml6-module-qtquick-shapes xdotool
   libgl-dev libsodium-dev
   # protocol fuzzing (libFuzzer ships with clang) and the conformance suite (JSON Schema 2020-12)
   clang python3-jsonschema python3-websockets

@@ -1,0 +1,69 @@
+// tandem, the desktop app: reads the command line, sets up Qt Quick and loads the UI module.
+#include "platform/screenshot.h"
+#include "session/appcontroller.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
+
+int main(int argc, char *argv[])
+{
+    // QApplication rather than QGuiApplication: the system tray (QSystemTrayIcon) is a widget.
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Tandem"));
+    QApplication::setOrganizationName(QStringLiteral("Tandem"));
+    QApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("tandem"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Tandem: work and personal messaging, kept apart."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        QStringLiteral("Use the profile in DIR instead of the default one."), QStringLiteral("DIR"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QStringLiteral("Try Tandem on a local demo server, signed in as alice."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("With --quit-after: render the window to the PNG FILE, then exit."), QStringLiteral("FILE"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+        QStringLiteral("Exit after MS milliseconds."), QStringLiteral("MS"));
+    parser.addOptions({ profile, demo, screenshot, quitAfter });
+    parser.process(app);
+
+    bool quitOk = true;
+    const int quitAfterMs = parser.isSet(quitAfter) ? parser.value(quitAfter).toInt(&quitOk) : 0;
+    if (!quitOk || quitAfterMs < 0) {
+        std::fprintf(stderr, "tandem: --quit-after takes a number of milliseconds\n");
+        return 2;
+    }
+    if (parser.isSet(screenshot) && quitAfterMs == 0) {
+        std::fprintf(stderr, "tandem: --screenshot needs --quit-after MS (when to take it)\n");
+        return 2;
+    }
+
+    tandem::app::StartOptions options;
+    options.profileDirectory = parser.value(profile);
+    options.demo = parser.isSet(demo);
+    tandem::app::AppController controller(options);
+
+    // Basic: the lightest style, which our own theme colours (qml/theme/Theme.qml).
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &app,
+        [](QObject *object, const QUrl &) {
+            if (!object)
+                QCoreApplication::exit(1);
+        },
+        Qt::QueuedConnection);
+    tandem::app::ScreenshotOnExit exiter(&engine, parser.value(screenshot), quitAfterMs);
+    engine.load(QUrl(QStringLiteral("qrc:/Tandem/Ui/Main.qml")));
+    return QApplication::exec();
+}
