@@ -1,18 +1,59 @@
+// The window: picks the screen for the app's state (welcome, unlock, busy, the workspace) and holds
+// the window-wide shortcuts.
 import QtQuick
 import QtQuick.Controls
 import Tandem.App
 
 ApplicationWindow {
     id: window
+    objectName: "mainWindow"
     width: 1280
     height: 800
+    minimumWidth: 760
+    minimumHeight: 480
     visible: true
-    title: qsTr("Tandem")
+    title: App.currentSpace ? qsTr("%1 — Tandem").arg(App.currentSpace.name) : qsTr("Tandem")
     color: Theme.background
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.raised
+    palette.text: Theme.text
+    palette.button: Theme.surface
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accentFor(App.currentSpace ? App.currentSpace.kind : "work")
+    palette.highlightedText: "#ffffff"
+    palette.placeholderText: Theme.faintText
+    palette.mid: Theme.border
+    palette.dark: Theme.border
+    palette.light: Theme.hover
+    palette.toolTipBase: Theme.raised
+    palette.toolTipText: Theme.text
 
-    Label {
-        anchors.centerIn: parent
-        text: qsTr("Tandem %1").arg(App.version)
-        color: Theme.text
+    // Benchmarks and tests open a conversation the way a click would.
+    function openConversationById(conversationId) {
+        if (!App.currentSpace)
+            return false
+        App.currentSpace.openConversation(conversationId)
+        return true
     }
+
+    Loader {
+        id: screen
+        anchors.fill: parent
+        focus: true
+        sourceComponent: {
+            switch (App.state) {
+            case "welcome": return welcome
+            case "unlock": return unlock
+            case "ready": return workspace
+            case "error": return App.spaces && App.spaces.count > 0 ? unlock : welcome
+            default: return busy
+            }
+        }
+    }
+
+    Component { id: welcome; WelcomeView {} }
+    Component { id: unlock; UnlockView {} }
+    Component { id: busy; BusyView {} }
+    Component { id: workspace; Workspace {} }
 }

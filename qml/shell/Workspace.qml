@@ -1,0 +1,108 @@
+// The signed-in window: the space rail, the conversation list, the open conversation, and on the
+// right the thread or the details. Window-wide shortcuts live here; the help overlay lists them all.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tandem.App
+
+Item {
+    id: workspace
+    readonly property var session: App.currentSpace
+    readonly property var conversation: session ? session.currentConversation : null
+    readonly property color accent: Theme.accentFor(session ? session.kind : "work")
+    // "details", "thread" or "" for the right-hand panel
+    property string sidePanel: conversation && conversation.thread ? "thread" : (detailsOpen ? "details" : "")
+    property bool detailsOpen: false
+
+    function focusComposer() { conversationView.focusComposer() }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        SpaceRail {
+            onHelpRequested: help.open()
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.railWidth
+        }
+        ConversationPane {
+            id: conversationPane
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.sidebarWidth
+            session: workspace.session
+            accent: workspace.accent
+            onConversationChosen: workspace.focusComposer()
+        }
+        Rectangle { Layout.fillHeight: true; Layout.preferredWidth: 1; color: Theme.border }
+        ConversationView {
+            id: conversationView
+            Layout.fillHeight: true
+            Layout.fillWidth: true
+            session: workspace.session
+            conversation: workspace.conversation
+            accent: workspace.accent
+            detailsOpen: workspace.detailsOpen
+            onToggleDetails: workspace.detailsOpen = !workspace.detailsOpen
+        }
+        Rectangle {
+            visible: workspace.sidePanel !== ""
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            color: Theme.border
+        }
+        ThreadPanel {
+            visible: workspace.sidePanel === "thread"
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.panelWidth + 60
+            conversation: workspace.conversation
+            session: workspace.session
+            accent: workspace.accent
+        }
+        DetailPanel {
+            visible: workspace.sidePanel === "details"
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.panelWidth
+            conversation: workspace.conversation
+            session: workspace.session
+            onCloseRequested: workspace.detailsOpen = false
+        }
+    }
+
+    SearchOverlay {
+        id: search
+        session: workspace.session
+        accent: workspace.accent
+        onMessageChosen: (conversationId, messageId) => {
+            workspace.session.openConversation(conversationId)
+            if (workspace.session.currentConversation && messageId.length > 0)
+                workspace.session.currentConversation.jumpToMessage(messageId)
+        }
+        onConversationChosen: conversationId => {
+            workspace.session.openConversation(conversationId)
+            workspace.focusComposer()
+        }
+    }
+    ShortcutsOverlay { id: help }
+
+    Shortcut { sequences: ["Ctrl+K"]; onActivated: search.openSearch() }
+    Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: help.open() }
+    Shortcut { sequences: ["Ctrl+1"]; onActivated: App.switchSpace(0) }
+    Shortcut { sequences: ["Ctrl+2"]; onActivated: App.switchSpace(1) }
+    Shortcut { sequences: ["Ctrl+3"]; onActivated: App.switchSpace(2) }
+    Shortcut { sequences: ["Alt+Down", "Ctrl+Tab"]; onActivated: conversationPane.step(1) }
+    Shortcut { sequences: ["Alt+Up", "Ctrl+Shift+Tab"]; onActivated: conversationPane.step(-1) }
+    Shortcut { sequences: ["Ctrl+Shift+A"]; onActivated: conversationPane.nextUnread() }
+    Shortcut { sequences: ["Ctrl+I"]; onActivated: workspace.detailsOpen = !workspace.detailsOpen }
+    Shortcut { sequences: ["Ctrl+J"]; enabled: !!workspace.conversation; onActivated: workspace.conversation.jumpToFirstUnread() }
+    Shortcut { sequences: ["Ctrl+L"]; onActivated: conversationPane.focusFilter() }
+    Shortcut {
+        sequences: ["Escape"]
+        enabled: workspace.sidePanel !== ""
+        onActivated: {
+            if (workspace.conversation && workspace.conversation.thread)
+                workspace.conversation.closeThread()
+            else
+                workspace.detailsOpen = false
+        }
+    }
+}

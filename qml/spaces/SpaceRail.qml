@@ -1,0 +1,51 @@
+// The narrow rail on the left: one tile per space (Work, Personal…), each in its own colour, with its
+// unread badge. Ctrl+1, Ctrl+2… switch too.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tandem.App
+
+Rectangle {
+    id: rail
+    signal helpRequested()
+    color: Theme.rail
+    Accessible.role: Accessible.PageTabList
+    Accessible.name: qsTr("Spaces")
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.topMargin: Theme.spacing * 1.5
+        spacing: Theme.spacing
+
+        Repeater {
+            model: App.spaces
+            delegate: SpaceTile {
+                required property int index
+                required property string name
+                required property string kind
+                required property int unreadCount
+                required property int mentionCount
+                required property string syncState
+                Layout.alignment: Qt.AlignHCenter
+                spaceName: name
+                spaceKind: kind
+                unread: unreadCount
+                mentions: mentionCount
+                current: index === App.currentSpaceIndex
+                shortcutNumber: index + 1
+                onClicked: App.switchSpace(index)
+            }
+        }
+        Item { Layout.fillHeight: true }
+        ToolButton {
+            Layout.alignment: Qt.AlignHCenter
+            Layout.bottomMargin: Theme.spacing
+            text: "?"
+            font.bold: true
+            onClicked: rail.helpRequested()
+            Accessible.name: qsTr("Keyboard shortcuts")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Keyboard shortcuts (F1)")
+        }
+    }
+}

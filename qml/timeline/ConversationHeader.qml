@@ -1,0 +1,64 @@
+// The conversation's name, topic, an "External" mark for customer conversations, and the button for
+// the details panel.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tandem.App
+
+Rectangle {
+    id: header
+    property var conversation
+    property color accent
+    property bool detailsOpen
+    signal toggleDetails()
+    implicitHeight: 56
+    color: Theme.background
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacing * 2
+        anchors.rightMargin: Theme.spacing
+        spacing: Theme.spacing
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 0
+            RowLayout {
+                spacing: Theme.spacing
+                Label {
+                    text: header.conversation ? ((header.conversation.kind === "channel" ? "# " : "") + header.conversation.name) : ""
+                    textFormat: Text.PlainText
+                    font.bold: true
+                    font.pixelSize: Theme.baseSize * 1.15
+                    color: Theme.text
+                    elide: Text.ElideRight
+                    Layout.maximumWidth: header.width * 0.6
+                    Accessible.role: Accessible.Heading
+                }
+                Label {
+                    visible: header.conversation && header.conversation.external
+                    text: qsTr("External: people outside your organisation can read this")
+                    color: Theme.externalMark
+                    font.pixelSize: Theme.baseSize * 0.85
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: header.conversation ? (header.conversation.topic.length > 0 ? header.conversation.topic
+                      : header.conversation.kind !== "direct" ? qsTr("%n members", "", header.conversation.memberCount) : "") : ""
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                color: Theme.mutedText
+                font.pixelSize: Theme.baseSize * 0.85
+            }
+        }
+        ToolButton {
+            text: qsTr("Details")
+            checkable: true
+            checked: header.detailsOpen
+            onClicked: header.toggleDetails()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Members, pinned messages and files (Ctrl+I)")
+        }
+    }
+}

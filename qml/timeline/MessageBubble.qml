@@ -1,0 +1,365 @@
+// One message as people read it: who and when (unless it continues the previous sender's run), what
+// it says (content/MessageContent.qml picks text, code, quote blocks), its files, reactions, thread,
+// and — for your own messages — whether it is sending, failed, or read by how many.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tandem.App
+
+FocusScope {
+    id: bubble
+    property string messageId
+    property string senderId
+    property string senderName
+    property string body
+    property string format: "plain"
+    property var blocks: []
+    property string timeText
+    property string dayText
+    property bool showDaySeparator
+    property bool grouped
+    property string sendState: "sent"
+    property string errorText
+    property bool edited
+    property bool deleted
+    property bool mine
+    property bool mentionsMe
+    property int threadReplyCount
+    property string replyToSenderName
+    property string replyToText
+    property var reactions: []
+    property int readByCount
+    property int receiptTotal
+    property var attachments: []
+    property bool highlighted
+    property bool canEdit
+    property bool canDelete
+    property bool isFirstUnread
+    property bool compact
+    property bool current
+    property color accent: Theme.workAccent
+
+    signal retryRequested()
+    signal discardRequested()
+    signal reactionToggled(string emoji)
+    signal threadRequested()
+    signal editClicked()
+    signal deleteRequested()
+    signal pinRequested()
+    signal readersRequested()
+    signal downloadRequested(string attachmentId)
+    signal openRequested(string attachmentId)
+    signal saveRequested(string attachmentId, url target)
+
+    readonly property var quickReactions: ["👍", "❤️", "😂", "🎉", "👀", "🙏"]
+    readonly property bool showActions: (hover.hovered || current) && !deleted && sendState === "sent"
+
+    implicitHeight: column.implicitHeight
+    Accessible.role: Accessible.ListItem
+    Accessible.name: (deleted ? qsTr("%1 recalled a message").arg(senderName)
+                              : qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(body.length > 300 ? body.slice(0, 300) + "…" : body))
+                     + (sendState === "failed" ? " " + qsTr("(not sent)") : sendState === "sending" ? " " + qsTr("(sending)") : "")
+
+    HoverHandler { id: hover }
+
+    Keys.onPressed: event => {
+        if (event.key === Qt.Key_T) { threadRequested(); event.accepted = true }
+        else if (event.key === Qt.Key_E && canEdit) { editClicked(); event.accepted = true }
+        else if (event.key === Qt.Key_Delete && canDelete) { deleteRequested(); event.accepted = true }
+        else if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) { bubble.openMenu(); event.accepted = true }
+    }
+
+    ColumnLayout {
+        id: column
+        width: parent.width
+        spacing: 0
+
+        // Day separator (and the "new" line above the first unread message).
+        RowLayout {
+            visible: bubble.showDaySeparator && !bubble.compact
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing * 1.5
+            Layout.bottomMargin: Theme.spacing * 0.5
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+            Label {
+                text: bubble.dayText
+                font.pixelSize: Theme.baseSize * 0.85
+                font.bold: true
+                color: Theme.mutedText
+                Accessible.role: Accessible.Separator
+            }
+            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+        }
+        RowLayout {
+            visible: bubble.isFirstUnread
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.danger }
+            Label { text: qsTr("New"); color: Theme.danger; font.pixelSize: Theme.baseSize * 0.8; font.bold: true }
+        }
+
+        Rectangle {
+            id: row
+            Layout.fillWidth: true
+            implicitHeight: rowLayout.implicitHeight + (bubble.grouped ? 4 : Theme.spacing * 1.25)
+            color: bubble.highlighted ? Theme.highlightBackground
+                 : bubble.mentionsMe ? Qt.rgba(Theme.mentionBackground.r, Theme.mentionBackground.g, Theme.mentionBackground.b, 0.6)
+                 : (hover.hovered || bubble.current) ? Theme.hover : "transparent"
+            Behavior on color { ColorAnimation { duration: 400 } }
+            border.width: bubble.current ? 2 : 0
+            border.color: Theme.focusRing
+            Rectangle {
+                visible: bubble.mentionsMe
+                width: 3
+                height: parent.height
+                color: Theme.warning
+            }
+
+            RowLayout {
+                id: rowLayout
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: parent.top
+                anchors.topMargin: bubble.grouped ? 2 : Theme.spacing
+                anchors.leftMargin: Theme.spacing * 2
+                anchors.rightMargin: Theme.spacing * 2
+                spacing: Theme.spacing * 1.25
+
+                // Avatar, or the time on hover for a continued run.
+                Item {
+                    Layout.preferredWidth: bubble.compact ? 28 : 36
+                    Layout.alignment: Qt.AlignTop
+                    implicitHeight: bubble.grouped ? 18 : (bubble.compact ? 28 : 36)
+                    Avatar {
+                        visible: !bubble.grouped
+                        size: bubble.compact ? 28 : 36
+                        name: bubble.senderName
+                        userId: bubble.senderId
+                    }
+                    Label {
+                        visible: bubble.grouped && hover.hovered
+                        anchors.right: parent.right
+                        text: bubble.timeText
+                        font.pixelSize: Theme.baseSize * 0.72
+                        color: Theme.faintText
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 3
+
+                    RowLayout {
+                        visible: !bubble.grouped
+                        spacing: Theme.spacing
+                        Label {
+                            text: bubble.senderName
+                            textFormat: Text.PlainText
+                            font.bold: true
+                            color: Theme.text
+                        }
+                        Label {
+                            text: bubble.timeText
+                            font.pixelSize: Theme.baseSize * 0.8
+                            color: Theme.faintText
+                        }
+                    }
+
+                    // A quoted reply.
+                    Rectangle {
+                        visible: bubble.replyToText.length > 0
+                        Layout.fillWidth: true
+                        implicitHeight: quote.implicitHeight + 8
+                        color: Theme.surface
+                        radius: 4
+                        Rectangle { width: 3; height: parent.height; color: bubble.accent; radius: 1 }
+                        Label {
+                            id: quote
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            anchors.leftMargin: 10
+                            anchors.rightMargin: 6
+                            text: bubble.replyToSenderName + ": " + bubble.replyToText
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            maximumLineCount: 2
+                            wrapMode: Text.Wrap
+                            color: Theme.mutedText
+                            font.pixelSize: Theme.baseSize * 0.9
+                        }
+                    }
+
+                    Label {
+                        visible: bubble.deleted
+                        text: qsTr("This message was recalled.")
+                        font.italic: true
+                        color: Theme.faintText
+                    }
+
+                    MessageContent {
+                        visible: !bubble.deleted
+                        Layout.fillWidth: true
+                        blocks: bubble.blocks
+                        body: bubble.body
+                        format: bubble.format
+                        opacity: bubble.sendState === "sending" ? 0.65 : 1.0
+                    }
+
+                    Label {
+                        visible: bubble.edited && !bubble.deleted
+                        text: qsTr("(edited)")
+                        font.pixelSize: Theme.baseSize * 0.75
+                        color: Theme.faintText
+                    }
+
+                    // Files and images.
+                    Repeater {
+                        model: bubble.deleted ? [] : bubble.attachments
+                        delegate: AttachmentView {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            attachment: modelData
+                            onDownloadRequested: bubble.downloadRequested(modelData.attachmentId)
+                            onOpenRequested: bubble.openRequested(modelData.attachmentId)
+                            onSaveRequested: url => bubble.saveRequested(modelData.attachmentId, url)
+                        }
+                    }
+
+                    ReactionsRow {
+                        visible: bubble.reactions && bubble.reactions.length > 0
+                        Layout.fillWidth: true
+                        reactions: bubble.reactions || []
+                        accent: bubble.accent
+                        onToggled: emoji => bubble.reactionToggled(emoji)
+                    }
+
+                    // The thread under this message.
+                    AbstractButton {
+                        visible: bubble.threadReplyCount > 0 && !bubble.compact
+                        implicitWidth: threadLabel.implicitWidth
+                        implicitHeight: threadLabel.implicitHeight + 4
+                        onClicked: bubble.threadRequested()
+                        Accessible.name: threadLabel.text
+                        contentItem: Label {
+                            id: threadLabel
+                            text: qsTr("%n replies", "", bubble.threadReplyCount) + " →"
+                            color: Theme.link
+                            font.bold: true
+                            font.underline: parent.hovered
+                        }
+                    }
+
+                    ReceiptLine {
+                        visible: bubble.mine && !bubble.deleted
+                        sendState: bubble.sendState
+                        errorText: bubble.errorText
+                        readByCount: bubble.readByCount
+                        receiptTotal: bubble.receiptTotal
+                        onRetryRequested: bubble.retryRequested()
+                        onDiscardRequested: bubble.discardRequested()
+                        onReadersRequested: bubble.readersRequested()
+                    }
+                }
+            }
+
+            // Hover (or keyboard) actions; made only while shown, so scrolling stays cheap.
+            Loader {
+                active: bubble.showActions
+                anchors.right: parent.right
+                anchors.rightMargin: Theme.spacing * 2
+                anchors.top: parent.top
+                anchors.topMargin: -Theme.spacing
+                z: 2
+                sourceComponent: actionBar
+            }
+        }
+    }
+
+    Component {
+        id: actionBar
+            Rectangle {
+                radius: Theme.radius
+                color: Theme.raised
+                border.color: Theme.border
+                implicitWidth: actions.implicitWidth + 8
+                implicitHeight: actions.implicitHeight + 4
+                Row {
+                    id: actions
+                    anchors.centerIn: parent
+                    Repeater {
+                        model: bubble.quickReactions.slice(0, 3)
+                        delegate: ToolButton {
+                            required property string modelData
+                            text: modelData
+                            font.pixelSize: 15
+                            implicitWidth: 32
+                            implicitHeight: 28
+                            onClicked: bubble.reactionToggled(modelData)
+                            Accessible.name: qsTr("React with %1").arg(modelData)
+                        }
+                    }
+                    ToolButton {
+                        text: "💬"
+                        implicitWidth: 32
+                        implicitHeight: 28
+                        visible: !bubble.compact
+                        onClicked: bubble.threadRequested()
+                        Accessible.name: qsTr("Reply in thread")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Reply in thread (T)")
+                    }
+                    ToolButton {
+                        text: "⋯"
+                        implicitWidth: 32
+                        implicitHeight: 28
+                        onClicked: bubble.openMenu()
+                        Accessible.name: qsTr("More actions")
+                    }
+                }
+            }
+    }
+
+    function openMenu() {
+        menuLoader.active = true
+        menuLoader.item.popup()
+    }
+    Loader {
+        id: menuLoader
+        active: false
+        sourceComponent: messageMenu
+    }
+    Component {
+        id: messageMenu
+    Menu {
+        MenuItem { text: qsTr("Reply in thread"); enabled: !bubble.compact; onTriggered: bubble.threadRequested() }
+        MenuItem { text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
+        MenuItem { text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }
+        MenuItem { text: qsTr("Copy text"); onTriggered: Clipboard.copyText(bubble.body) }
+        Menu {
+            title: qsTr("React")
+            Repeater {
+                model: bubble.quickReactions
+                delegate: MenuItem {
+                    required property string modelData
+                    text: modelData
+                    onTriggered: bubble.reactionToggled(modelData)
+                }
+            }
+        }
+        MenuSeparator {}
+        MenuItem {
+            text: bubble.mine ? qsTr("Recall") : qsTr("Delete")
+            enabled: bubble.canDelete
+            onTriggered: bubble.deleteRequested()
+        }
+    }
+    }
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: bubble.openMenu()
+    }
+}

@@ -1,0 +1,53 @@
+// Binds one timeline row to a MessageBubble and the conversation's actions. Kept thin so the bubble
+// can be tested on its own (tests/ui/tst_messagebubble.qml).
+import QtQuick
+import Tandem.App
+
+MessageBubble {
+    id: delegate
+    property var conversation
+    signal replyInThread(string messageId)
+    signal editRequested(string messageId)
+    signal readersShown(var readers)
+
+    messageId: model.messageId
+    senderId: model.senderId
+    senderName: model.senderName
+    body: model.body
+    format: model.format
+    blocks: model.blocks
+    timeText: model.timeText
+    dayText: model.dayText
+    showDaySeparator: model.showDaySeparator
+    grouped: model.groupedWithPrevious
+    sendState: model.sendState
+    errorText: model.errorText
+    edited: model.edited
+    deleted: model.deleted
+    mine: model.mine
+    mentionsMe: model.mentionsMe
+    threadReplyCount: model.threadReplyCount
+    replyToSenderName: model.replyToSenderName || ""
+    replyToText: model.replyToText || ""
+    reactions: model.reactions
+    readByCount: model.readByCount
+    receiptTotal: model.receiptTotal
+    attachments: model.attachments
+    highlighted: model.highlighted
+    canEdit: model.canEdit
+    canDelete: model.canDelete
+    isFirstUnread: model.isFirstUnread
+    current: ListView.isCurrentItem && ListView.view.activeFocus
+
+    onRetryRequested: conversation.retryMessage(messageId)
+    onDiscardRequested: conversation.discardMessage(messageId)
+    onReactionToggled: emoji => conversation.toggleReaction(messageId, emoji)
+    onThreadRequested: replyInThread(messageId)
+    onEditClicked: editRequested(messageId)
+    onDeleteRequested: conversation.deleteMessage(messageId)
+    onPinRequested: conversation.pinMessage(messageId, true)
+    onReadersRequested: readersShown(conversation.readers(messageId))
+    onDownloadRequested: id => conversation.downloadAttachment(id)
+    onOpenRequested: id => conversation.openAttachment(id)
+    onSaveRequested: (id, url) => conversation.saveAttachment(id, url)
+}

@@ -1,0 +1,107 @@
+// The messages of the open conversation. The model is newest first and the list grows upwards
+// (BottomToTop), so reaching the top asks the model for the next older page; nothing loads the whole
+// conversation, and delegates far from the viewport are reused.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tandem.App
+
+Item {
+    id: root
+    property var conversation
+    property var session
+    property color accent
+    property bool threadMode: false
+    signal replyInThread(string messageId)
+    signal editRequested(string messageId)
+
+    readonly property alias view: list
+
+    ListView {
+        id: list
+        objectName: "timelineView"
+        anchors.fill: parent
+        verticalLayoutDirection: ListView.BottomToTop
+        model: root.conversation ? (root.threadMode ? (root.conversation.thread ? root.conversation.thread.timeline : null)
+                                                     : root.conversation.timeline) : null
+        clip: true
+        reuseItems: true
+        cacheBuffer: 600
+        boundsBehavior: Flickable.StopAtBounds
+        keyNavigationEnabled: true
+        currentIndex: -1
+        spacing: 0
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Messages")
+        ScrollBar.vertical: ScrollBar { id: scrollBar }
+        topMargin: Theme.spacing
+        bottomMargin: Theme.spacing
+
+        delegate: MessageDelegate {
+            width: ListView.view.width
+            conversation: root.conversation
+            accent: root.accent
+            compact: root.threadMode
+            onReplyInThread: id => root.replyInThread(id)
+            onEditRequested: id => root.editRequested(id)
+            onReadersShown: readers => readersPopup.show(readers)
+        }
+
+        // Reading the newest messages marks the conversation read.
+        onAtYEndChanged: root.markReadIfSeen()
+        onCountChanged: root.markReadIfSeen()
+    }
+
+    function markReadIfSeen() {
+        if (root.conversation && !root.threadMode && list.atYEnd && Qt.application.state === Qt.ApplicationActive)
+            root.conversation.markRead()
+    }
+
+    Connections {
+        target: root.conversation && !root.threadMode ? root.conversation : null
+        function onPositionRequested(row) {
+            list.positionViewAtIndex(row, ListView.Center)
+        }
+    }
+    Connections {
+        target: Qt.application
+        function onStateChanged() { root.markReadIfSeen() }
+    }
+
+    ReadersPopup {
+        id: readersPopup
+        x: (root.width - width) / 2
+        y: (root.height - height) / 2
+    }
+
+    // Back to the newest message.
+    RoundButton {
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.spacing * 2
+        visible: !list.atYEnd && list.count > 0
+        text: "↓"
+        onClicked: list.positionViewAtBeginning()
+        Accessible.name: qsTr("Jump to the newest message")
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Jump to the newest message")
+    }
+
+    // Unread messages above: one click to the first of them.
+    Button {
+        anchors.top: parent.top
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.topMargin: Theme.spacing
+        visible: !root.threadMode && root.conversation && root.conversation.firstUnreadMessageId.length > 0
+        text: qsTr("Jump to first unread (Ctrl+J)")
+        highlighted: true
+        onClicked: root.conversation.jumpToFirstUnread()
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: list.count === 0 && !!list.model
+        text: root.threadMode ? qsTr("No replies yet.") : qsTr("No messages yet. Say hello!")
+        color: Theme.faintText
+    }
+}
