@@ -114,6 +114,14 @@ QFuture<Result<QueuedMutation>> queueFileMessage(store::StoreThread &store, stor
 QFuture<Result<QueuedMutation>> queueMessage(store::StoreThread &store, const QString &conversationId,
     const QString &body, qint64 maxBodyBytes, const QString &format)
 {
+    OutgoingMessage options;
+    options.format = format;
+    return queueMessage(store, conversationId, body, options, maxBodyBytes);
+}
+
+QFuture<Result<QueuedMutation>> queueMessage(store::StoreThread &store, const QString &conversationId,
+    const QString &body, const OutgoingMessage &options, qint64 maxBodyBytes)
+{
     const qint64 bytes = body.toUtf8().size();
     return store.write<QueuedMutation>(
         [=](store::SpaceStore &s, store::StoreChange &change) -> Result<QueuedMutation> {
@@ -123,8 +131,14 @@ QFuture<Result<QueuedMutation>> queueMessage(store::StoreThread &store, const QS
             if (body.isEmpty())
                 return Error::make(ErrorCode::Invalid, u"The message is empty."_s);
             const QString messageId = protocol::newUuid();
-            const QJsonObject payload {{u"message_id"_s, messageId}, {u"conversation_id"_s, conversationId},
-                {u"body"_s, body}, {u"format"_s, format}};
+            QJsonObject payload {{u"message_id"_s, messageId}, {u"conversation_id"_s, conversationId},
+                {u"body"_s, body}, {u"format"_s, options.format}};
+            if (!options.threadRootId.isEmpty())
+                payload.insert(u"thread_root_id"_s, options.threadRootId);
+            if (!options.replyToId.isEmpty())
+                payload.insert(u"reply_to_id"_s, options.replyToId);
+            if (!options.mentions.isEmpty())
+                payload.insert(u"mentions"_s, QJsonArray::fromStringList(options.mentions));
             return writeMutation(s, change, u"message.send"_s, payload, messageId);
         },
         store::Durability::PowerLoss);

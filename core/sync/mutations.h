@@ -8,6 +8,7 @@
 
 #include <QFuture>
 #include <QJsonObject>
+#include <QStringList>
 
 namespace tandem::sync {
 
@@ -21,10 +22,21 @@ struct QueuedMutation
 QFuture<Result<QueuedMutation>> queueMutation(
     store::StoreThread &store, const QString &kind, const QJsonObject &payload);
 
+// What a message.send carries besides its body (docs/protocol.md §7.2).
+struct OutgoingMessage
+{
+    QString format = QStringLiteral("plain"); // plain or markdown
+    QString threadRootId; // empty: the main timeline; else a reply in this thread
+    QString replyToId; // empty: not a quoted reply
+    QStringList mentions; // user ids
+};
+
 // message.send, shown at once as "sending". The body is checked against the limit before anything is
 // written (§9.4: a mutation that could not be sent never enters the outbox).
 QFuture<Result<QueuedMutation>> queueMessage(store::StoreThread &store, const QString &conversationId,
     const QString &body, qint64 maxBodyBytes = 65536, const QString &format = QStringLiteral("plain"));
+QFuture<Result<QueuedMutation>> queueMessage(store::StoreThread &store, const QString &conversationId,
+    const QString &body, const OutgoingMessage &options, qint64 maxBodyBytes = 65536);
 
 // message.send with one file: the file is copied into the space's encrypted cache first (so the send
 // survives the original being moved), then the outbox row, the echo and the attachment row are written

@@ -75,6 +75,12 @@ QFuture<Result<QueuedMutation>> SpaceSync::sendMessage(const QString &conversati
     return thenNotify(sync::queueMessage(*m_store, conversationId, body));
 }
 
+QFuture<Result<QueuedMutation>> SpaceSync::sendMessage(
+    const QString &conversationId, const QString &body, const OutgoingMessage &options)
+{
+    return thenNotify(sync::queueMessage(*m_store, conversationId, body, options));
+}
+
 QFuture<Result<QueuedMutation>> SpaceSync::mutate(const QString &kind, const QJsonObject &payload)
 {
     return thenNotify(sync::queueMutation(*m_store, kind, payload));

@@ -30,6 +30,9 @@ public:
     [[nodiscard]] SyncStatus status() const { return m_status; }
 
     QFuture<Result<QueuedMutation>> sendMessage(const QString &conversationId, const QString &body);
+    // With a format, a thread or quoted reply, and mentions.
+    QFuture<Result<QueuedMutation>> sendMessage(
+        const QString &conversationId, const QString &body, const OutgoingMessage &options);
     QFuture<Result<QueuedMutation>> mutate(const QString &kind, const QJsonObject &payload);
     QFuture<Result<QueuedMutation>> retryMessage(const QString &messageId);
     QFuture<Result<bool>> discardMessage(const QString &messageId);
