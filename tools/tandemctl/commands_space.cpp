@@ -6,6 +6,8 @@
 #include "syncsession.h"
 #include "timeformat.h"
 
+#include "sync/spacesetup.h"
+
 namespace tandemctl {
 
 using namespace tandem;
@@ -53,20 +55,10 @@ int spaceCreate(Context &context, const Arguments &args)
             return fail(set.error());
         account = *set;
     }
-    auto created = profile.createSpace(name, *kind, *passphrase);
+    // The token and device id live in the space's encrypted database, never in a plain file.
+    auto created = sync::createSyncedSpace(profile, name, *kind, *passphrase, false, account);
     if (!created)
         return fail(created.error());
-    if (account) {
-        // The token and device id live in the space's encrypted database, never in a plain file.
-        auto opened = profile.openSpace(*created, *passphrase);
-        Status saved = opened ? saveSyncAccount((*opened)->db(), *account) : Status(opened.error());
-        if (opened)
-            opened->reset(); // closes the database
-        if (!saved) {
-            (void)profile.wipeSpace(*created);
-            return fail(saved.error());
-        }
-    }
     out() << created->meta.id << Qt::endl;
     return ExitOk;
 }

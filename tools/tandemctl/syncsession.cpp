@@ -1,6 +1,6 @@
 #include "syncsession.h"
 
-#include "sync/loginclient.h"
+#include "sync/spacesetup.h"
 #include "sync/spacesync.h"
 #include "sync/transport.h"
 
@@ -22,8 +22,10 @@ Result<QString> readServerPassword()
     return password;
 }
 
-Result<protocol::LoginResult> serverLogin(
-    const QUrl &server, const QString &userName, const QString &password, qint64 timeoutMs)
+namespace {
+
+// How tandemctl names itself to the server.
+sync::LoginRequest cliLoginRequest(const QUrl &server, const QString &userName, const QString &password)
 {
     sync::LoginRequest request;
     request.server = server;
@@ -32,23 +34,10 @@ Result<protocol::LoginResult> serverLogin(
     request.deviceName = u"tandemctl on %1"_s.arg(QHostInfo::localHostName());
     request.devicePlatform = u"cli"_s;
     request.clientName = u"tandemctl"_s;
-    request.timeoutMs = timeoutMs;
-    sync::LoginClient client;
-    QEventLoop loop;
-    std::optional<Result<protocol::LoginResult>> outcome;
-    QObject::connect(&client, &sync::LoginClient::succeeded, &loop, [&](const protocol::LoginResult &r) {
-        outcome.emplace(r);
-        loop.quit();
-    });
-    QObject::connect(&client, &sync::LoginClient::failed, &loop, [&](const sync::LoginFailure &f) {
-        outcome.emplace(Error::make(ErrorCode::Unavailable, f.message));
-        loop.quit();
-    });
-    client.start(request);
-    if (!outcome)
-        loop.exec();
-    return *outcome;
+    return request;
 }
+
+} // namespace
 
 Result<store::SyncAccount> setUpServerSpace(const QUrl &server, const QString &userName, const QString &kind,
     const QString &localName, const QString &serverSpaceId)
@@ -58,39 +47,13 @@ Result<store::SyncAccount> setUpServerSpace(const QUrl &server, const QString &u
     auto password = readServerPassword();
     if (!password)
         return password.error();
-    auto login = serverLogin(server, userName, *password);
-    if (!login)
-        return login.error();
-    const protocol::SpaceRecord *chosen = nullptr;
-    QList<const protocol::SpaceRecord *> ofKind;
-    for (const protocol::SpaceRecord &s : std::as_const(login->spaces)) {
-        if (!serverSpaceId.isEmpty() && s.id == serverSpaceId)
-            chosen = &s;
-        if (s.kind == kind)
-            ofKind.append(&s);
-    }
-    QStringList names;
-    for (const protocol::SpaceRecord &s : std::as_const(login->spaces))
-        names << u"%1 \"%2\" (%3)"_s.arg(s.id, s.name, s.kind);
-    const QString listing = names.isEmpty() ? u"none"_s : names.join(u", "_s);
-    if (!serverSpaceId.isEmpty() && !chosen)
-        return Error::make(ErrorCode::NotFound,
-            u"%1 may not sync a space %2 on %3; its spaces: %4."_s.arg(
-                userName, serverSpaceId, server.toString(), listing));
-    if (!chosen && ofKind.size() == 1)
-        chosen = ofKind.first();
-    if (!chosen)
-        for (const protocol::SpaceRecord *s : std::as_const(ofKind))
-            if (s->name.compare(localName, Qt::CaseInsensitive) == 0)
-                chosen = s;
-    if (!chosen)
-        return Error::make(ErrorCode::NotFound,
-            ofKind.isEmpty() ? u"%1 has no %2 space on %3; its spaces: %4."_s.arg(
-                userName, kind, server.toString(), listing)
-                             : u"%1 has several %2 spaces on %3; name one with --server-space: %4."_s.arg(
-                                 userName, kind, server.toString(), listing));
-    return store::SyncAccount {
-        server.toString(), userName, login->userId, login->deviceId, login->token, chosen->id};
+    sync::SpaceSetupRequest request;
+    request.login = cliLoginRequest(server, userName, *password);
+    request.kind = kind;
+    request.localName = localName;
+    request.serverSpaceId = serverSpaceId;
+    request.chooseHint = u"name one with --server-space"_s;
+    return sync::logInToServerSpaceBlocking(request);
 }
 
 sync::SyncConfig syncConfigFor(

@@ -19,13 +19,9 @@ namespace tandemctl {
 // The password for a login: $TANDEM_PASSWORD (never from the command line).
 tandem::Result<QString> readServerPassword();
 
-// Logs in on a connection of its own and returns the server's answer.
-tandem::Result<tandem::protocol::LoginResult> serverLogin(
-    const QUrl &server, const QString &userName, const QString &password, qint64 timeoutMs = 15000);
-
 // Logs in to `server` as `userName` (password from TANDEM_PASSWORD) and picks the server space a new
-// local space named `localName` of `kind` will sync: `serverSpaceId` when given, else the only space of
-// that kind, else the one named like the local space. The account holds the token and device id.
+// local space named `localName` of `kind` will sync, through core's sync/spacesetup.h (the app's path):
+// `serverSpaceId` when given, else the only space of that kind, else the one named like the local space.
 tandem::Result<tandem::store::SyncAccount> setUpServerSpace(const QUrl &server, const QString &userName,
     const QString &kind, const QString &localName, const QString &serverSpaceId);
 
