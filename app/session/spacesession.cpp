@@ -1,0 +1,397 @@
+#include "spacesession.h"
+
+#include "conversationcontroller.h"
+#include "conversationlistmodel.h"
+#include "futurewatch.h"
+#include "searchmodel.h"
+
+#include "store/storethread.h"
+#include "sync/spacesync.h"
+
+#include <QDateTime>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QSysInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace tandem::app {
+
+Q_LOGGING_CATEGORY(lcSession, "tandem.app.session")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kRefreshDelayMs = 120; // store changes come in bursts while syncing
+constexpr qint64 kArrivalWindowMs = 10 * 60 * 1000; // older messages are history, not news
+constexpr int kMaxArrivals = 20;
+
+QString syncStateName(sync::SyncState state)
+{
+    switch (state) {
+    case sync::SyncState::Idle:
+        return u"idle"_s;
+    case sync::SyncState::Connecting:
+        return u"connecting"_s;
+    case sync::SyncState::Ready:
+        return u"ready"_s;
+    case sync::SyncState::Offline:
+        return u"offline"_s;
+    case sync::SyncState::NeedsLogin:
+        return u"needs_login"_s;
+    case sync::SyncState::Stopped:
+        return u"stopped"_s;
+    }
+    return u"idle"_s;
+}
+
+QString defaultSyncText(sync::SyncState state, const QString &server)
+{
+    switch (state) {
+    case sync::SyncState::Idle:
+        return QString();
+    case sync::SyncState::Connecting:
+        return SpaceSession::tr("Connecting to %1…").arg(server);
+    case sync::SyncState::Ready:
+        return SpaceSession::tr("Up to date.");
+    case sync::SyncState::Offline:
+        return SpaceSession::tr(
+            "Offline: cannot reach %1. Messages you send wait here and go out once it is back.")
+            .arg(server);
+    case sync::SyncState::NeedsLogin:
+        return SpaceSession::tr("Sign in again to keep this space in sync.");
+    case sync::SyncState::Stopped:
+        return SpaceSession::tr("Sync stopped.");
+    }
+    return QString();
+}
+
+struct Refresh
+{
+    int unread = 0;
+    int mentions = 0;
+    qint64 maxRowid = 0;
+    QList<IncomingMessage> arrivals;
+    std::optional<QHash<QString, QString>> names;
+};
+
+Result<QHash<QString, QString>> readNames(store::SpaceStore &s)
+{
+    auto st = s.db().prepare("SELECT id, user_name, display_name FROM users");
+    if (!st)
+        return st.error();
+    QHash<QString, QString> names;
+    TANDEM_TRY(st->forEachRow([&](const store::Statement &r) {
+        const QString display = r.text(2);
+        names.insert(r.text(0), display.isEmpty() ? r.text(1) : display);
+    }));
+    return names;
+}
+
+} // namespace
+
+struct SpaceSession::Opening
+{
+    std::unique_ptr<store::SpaceStore> store;
+    store::DataKey key;
+};
+
+SpaceSession::SpaceSession(const QString &profileDirectory, store::SpaceEntry entry, QObject *parent)
+    : QObject(parent)
+    , m_profileDirectory(profileDirectory)
+    , m_entry(std::move(entry))
+{
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(kRefreshDelayMs);
+    connect(&m_refresh, &QTimer::timeout, this, &SpaceSession::refreshTotals);
+}
+
+SpaceSession::~SpaceSession()
+{
+    // Views first (they hold the store and the engine; an old conversation may still wait for its
+    // deleteLater), then the engine, then the store.
+    qDeleteAll(findChildren<QObject *>(QString(), Qt::FindDirectChildrenOnly));
+    m_sync.reset();
+    m_store.reset();
+}
+
+QString SpaceSession::displayName() const
+{
+    const QString name = m_names.value(m_account.userId);
+    return name.isEmpty() ? m_account.userName : name;
+}
+
+void SpaceSession::open(const QString &passphrase, const QUrl &serverUrl)
+{
+    if (m_open || m_opening)
+        return;
+    m_opening = std::make_shared<Opening>();
+    const store::Profile profile(m_profileDirectory);
+    const store::SpaceEntry entry = m_entry;
+    // The key derivation (deliberately slow) and the database's first pages, on a worker thread.
+    auto future = QtConcurrent::run([profile, entry, passphrase, opening = m_opening]() -> Status {
+        auto key = profile.unlockKey(entry, passphrase);
+        if (!key)
+            return key.error();
+        auto opened = store::SpaceStore::open(entry.databasePath(), *key, {});
+        if (!opened)
+            return opened.error().code == ErrorCode::WrongKey ? Error::make(ErrorCode::Corrupt,
+                       u"The database of space \"%1\" is damaged or was replaced."_s.arg(entry.meta.name))
+                                                              : opened.error();
+        opening->store = std::move(*opened);
+        opening->key = *key;
+        return {};
+    });
+    whenFinished(this, future, [this, serverUrl, passphrase](const Status &status) {
+        if (!status) {
+            m_opening.reset();
+            qCWarning(lcSession) << "cannot open space" << m_entry.meta.id << status.error().codeName();
+            Q_EMIT openFailed(status.error());
+            return;
+        }
+        adoptOpened(serverUrl, passphrase);
+    });
+}
+
+void SpaceSession::adoptOpened(const QUrl &serverUrl, const QString &passphrase)
+{
+    std::shared_ptr<Opening> opening = std::move(m_opening);
+    m_store = std::make_unique<store::StoreThread>();
+    // Jobs run in order, so the reads below need not wait for the adoption.
+    (void)m_store->adopt(std::move(opening->store));
+    m_files = std::make_shared<store::FileCache>(m_entry.directory + u"/files"_s, opening->key);
+    connect(m_store.get(), &store::StoreThread::changed, this, &SpaceSession::onStoreChanged);
+
+    if (serverUrl.isValid()) {
+        const QString url = serverUrl.toString();
+        (void)m_store->write<bool>([url](store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
+            auto account = store::loadSyncAccount(s.db());
+            if (!account)
+                return account.error();
+            if (!account->isConfigured() || account->serverUrl == url)
+                return false;
+            account->serverUrl = url;
+            TANDEM_TRY(store::saveSyncAccount(s.db(), *account));
+            return true;
+        });
+    }
+    struct Start
+    {
+        store::SyncAccount account;
+        QHash<QString, QString> names;
+        qint64 maxRowid = 0;
+    };
+    auto read = m_store->read<Start>([](store::SpaceStore &s) -> Result<Start> {
+        Start start;
+        auto account = store::loadSyncAccount(s.db());
+        if (!account)
+            return account.error();
+        start.account = *account;
+        auto names = readNames(s);
+        if (!names)
+            return names.error();
+        start.names = std::move(*names);
+        auto st = s.db().prepare("SELECT coalesce(max(rowid), 0) FROM messages");
+        if (!st)
+            return st.error();
+        TANDEM_TRY(st->forEachRow([&](const store::Statement &r) { start.maxRowid = r.int64(0); }));
+        return start;
+    });
+    whenFinished(this, read, [this, passphrase](const Result<Start> &start) {
+        if (!start) {
+            Q_EMIT openFailed(start.error());
+            return;
+        }
+        m_account = start->account;
+        m_names = start->names;
+        m_seenRowid = start->maxRowid;
+        Q_EMIT accountChanged();
+        finishOpening(passphrase);
+    });
+}
+
+void SpaceSession::finishOpening(const QString &passphrase)
+{
+    if (m_account.isConfigured())
+        startSync(passphrase);
+    else
+        setSync(u"local"_s, tr("This space is kept on this computer only."));
+    m_conversations = new ConversationListModel(m_store.get(), m_sync.get(), m_account.userId, this);
+    m_search = new SearchModel(m_store.get(), this);
+    Q_EMIT modelsChanged();
+    m_open = true;
+    refreshTotals();
+    qCInfo(lcSession) << "space open" << m_entry.meta.id << m_syncState;
+    Q_EMIT opened();
+}
+
+void SpaceSession::startSync(const QString &passphrase)
+{
+    sync::SyncConfig config;
+    config.deviceName = u"Tandem on %1"_s.arg(QHostInfo::localHostName());
+    config.devicePlatform = QSysInfo::productType();
+    config.profileDirectory = m_profileDirectory;
+    config.passphrase = passphrase;
+    config.localSpaceId = m_entry.meta.id;
+    config.files = m_files;
+    m_sync = std::make_unique<sync::SpaceSync>(m_store.get(), config);
+    connect(m_sync.get(), &sync::SpaceSync::statusChanged, this, &SpaceSession::setSyncStatus);
+    connect(m_sync.get(), &sync::SpaceSync::settled, this, [this] {
+        if (!m_settledOnce && !m_armRequested) {
+            // The next read moves the notification mark past the first sync's history; after it,
+            // new messages are news.
+            m_armRequested = true;
+            refreshTotals();
+        }
+    });
+    setSyncStatus(sync::SyncStatus {sync::SyncState::Connecting, {}, {}});
+    m_sync->start();
+}
+
+void SpaceSession::setSyncStatus(const sync::SyncStatus &status)
+{
+    const QString text
+        = status.reason.isEmpty() ? defaultSyncText(status.state, m_account.serverUrl) : status.reason;
+    setSync(syncStateName(status.state), text);
+}
+
+void SpaceSession::setSync(const QString &state, const QString &text)
+{
+    if (state == m_syncState && text == m_syncText)
+        return;
+    m_syncState = state;
+    m_syncText = text;
+    Q_EMIT syncStateChanged();
+}
+
+void SpaceSession::openConversation(const QString &conversationId)
+{
+    if (!m_open || conversationId == m_currentId)
+        return;
+    ConversationController *old = m_current;
+    m_currentId = conversationId;
+    m_current = conversationId.isEmpty() ? nullptr
+                                         : new ConversationController(m_store.get(), m_sync.get(), m_files,
+                                             conversationId, m_account.userId, this);
+    Q_EMIT currentConversationChanged();
+    if (old)
+        old->deleteLater();
+}
+
+QString SpaceSession::displayNameOf(const QString &userId) const
+{
+    const QString name = m_names.value(userId);
+    return name.isEmpty() ? userId : name;
+}
+
+void SpaceSession::login(const QString &password)
+{
+    if (!m_sync || password.isEmpty())
+        return;
+    setSync(u"connecting"_s, tr("Signing in to %1…").arg(m_account.serverUrl));
+    m_sync->loginWith(password);
+}
+
+void SpaceSession::onStoreChanged(const store::StoreChange &change)
+{
+    m_usersDirty |= change.users;
+    if (!m_refresh.isActive())
+        m_refresh.start();
+}
+
+void SpaceSession::refreshTotals()
+{
+    if (!m_store)
+        return;
+    if (m_refreshing) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_refreshing = true;
+    const bool withNames = std::exchange(m_usersDirty, false);
+    const bool offerArrivals = m_settledOnce;
+    const bool arms = m_armRequested && !m_settledOnce;
+    const qint64 after = m_seenRowid;
+    const QString self = m_account.userId;
+    const QString spaceId = m_entry.meta.id;
+    const QString spaceName = m_entry.meta.name;
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - kArrivalWindowMs;
+    auto read = m_store->read<Refresh>([=](store::SpaceStore &s) -> Result<Refresh> {
+        Refresh r;
+        auto totals = s.db().prepare(
+            "SELECT coalesce(sum(CASE WHEN notify_level != 'muted' THEN unread_count ELSE 0 END), 0), "
+            "coalesce(sum(mention_count), 0) FROM conversations WHERE archived = 0");
+        if (!totals)
+            return totals.error();
+        TANDEM_TRY(totals->forEachRow([&](const store::Statement &row) {
+            r.unread = int(row.int64(0));
+            r.mentions = int(row.int64(1));
+        }));
+        auto max = s.db().prepare("SELECT coalesce(max(rowid), 0) FROM messages");
+        if (!max)
+            return max.error();
+        TANDEM_TRY(max->forEachRow([&](const store::Statement &row) { r.maxRowid = row.int64(0); }));
+        if (withNames) {
+            auto names = readNames(s);
+            if (!names)
+                return names.error();
+            r.names = std::move(*names);
+        }
+        if (!offerArrivals || r.maxRowid <= after)
+            return r;
+        auto st = s.db().prepare(
+            "SELECT m.id, m.conversation_id, m.sender_id, "
+            "coalesce(nullif(u.display_name, ''), u.user_name, m.sender_id), substr(m.body, 1, 400), "
+            "m.created_at, c.name, c.notify_level, "
+            "EXISTS (SELECT 1 FROM message_mentions mm WHERE mm.message_rowid = m.rowid AND mm.user_id = ?2) "
+            "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            "LEFT JOIN users u ON u.id = m.sender_id "
+            "WHERE m.rowid > ?1 AND m.seq IS NOT NULL AND m.deleted_at IS NULL AND m.created_at > ?3 "
+            "AND m.thread_root_id IS NULL ORDER BY m.rowid LIMIT ?4");
+        if (!st)
+            return st.error();
+        st->bind(1, after).bind(2, self).bind(3, since).bind(4, kMaxArrivals);
+        TANDEM_TRY(st->forEachRow([&](const store::Statement &row) {
+            IncomingMessage m;
+            m.spaceId = spaceId;
+            m.spaceName = spaceName;
+            m.messageId = row.text(0);
+            m.conversationId = row.text(1);
+            m.senderId = row.text(2);
+            m.senderName = row.text(3);
+            m.text = row.text(4).simplified();
+            m.createdAt = row.int64(5);
+            m.conversationName = row.text(6);
+            m.notifyLevel = row.text(7);
+            m.mentionsMe = row.int64(8) != 0;
+            m.mine = m.senderId == self;
+            r.arrivals.append(m);
+        }));
+        return r;
+    });
+    whenFinished(this, read, [this, arms](const Result<Refresh> &r) {
+        m_refreshing = false;
+        if (arms && r)
+            m_settledOnce = true;
+        if (!r) {
+            qCWarning(lcSession) << "cannot read totals" << r.error().codeName();
+        } else {
+            if (r->names) {
+                m_names = *r->names;
+                Q_EMIT accountChanged();
+            }
+            if (r->unread != m_unread || r->mentions != m_mentions) {
+                m_unread = r->unread;
+                m_mentions = r->mentions;
+                Q_EMIT totalsChanged();
+            }
+            m_seenRowid = std::max(m_seenRowid, r->maxRowid);
+            if (!r->arrivals.isEmpty())
+                Q_EMIT messagesArrived(r->arrivals);
+        }
+        if (std::exchange(m_refreshAgain, false))
+            m_refresh.start();
+    });
+}
+
+} // namespace tandem::app
