@@ -232,7 +232,8 @@ namespace {
 
 constexpr std::string_view kAttachmentColumns
     = "a.id, a.message_id, a.name, a.mime_type, a.size_bytes, a.state, a.sha256, coalesce(a.local_path, ''), "
-      "m.sender_id, coalesce(nullif(u.display_name, ''), u.user_name, m.sender_id), m.created_at";
+      "m.sender_id, coalesce(nullif(u.display_name, ''), u.user_name, m.sender_id), m.created_at, "
+      "m.conversation_id";
 
 AttachmentItem readAttachment(const Statement &r)
 {
@@ -248,6 +249,7 @@ AttachmentItem readAttachment(const Statement &r)
     a.senderId = r.text(8);
     a.senderName = r.text(9);
     a.createdAt = r.int64(10);
+    a.conversationId = r.text(11);
     return a;
 }
 

@@ -59,7 +59,7 @@ struct AttachmentItem
     QString state; // remote, uploading, downloading, cached, failed
     QString sha256;
     QString localPath; // the encrypted cache file, when held
-    // Filled by fileList() only.
+    QString conversationId;
     QString senderId;
     QString senderName;
     qint64 createdAt = 0;

@@ -110,6 +110,7 @@ Status fillDetails(store::Database &db, QList<TimelineItem> &items, const QStrin
             a.senderId = t.senderId;
             a.senderName = t.senderName;
             a.createdAt = t.createdAt;
+            a.conversationId = t.conversationId;
             t.attachments.append(std::move(a));
         }));
     }

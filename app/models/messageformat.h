@@ -1,0 +1,27 @@
+// How the models turn times and bodies into what QML shows: "14:05", "Today", "Monday 23 November",
+// and a message's blocks (app/rendering when it is there, else one escaped text block).
+#pragma once
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+namespace tandem::app::models {
+
+class MessageFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(MessageFormat)
+public:
+    // The local time of day, in the system locale's short format.
+    [[nodiscard]] static QString timeText(qint64 ms);
+    // "Today", "Yesterday", else the weekday and date (with the year when it is not this year).
+    [[nodiscard]] static QString dayText(qint64 ms, const QDate &today = QDate::currentDate());
+    [[nodiscard]] static QDate localDate(qint64 ms);
+    // The blocks role: rendered by app/rendering, else one text block of the escaped body.
+    [[nodiscard]] static QVariantList blocks(
+        const QString &body, const QString &format, const QStringList &mentionNames);
+};
+
+} // namespace tandem::app::models
