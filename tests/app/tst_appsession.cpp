@@ -164,7 +164,7 @@ private Q_SLOTS:
             {{u"message_id"_s, protocol::newUuid()}, {u"conversation_id"_s, conversation},
                 {u"body"_s, u"Lunch at noon?"_s}, {u"format"_s, u"plain"_s}},
             protocol::newUuid(), QDateTime::currentMSecsSinceEpoch());
-        QCOMPARE(sent.value(u"type"_s).toString(), u"mutate_result"_s);
+        QCOMPARE(sent.value(u"type"_s).toString(), u"result"_s);
         QTRY_COMPARE_WITH_TIMEOUT(space->unreadCount(), before + 1, kLong);
         QCOMPARE(app->totalUnreadCount(), before + 1);
         QCOMPARE(app->spaces()->data(app->spaces()->index(0), SpaceListModel::UnreadCountRole).toInt(),
