@@ -9,11 +9,12 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQmlExpression>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
 #include <QTimer>
-#include <QtQml/qqml.h>
 
 #include <time.h>
 #include <unistd.h>
@@ -191,6 +192,14 @@ private:
         if (!m_firstFrame.exchange(true))
             QMetaObject::invokeMethod(
                 this, [this, now] { onFirstFrame(now); }, Qt::QueuedConnection);
+        if (m_readyArmed.exchange(false))
+            QMetaObject::invokeMethod(
+                this,
+                [this, now] {
+                    write({{QStringLiteral("event"), QStringLiteral("ready_frame")},
+                        {QStringLiteral("ms"), ms(now - m_origin)}});
+                },
+                Qt::QueuedConnection);
         int synced = kSynced;
         if (m_openState.compare_exchange_strong(synced, kPainted))
             QMetaObject::invokeMethod(
@@ -234,12 +243,17 @@ private:
         }
     }
 
+    // The App singleton, as Main.qml sees it (C++ or QML singleton alike).
     QObject *app()
     {
         if (!m_app) {
-            const int id = qmlTypeId("Tandem.App", 1, 0, "App");
-            if (id >= 0)
-                m_app = m_engine->singletonInstance<QObject *>(id);
+            QObject *root = m_engine->rootObjects().value(0);
+            QQmlContext *context = root ? qmlContext(root) : nullptr;
+            if (context) {
+                QQmlExpression expression(
+                    context, root, QStringLiteral("typeof App === 'undefined' ? null : App"));
+                m_app = expression.evaluate().value<QObject *>();
+            }
         }
         return m_app;
     }
@@ -247,18 +261,25 @@ private:
     void waitUntilReady()
     {
         auto *poll = new QTimer(this);
-        poll->setInterval(20);
+        poll->setInterval(10);
         const qint64 since = monotonicNs();
         connect(poll, &QTimer::timeout, this, [this, poll, since] {
             const QString state = app() ? app()->property("state").toString() : QString();
             if (state == QStringLiteral("ready")) {
                 poll->deleteLater();
+                // Seen by polling (10 ms); the first frame drawn after it is reported as ready_frame.
                 write({{QStringLiteral("event"), QStringLiteral("ready")},
                     {QStringLiteral("ms"), ms(monotonicNs() - m_origin)}});
+                m_readyArmed = true;
+                m_window->update();
                 const qint64 delayNs = qint64(envNumber("TANDEM_BENCH_SCRIPT_DELAY_MS", 0) * 1e6);
                 const qint64 waitMs = std::max<qint64>(0, (m_origin + delayNs - monotonicNs()) / 1000000);
                 QTimer::singleShot(std::chrono::milliseconds(waitMs), this, [this] { openConversation(); });
-            } else if (state == QStringLiteral("error") || monotonicNs() - since > 180 * qint64(1000000000)) {
+            } else if (app() && app()->metaObject()->indexOfProperty("state") < 0) {
+                poll->deleteLater();
+                fail(QStringLiteral("ready"), QStringLiteral("App has no state property"));
+            } else if (state == QStringLiteral("error")
+                || monotonicNs() - since > qint64(envNumber("TANDEM_BENCH_READY_TIMEOUT_MS", 60000) * 1e6)) {
                 poll->deleteLater();
                 fail(QStringLiteral("ready"),
                     QStringLiteral("App.state is \"%1\" (%2)")
@@ -461,6 +482,7 @@ private:
     QString m_script;
     QString m_conversationId;
     std::atomic<bool> m_firstFrame {false};
+    std::atomic<bool> m_readyArmed {false};
     std::atomic<int> m_openState {kIdle};
     qint64 m_openRequestNs = 0;
     bool m_finished = false;

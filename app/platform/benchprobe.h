@@ -9,6 +9,7 @@
 //   TANDEM_BENCH_SCRIPT          "open_and_scroll", or unset (first frame only)
 //   TANDEM_BENCH_CONVERSATION    the conversation to open
 //   TANDEM_BENCH_SCRIPT_DELAY_MS the script starts no earlier than this after process start (default 0)
+//   TANDEM_BENCH_READY_TIMEOUT_MS how long to wait for App.state "ready" (default 60000)
 //   TANDEM_BENCH_SCROLL_SECONDS  scroll for at most this long (default 20)
 //   TANDEM_BENCH_SCROLL_FRAMES   and at most this many frames (default 0: no limit)
 //   TANDEM_BENCH_SCROLL_STEP     pixels per frame, as a fraction of the view's height (default 0.2)

@@ -149,6 +149,9 @@ def base_env(args, display):
             del env[name]
     env["DISPLAY"] = display
     env["QT_QPA_PLATFORM"] = "xcb"
+    env.pop("QT_QUICK_BACKEND", None)
+    if args.quick_backend != "default":
+        env["QT_QUICK_BACKEND"] = args.quick_backend
     # Our own settings, caches (Mesa's shader cache among them) and runtime folder: the same for both
     # binaries, warmed by the warm-up runs, and nothing written to the user's.
     for name, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
@@ -224,17 +227,21 @@ def run_once(args, env, kind, index, profile):
         result["error"] = f"{error.get('stage')}: {error.get('message')}"
     elif not first:
         result["error"] = f"no first frame (exit code {proc.returncode}; see {stderr_path})"
+    if result["rss_kb"] is None:
+        result["error"] = result.get("error") or f"exited before the RSS reading (see {stderr_path})"
     if scripted:
         ready = find_event(events, "ready")
         opened = find_event(events, "open")
         scroll = find_event(events, "scroll")
+        ready_frame = find_event(events, "ready_frame")
         result["ready_ms"] = ready["ms"] if ready else None
+        result["ready_frame_ms"] = ready_frame["ms"] if ready_frame else None
         result["open_ms"] = opened["ms"] if opened else None
         result["open_rows"] = opened["rows"] if opened else None
         result["scroll"] = scroll
         samples = [v for v in scroll_rss if v]
         result["scroll_rss_peak_kb"] = max(samples) if samples else None
-        if not error and not scroll:
+        if "error" not in result and not scroll:
             result["error"] = f"the script did not finish (see {report} and {stderr_path})"
     return result
 
@@ -286,6 +293,7 @@ def summarize(args, profile, floors, apps, renderer):
         "scroll_rss_end_kb": rss_end,
         "scroll_rss_peak_kb": max(values(apps, "scroll_rss_peak_kb"), default=None),
         "ready_ms": median(values(apps, "ready_ms")),
+        "ready_frame_ms": median(values(apps, "ready_frame_ms")),
         "messages": profile.get("stored_messages", profile.get("messages")),
         "conversations": profile.get("stored_conversations", profile.get("conversations")),
         "longest_conversation_messages": profile.get("longest_messages"),
@@ -295,7 +303,8 @@ def summarize(args, profile, floors, apps, renderer):
         "errors": [f"{r['kind']} run {r['run']}: {r['error']}" for r in floors + apps if r.get("error")],
         "profile": {k: profile.get(k) for k in ("profile", "reused", "generate_seconds", "db_bytes",
                                                  "longest_conversation")},
-        "setup": {"display": f"Xvfb {args.screen}", "renderer": renderer, "cpus": os.cpu_count(),
+        "setup": {"display": f"Xvfb {args.screen}", "renderer": renderer,
+                  "quick_backend": args.quick_backend, "cpus": os.cpu_count(),
                   "scroll_step_viewports": args.scroll_step, "rss_delay_s": args.rss_delay,
                   "warmup_runs": args.warmup, "memory_flat_tolerance": args.flat_tolerance,
                   "cold_start": "fresh process per run; page cache not dropped"},
@@ -327,6 +336,9 @@ def main():
                         help="memory is flat when RSS at the end of the scroll is within this of the start")
     parser.add_argument("--start-only", action="store_true", help="measure start and RSS only")
     parser.add_argument("--screen", default="1440x900x24")
+    parser.add_argument("--quick-backend", choices=("default", "software"), default="default",
+                        help="Qt Quick's scene graph for both binaries: default (OpenGL, on Mesa's llvmpipe "
+                             "under Xvfb) or software (QT_QUICK_BACKEND=software, Qt's raster renderer)")
     parser.add_argument("--timeout", type=float, default=0, help="per app run (default: from the scroll)")
     args = parser.parse_args()
     resolve_binaries(args)
