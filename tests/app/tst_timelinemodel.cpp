@@ -35,7 +35,8 @@ private:
     {
         auto m = std::make_unique<TimelineModel>(m_space->thread(), u"c1"_s, kMe);
         if (tested)
-            new QAbstractItemModelTester(m.get(), QAbstractItemModelTester::FailureReportingMode::Fatal, m.get());
+            new QAbstractItemModelTester(
+                m.get(), QAbstractItemModelTester::FailureReportingMode::Fatal, m.get());
         return m;
     }
 
