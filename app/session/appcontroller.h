@@ -8,9 +8,9 @@
 // with `errorText` saying what happened and what to do.
 #pragma once
 
-#include "notifier.h"
-#include "spacelistmodel.h"
-#include "spacesession.h"
+#include "platform/notifier.h"
+#include "session/spacelistmodel.h"
+#include "session/spacesession.h"
 
 #include "store/profile.h"
 #include "store/syncstate.h"

@@ -3,7 +3,7 @@
 // totals the space switcher shows. Opening derives the key and opens the database off the GUI thread.
 #pragma once
 
-#include "notifier.h"
+#include "platform/notifier.h"
 
 #include "store/filecache.h"
 #include "store/profile.h"
