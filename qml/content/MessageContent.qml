@@ -1,0 +1,120 @@
+// A message's blocks (from MessageRenderer), each shown by its own component: text and quotes as our
+// safe rich text, code in a monospace box. A collapsed long message ends with "Show more", which
+// renders the whole body again through MessageRenderer; "Show less" goes back to the short form.
+import QtQuick
+import QtQuick.Controls
+import Tandem.App
+import Tandem.Ui
+
+Item {
+    id: content
+    objectName: "messageContent"
+
+    // The collapsed rendering, as the timeline's `blocks` role gives it.
+    property var blocks: []
+    // What renders the full message when asked.
+    property string body
+    property string format: "plain"
+    property var mentionNames: []
+    // False once the reader asked for the whole message.
+    property bool collapsed: true
+    // Tests turn this off to see links without opening a browser.
+    property bool openLinksExternally: true
+
+    readonly property bool truncated: content.hasTruncatedBlock(content.blocks)
+    readonly property var shownBlocks: !content.collapsed && content.expandedBlocks ? content.expandedBlocks : content.blocks
+    property var expandedBlocks: null
+
+    signal linkActivated(string link)
+
+    function hasTruncatedBlock(list) {
+        if (!list)
+            return false
+        for (let i = 0; i < list.length; ++i) {
+            if (list[i].truncated)
+                return true
+        }
+        return false
+    }
+    function expand() {
+        content.expandedBlocks = MessageRenderer.render(content.body, content.format, content.mentionNames, false)
+        content.collapsed = false
+    }
+    function collapse() {
+        content.collapsed = true
+        content.expandedBlocks = null
+    }
+
+    onBodyChanged: if (!content.collapsed) content.expand()
+    onFormatChanged: if (!content.collapsed) content.expand()
+
+    implicitHeight: column.implicitHeight
+    implicitWidth: {
+        let widest = toggle.visible ? toggle.implicitWidth : 0
+        for (let i = 0; i < repeater.count; ++i) {
+            const item = repeater.itemAt(i)
+            if (item)
+                widest = Math.max(widest, item.implicitWidth)
+        }
+        return widest
+    }
+
+    Column {
+        id: column
+        width: content.width
+        spacing: Theme.spacing / 2
+
+        Repeater {
+            id: repeater
+            model: content.shownBlocks
+            delegate: Loader {
+                id: blockLoader
+                required property var modelData
+                width: content.width
+                sourceComponent: blockLoader.modelData.type === "code" ? codeComponent
+                               : blockLoader.modelData.type === "quote" ? quoteComponent : textComponent
+                onLoaded: blockLoader.item.block = Qt.binding(() => blockLoader.modelData)
+            }
+        }
+
+        Button {
+            id: toggle
+            objectName: "showMoreButton"
+            visible: content.truncated
+            flat: true
+            padding: 2
+            leftPadding: 0
+            text: content.collapsed ? qsTr("Show more") : qsTr("Show less")
+            font.pixelSize: Theme.baseSize * 0.9
+            palette.buttonText: Theme.link
+            onClicked: content.collapsed ? content.expand() : content.collapse()
+        }
+    }
+
+    Component {
+        id: textComponent
+        TextBlock {
+            property var block
+            html: block ? block.html : ""
+            openLinksExternally: content.openLinksExternally
+            onLinkActivated: link => content.linkActivated(link)
+        }
+    }
+    Component {
+        id: quoteComponent
+        QuoteBlock {
+            property var block
+            html: block ? block.html : ""
+            openLinksExternally: content.openLinksExternally
+            onLinkActivated: link => content.linkActivated(link)
+        }
+    }
+    Component {
+        id: codeComponent
+        CodeBlock {
+            property var block
+            code: block ? block.code : ""
+            language: block ? block.language : ""
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// tst_qml: runs every tests/ui/tst_*.qml with the app's QML modules available as in the app itself
+// (static plugins, import path qrc:/, the Basic style). The tests also see `testNetwork.requests`, the
+// number of network requests the QML engine made, so that a view can be shown to fetch nothing.
+#include <QAtomicInt>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQmlNetworkAccessManagerFactory>
+#include <QQuickStyle>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
+
+namespace {
+
+QAtomicInt networkRequests;
+
+// Counts what the engine asks of the network (images, remote QML), on whichever thread it does.
+class CountingNetworkAccessManager : public QNetworkAccessManager
+{
+public:
+    using QNetworkAccessManager::QNetworkAccessManager;
+
+protected:
+    QNetworkReply *createRequest(
+        Operation operation, const QNetworkRequest &request, QIODevice *data) override
+    {
+        networkRequests.fetchAndAddRelaxed(1);
+        return QNetworkAccessManager::createRequest(operation, request, data);
+    }
+};
+
+class CountingFactory : public QQmlNetworkAccessManagerFactory
+{
+public:
+    QNetworkAccessManager *create(QObject *parent) override
+    {
+        return new CountingNetworkAccessManager(parent);
+    }
+};
+
+class NetworkProbe : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int requests READ requests CONSTANT)
+
+public:
+    using QObject::QObject;
+    [[nodiscard]] static int requests() { return networkRequests.loadRelaxed(); }
+};
+
+} // namespace
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public Q_SLOTS:
+    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Basic")); }
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->setNetworkAccessManagerFactory(&m_factory);
+        engine->rootContext()->setContextProperty(QStringLiteral("testNetwork"), &m_probe);
+    }
+
+private:
+    CountingFactory m_factory;
+    NetworkProbe m_probe;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(tst_qml, Setup)
+
+#include "tst_qml.moc"
