@@ -274,7 +274,8 @@ private:
                 m_window->update();
                 const qint64 delayNs = qint64(envNumber("TANDEM_BENCH_SCRIPT_DELAY_MS", 0) * 1e6);
                 const qint64 waitMs = std::max<qint64>(0, (m_origin + delayNs - monotonicNs()) / 1000000);
-                QTimer::singleShot(std::chrono::milliseconds(waitMs), this, [this] { openConversation(); });
+                QTimer::singleShot(std::chrono::milliseconds(waitMs), Qt::PreciseTimer, this,
+                    [this] { openConversation(); });
             } else if (app() && app()->metaObject()->indexOfProperty("state") < 0) {
                 poll->deleteLater();
                 fail(QStringLiteral("ready"), QStringLiteral("App has no state property"));
@@ -362,6 +363,7 @@ private:
         m_stepPx = std::max(1.0, envNumber("TANDEM_BENCH_SCROLL_STEP", 0.2) * m_view->height());
         m_maxFrames = qint64(envNumber("TANDEM_BENCH_SCROLL_FRAMES", 0));
         m_maxNs = qint64(envNumber("TANDEM_BENCH_SCROLL_SECONDS", 20) * 1e9);
+        m_assistFetch = qEnvironmentVariableIntValue("TANDEM_BENCH_SCROLL_ASSIST_FETCH") == 1;
         m_rssStart = rssKiB();
         m_rowsStart = m_view->property("count").toInt();
         m_delegatesStart = delegates();
@@ -406,7 +408,7 @@ private:
             m_lastProgressNs = now;
         }
         m_lastY = y;
-        const auto *model = qobject_cast<QAbstractItemModel *>(m_view->property("model").value<QObject *>());
+        auto *model = qobject_cast<QAbstractItemModel *>(m_view->property("model").value<QObject *>());
         const bool more = model && model->canFetchMore(QModelIndex());
         if (y <= top + 0.5 && !more) {
             finishScroll(QStringLiteral("top"));
@@ -423,8 +425,16 @@ private:
         }
         // Older rows are above; content not loaded yet is not scrolled into (the view fetches it).
         const double target = std::max(top, y - m_stepPx);
-        if (y - top < m_stepPx)
+        if (y - top < m_stepPx) {
             ++m_stalled;
+            // Off by default: a view that stops asking for older pages is a bug this must show. With
+            // TANDEM_BENCH_SCROLL_ASSIST_FETCH=1 the probe asks in its place, and counts it.
+            if (m_assistFetch && more && y <= top + 0.5 && now - m_lastAssistNs > 100 * qint64(1000000)) {
+                m_lastAssistNs = now;
+                ++m_assistedFetches;
+                model->fetchMore(QModelIndex());
+            }
+        }
         m_pixels += y - target;
         m_view->setProperty("contentY", target);
         m_window->update();
@@ -462,8 +472,10 @@ private:
             {QStringLiteral("max_ms"), round2(sorted.empty() ? 0 : sorted.back())},
             {QStringLiteral("mean_ms"), round2(intervals.empty() ? 0 : sum / double(intervals.size()))},
             {QStringLiteral("over_16ms"), over(16.0)}, {QStringLiteral("over_33ms"), over(33.3)},
-            {QStringLiteral("stalled_frames"), m_stalled}, {QStringLiteral("pixels"), qRound64(m_pixels)},
-            {QStringLiteral("step_px"), m_stepPx}, {QStringLiteral("rows_start"), m_rowsStart},
+            {QStringLiteral("stalled_frames"), m_stalled},
+            {QStringLiteral("assisted_fetches"), m_assistedFetches},
+            {QStringLiteral("pixels"), qRound64(m_pixels)}, {QStringLiteral("step_px"), m_stepPx},
+            {QStringLiteral("rows_start"), m_rowsStart},
             {QStringLiteral("rows_end"), m_view ? m_view->property("count").toInt() : -1},
             {QStringLiteral("delegates_start"), m_delegatesStart},
             {QStringLiteral("delegates_end"), delegates()}, {QStringLiteral("delegates_max"), m_delegatesMax},
@@ -500,6 +512,9 @@ private:
     qint64 m_scrollStartNs = 0;
     qint64 m_lastProgressNs = 0;
     qint64 m_stalled = 0;
+    bool m_assistFetch = false;
+    qint64 m_assistedFetches = 0;
+    qint64 m_lastAssistNs = 0;
     qint64 m_rssStart = 0;
     int m_rowsStart = 0;
     int m_lastRows = -1;

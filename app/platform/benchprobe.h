@@ -13,6 +13,8 @@
 //   TANDEM_BENCH_SCROLL_SECONDS  scroll for at most this long (default 20)
 //   TANDEM_BENCH_SCROLL_FRAMES   and at most this many frames (default 0: no limit)
 //   TANDEM_BENCH_SCROLL_STEP     pixels per frame, as a fraction of the view's height (default 0.2)
+//   TANDEM_BENCH_SCROLL_ASSIST_FETCH  1: at the top with older pages left, call the model's fetchMore()
+//                                in the view's place (a diagnosis aid, reported as assisted_fetches)
 #pragma once
 
 class QQmlApplicationEngine;

@@ -23,6 +23,7 @@ Definitions:
 import argparse
 import json
 import os
+import random
 import select
 import shutil
 import signal
@@ -51,15 +52,22 @@ def median(values):
     return round(statistics.median(values), 2) if values else None
 
 
-def rss_kb(pid):
+def memory_kb(pid):
+    """VmRSS and its parts (anonymous, file-backed: libraries, fonts, mapped files; shared memory)."""
+    out = {}
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
+                key = line.split(":")[0]
+                if key in ("VmRSS", "RssAnon", "RssFile", "RssShmem"):
+                    out[key] = int(line.split()[1])
     except OSError:
         pass
-    return None
+    return out
+
+
+def rss_kb(pid):
+    return memory_kb(pid).get("VmRSS")
 
 
 def read_events(path):
@@ -93,21 +101,29 @@ def stop(proc, grace=5.0):
 
 
 class Xvfb:
-    """An X server of our own: -displayfd makes it choose a free display and tell us which."""
+    """An X server of our own on a display no one uses: a number picked from a high range whose lock
+    file is absent (low numbers are where other tests' servers go), confirmed by -displayfd, which
+    Xvfb writes to once it accepts connections."""
 
     def __init__(self, size):
-        read_fd, write_fd = os.pipe()
-        self.proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp", "-noreset"],
-            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write_fd)
-        ready, _, _ = select.select([read_fd], [], [], 10)
-        number = os.read(read_fd, 64).decode().strip() if ready else ""
-        os.close(read_fd)
-        if not number:
+        rng = random.Random(os.getpid())
+        for _ in range(20):
+            number = rng.randrange(100, 900)
+            if os.path.exists(f"/tmp/.X{number}-lock") or os.path.exists(f"/tmp/.X11-unix/X{number}"):
+                continue
+            read_fd, write_fd = os.pipe()
+            self.proc = subprocess.Popen(
+                ["Xvfb", f":{number}", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp",
+                 "-noreset"], pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            os.close(write_fd)
+            ready, _, _ = select.select([read_fd], [], [], 10)
+            answer = os.read(read_fd, 64).decode().strip() if ready else ""
+            os.close(read_fd)
+            if answer == str(number) and self.proc.poll() is None:
+                self.display = f":{number}"
+                return
             stop(self.proc)
-            fail("Xvfb did not start (is the xvfb package installed?)")
-        self.display = ":" + number
+        fail("Xvfb did not start (is the xvfb package installed?)")
 
     def close(self):
         stop(self.proc)
@@ -180,6 +196,8 @@ def run_once(args, env, kind, index, profile):
             # The script waits for the RSS reading, so that it measures the app as started, untouched.
             env["TANDEM_BENCH_SCRIPT_DELAY_MS"] = str(int(args.rss_delay * 1000 + 500))
             env["TANDEM_BENCH_SCROLL_STEP"] = str(args.scroll_step)
+            if args.assist_fetch:
+                env["TANDEM_BENCH_SCROLL_ASSIST_FETCH"] = "1"
             env["TANDEM_BENCH_SCROLL_SECONDS"] = str(args.scroll_max_seconds if args.to_top
                                                      else args.scroll_seconds)
     else:
@@ -194,7 +212,9 @@ def run_once(args, env, kind, index, profile):
             wait_until = t0 / 1e9 + args.rss_delay
             while time.monotonic() < wait_until and proc.poll() is None:
                 time.sleep(min(0.05, max(0.0, wait_until - time.monotonic())))
-            result["rss_kb"] = rss_kb(proc.pid)
+            memory = memory_kb(proc.pid)
+            result["rss_kb"] = memory.get("VmRSS")
+            result["rss_parts_kb"] = {k: v for k, v in memory.items() if k != "VmRSS"}
             result["rss_read_at_s"] = round(time.monotonic() - t0 / 1e9, 3)
             deadline = time.monotonic() + (args.timeout if scripted else 20)
             scroll_rss = []
@@ -292,6 +312,11 @@ def summarize(args, profile, floors, apps, renderer):
         "scroll_rss_start_kb": rss_start,
         "scroll_rss_end_kb": rss_end,
         "scroll_rss_peak_kb": max(values(apps, "scroll_rss_peak_kb"), default=None),
+        "scroll_stalled_frames": median(scroll_values("stalled_frames")),
+        "scroll_assisted_fetches": median(scroll_values("assisted_fetches")),
+        "rss_parts_kb": {kind: {part: median([r["rss_parts_kb"].get(part) for r in runs if r.get("rss_parts_kb")])
+                                for part in ("RssAnon", "RssFile", "RssShmem")}
+                         for kind, runs in (("app", apps), ("floor", floors))},
         "ready_ms": median(values(apps, "ready_ms")),
         "ready_frame_ms": median(values(apps, "ready_frame_ms")),
         "messages": profile.get("stored_messages", profile.get("messages")),
@@ -306,7 +331,7 @@ def summarize(args, profile, floors, apps, renderer):
         "setup": {"display": f"Xvfb {args.screen}", "renderer": renderer,
                   "quick_backend": args.quick_backend, "cpus": os.cpu_count(),
                   "scroll_step_viewports": args.scroll_step, "rss_delay_s": args.rss_delay,
-                  "warmup_runs": args.warmup, "memory_flat_tolerance": args.flat_tolerance,
+                  "warmup_runs": args.warmup, "assist_fetch": args.assist_fetch, "memory_flat_tolerance": args.flat_tolerance,
                   "cold_start": "fresh process per run; page cache not dropped"},
         "per_run": {"floor": floors, "app": apps},
     }
@@ -334,6 +359,8 @@ def main():
     parser.add_argument("--scroll-max-seconds", type=float, default=900.0)
     parser.add_argument("--flat-tolerance", type=float, default=0.10,
                         help="memory is flat when RSS at the end of the scroll is within this of the start")
+    parser.add_argument("--assist-fetch", action="store_true",
+                        help="diagnosis: when the view stops fetching older pages, the probe calls fetchMore()")
     parser.add_argument("--start-only", action="store_true", help="measure start and RSS only")
     parser.add_argument("--screen", default="1440x900x24")
     parser.add_argument("--quick-backend", choices=("default", "software"), default="default",
