@@ -1,4 +1,7 @@
 // tandem, the desktop app: reads the command line, sets up Qt Quick and loads the UI module.
+#include "platform/automation.h"
+#include "platform/benchprobe.h"
+#include "platform/desktopintegration.h"
 #include "platform/screenshot.h"
 #include "session/appcontroller.h"
 
@@ -52,6 +55,7 @@ int main(int argc, char *argv[])
     options.profileDirectory = parser.value(profile);
     options.demo = parser.isSet(demo);
     tandem::app::AppController controller(options);
+    tandem::app::DesktopIntegration desktop(&controller); // tray, notifications, window geometry
 
     // Basic: the lightest style, which our own theme colours (qml/theme/Theme.qml).
     QQuickStyle::setStyle(QStringLiteral("Basic"));
@@ -64,6 +68,9 @@ int main(int argc, char *argv[])
         },
         Qt::QueuedConnection);
     tandem::app::ScreenshotOnExit exiter(&engine, parser.value(screenshot), quitAfterMs);
+    tandem::app::BenchProbe::installIfRequested(engine); // only with TANDEM_BENCH set (tests/bench)
     engine.load(QUrl(QStringLiteral("qrc:/Tandem/Ui/Main.qml")));
+    desktop.attachWindow(engine.rootObjects().value(0));
+    tandem::app::Automation::installIfRequested(&engine);
     return QApplication::exec();
 }

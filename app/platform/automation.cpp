@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QJSValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +44,32 @@ QJsonArray timelineRows(QAbstractItemModel *model)
         });
     }
     return rows;
+}
+
+// Items made by Loaders are not always QObject children of their visual parent: walk the item tree.
+QQuickItem *findItem(QQuickItem *item, const QString &name)
+{
+    if (item->objectName() == name)
+        return item;
+    for (QQuickItem *child : item->childItems()) {
+        if (QQuickItem *found = findItem(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
+// The view's model as QML set it; a QVariant from QML may hold the object as QObject* or as a
+// QJSValue wrapping it.
+QAbstractItemModel *modelOf(QQuickItem *view)
+{
+    if (!view)
+        return nullptr;
+    const QVariant model = view->property("model");
+    if (auto *object = model.value<QObject *>())
+        return qobject_cast<QAbstractItemModel *>(object);
+    if (model.canConvert<QJSValue>())
+        return qobject_cast<QAbstractItemModel *>(model.value<QJSValue>().toQObject());
+    return nullptr;
 }
 
 } // namespace
@@ -88,14 +115,14 @@ void Automation::poll()
     }
 
     QQuickWindow *w = window();
-    auto *view = w ? w->contentItem()->findChild<QQuickItem *>(QStringLiteral("timelineView")) : nullptr;
+    QQuickItem *view = w ? findItem(w->contentItem(), QStringLiteral("timelineView")) : nullptr;
     QObject *session = app ? app->property("currentSpace").value<QObject *>() : nullptr;
     QObject *conversation = session ? session->property("currentConversation").value<QObject *>() : nullptr;
     QJsonObject timeline { { QStringLiteral("event"), QStringLiteral("timeline") },
         { QStringLiteral("conversation"),
             conversation ? conversation->property("name").toString() : QString() },
         { QStringLiteral("rows"),
-            timelineRows(view ? view->property("model").value<QAbstractItemModel *>() : nullptr) } };
+            timelineRows(modelOf(view)) } };
     const QByteArray timelineLine = QJsonDocument(timeline).toJson(QJsonDocument::Compact);
     if (timelineLine != m_lastTimeline) {
         m_lastTimeline = timelineLine;

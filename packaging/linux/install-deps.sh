@@ -24,7 +24,7 @@ packages=(
   clang python3-jsonschema python3-websockets
   # certificates for the server's TLS test
   openssl
-  xvfb xauth fonts-noto-cjk
+  xvfb xauth fonts-noto-cjk fonts-noto-color-emoji
   # a real Secret Service for the keychain tests, run headless in a private D-Bus session
   gnome-keyring dbus dbus-x11 libsecret-tools
 )

@@ -6,6 +6,7 @@ import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Tandem.App
+import Tandem.Ui
 
 Rectangle {
     id: composer

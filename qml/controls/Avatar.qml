@@ -1,6 +1,7 @@
 // A person's initials on a colour derived from their id: stable, and never loaded from anywhere.
 import QtQuick
 import Tandem.App
+import Tandem.Ui
 
 Rectangle {
     id: avatar

@@ -1,6 +1,7 @@
 // An unread counter: red when it holds a mention, grey otherwise; hidden at zero.
 import QtQuick
 import Tandem.App
+import Tandem.Ui
 
 Rectangle {
     id: badge

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tandem.App
+import Tandem.Ui
 
 ItemDelegate {
     id: row
@@ -27,7 +28,10 @@ ItemDelegate {
     function activate() { activated() }
 
     height: 62
-    padding: 0
+    topPadding: 0
+    bottomPadding: 0
+    leftPadding: Theme.spacing * 1.5
+    rightPadding: Theme.spacing * 1.5
     highlighted: ListView.isCurrentItem
     onClicked: activated()
     Accessible.role: Accessible.ListItem
@@ -54,9 +58,6 @@ ItemDelegate {
 
     contentItem: RowLayout {
         spacing: Theme.spacing * 1.25
-        anchors.fill: parent
-        anchors.leftMargin: Theme.spacing * 1.5
-        anchors.rightMargin: Theme.spacing * 1.5
 
         Avatar {
             size: 36

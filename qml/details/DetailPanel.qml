@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tandem.App
+import Tandem.Ui
 
 Rectangle {
     id: panel

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tandem.App
+import Tandem.Ui
 
 Popup {
     id: overlay
@@ -15,8 +16,6 @@ Popup {
     width: 520
     padding: Theme.spacing * 2.5
     background: Rectangle { color: Theme.raised; radius: Theme.radius * 2; border.color: Theme.border }
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("Keyboard shortcuts")
 
     readonly property var shortcuts: [
         ["Ctrl+K", qsTr("Search conversations, people and messages")],
@@ -38,6 +37,8 @@ Popup {
 
     contentItem: ColumnLayout {
         spacing: Theme.spacing
+        Accessible.role: Accessible.Dialog
+        Accessible.name: qsTr("Keyboard shortcuts")
         Label {
             text: qsTr("Keyboard shortcuts")
             font.bold: true

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tandem.App
+import Tandem.Ui
 
 Popup {
     id: overlay
@@ -37,11 +38,11 @@ Popup {
     height: Math.min(parent.height * 0.7, 520)
     padding: 0
     background: Rectangle { color: Theme.raised; radius: Theme.radius * 2; border.color: Theme.border }
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("Search")
 
     contentItem: ColumnLayout {
         spacing: 0
+        Accessible.role: Accessible.Dialog
+        Accessible.name: qsTr("Search")
         TextField {
             id: field
             objectName: "searchField"

@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tandem.App
+import Tandem.Ui
 
 Item {
     id: workspace
@@ -14,7 +15,8 @@ Item {
     property string sidePanel: conversation && conversation.thread ? "thread" : (detailsOpen ? "details" : "")
     property bool detailsOpen: false
 
-    function focusComposer() { conversationView.focusComposer() }
+    // Later, so that a closing popup gives the focus back first and we take it after.
+    function focusComposer() { Qt.callLater(conversationView.focusComposer) }
 
     RowLayout {
         anchors.fill: parent

@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import Tandem.App
+import Tandem.Ui
 
 AbstractButton {
     id: tile

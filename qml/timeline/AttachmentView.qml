@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import Tandem.App
+import Tandem.Ui
 
 Item {
     id: view
@@ -34,7 +35,7 @@ Item {
             name: view.attachment.name
             sizeBytes: view.attachment.sizeBytes
             mimeType: view.attachment.mimeType
-            state: view.attachment.state
+            fileState: view.attachment.state
             progress: view.attachment.progress
             onDownloadRequested: view.downloadRequested()
             onOpenRequested: view.openRequested()

@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tandem.App
+import Tandem.Ui
 
 FocusScope {
     id: bubble

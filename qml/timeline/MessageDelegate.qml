@@ -2,6 +2,7 @@
 // can be tested on its own (tests/ui/tst_messagebubble.qml).
 import QtQuick
 import Tandem.App
+import Tandem.Ui
 
 MessageBubble {
     id: delegate

@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Tandem.App
+import Tandem.Ui
 
 Item {
     id: root
@@ -16,14 +17,15 @@ Item {
     signal editRequested(string messageId)
 
     readonly property alias view: list
+    readonly property var timelineModel: conversation ? (threadMode ? (conversation.thread ? conversation.thread.timeline : null)
+                                                                    : conversation.timeline) : null
 
     ListView {
         id: list
-        objectName: "timelineView"
+        objectName: root.threadMode ? "threadTimelineView" : "timelineView"
         anchors.fill: parent
         verticalLayoutDirection: ListView.BottomToTop
-        model: root.conversation ? (root.threadMode ? (root.conversation.thread ? root.conversation.thread.timeline : null)
-                                                     : root.conversation.timeline) : null
+        model: root.timelineModel
         clip: true
         reuseItems: true
         cacheBuffer: 600
@@ -100,7 +102,7 @@ Item {
 
     Label {
         anchors.centerIn: parent
-        visible: list.count === 0 && !!list.model
+        visible: root.timelineModel !== null && list.count === 0
         text: root.threadMode ? qsTr("No replies yet.") : qsTr("No messages yet. Say hello!")
         color: Theme.faintText
     }

@@ -189,7 +189,16 @@ private Q_SLOTS:
         const QString hello = u"Hello from bob, typed for real"_s;
         QVERIFY(xdotool(x.display(), { u"type"_s, u"--delay"_s, u"30"_s, hello }));
         QVERIFY(xdotool(x.display(), { u"key"_s, u"Return"_s }));
-        QTRY_VERIFY_WITH_TIMEOUT(app.timelineHas(hello), 15000);
+        if (!QTest::qWaitFor([&] { return app.timelineHas(hello); }, 15000)) {
+            // Keep what the window showed, for whoever reads the failure.
+            QDir().mkpath(QStringLiteral(TANDEM_ARTIFACTS));
+            app.command("screenshot " TANDEM_ARTIFACTS "/desktop-e2e-not-sent.png");
+            QTest::qWait(1000);
+            qInfo("last timeline report: %s",
+                QJsonDocument(app.latest(u"timeline"_s)).toJson(QJsonDocument::Compact).left(1500).constData());
+            QFAIL("the typed message did not reach bob's timeline; see " TANDEM_ARTIFACTS
+                  "/desktop-e2e-not-sent.png");
+        }
 
         // alice receives it, and answers.
         QTRY_VERIFY_WITH_TIMEOUT(aliceHas(alice, hello), 60000);
