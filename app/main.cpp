@@ -31,13 +31,14 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption profile(QStringLiteral("profile"),
         QStringLiteral("Use the profile in DIR instead of the default one."), QStringLiteral("DIR"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-        QStringLiteral("Try Tandem on a local demo server, signed in as alice."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Try Tandem on a local demo server, signed in as alice."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("With --quit-after: render the window to the PNG FILE, then exit."), QStringLiteral("FILE"));
-    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
-        QStringLiteral("Exit after MS milliseconds."), QStringLiteral("MS"));
-    parser.addOptions({ profile, demo, screenshot, quitAfter });
+        QStringLiteral("With --quit-after: render the window to the PNG FILE, then exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption quitAfter(
+        QStringLiteral("quit-after"), QStringLiteral("Exit after MS milliseconds."), QStringLiteral("MS"));
+    parser.addOptions({profile, demo, screenshot, quitAfter});
     parser.process(app);
 
     bool quitOk = true;
@@ -61,7 +62,8 @@ int main(int argc, char *argv[])
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &app,
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreated, &app,
         [](QObject *object, const QUrl &) {
             if (!object)
                 QCoreApplication::exit(1);

@@ -37,10 +37,10 @@ QJsonArray timelineRows(QAbstractItemModel *model)
     for (int row = 0; row < count; ++row) {
         const QModelIndex index = model->index(row, 0);
         rows.append(QJsonObject {
-            { QStringLiteral("messageId"), model->data(index, id).toString() },
-            { QStringLiteral("sender"), model->data(index, sender).toString() },
-            { QStringLiteral("body"), model->data(index, body).toString() },
-            { QStringLiteral("sendState"), model->data(index, state).toString() },
+            {QStringLiteral("messageId"), model->data(index, id).toString()},
+            {QStringLiteral("sender"), model->data(index, sender).toString()},
+            {QStringLiteral("body"), model->data(index, body).toString()},
+            {QStringLiteral("sendState"), model->data(index, state).toString()},
         });
     }
     return rows;
@@ -105,9 +105,9 @@ QQuickWindow *Automation::window() const
 void Automation::poll()
 {
     AppController *app = AppController::instance();
-    QJsonObject state { { QStringLiteral("event"), QStringLiteral("state") },
-        { QStringLiteral("state"), app ? app->property("state").toString() : QString() },
-        { QStringLiteral("error"), app ? app->property("errorText").toString() : QString() } };
+    QJsonObject state {{QStringLiteral("event"), QStringLiteral("state")},
+        {QStringLiteral("state"), app ? app->property("state").toString() : QString()},
+        {QStringLiteral("error"), app ? app->property("errorText").toString() : QString()}};
     const QByteArray stateLine = QJsonDocument(state).toJson(QJsonDocument::Compact);
     if (stateLine != m_lastState) {
         m_lastState = stateLine;
@@ -118,11 +118,10 @@ void Automation::poll()
     QQuickItem *view = w ? findItem(w->contentItem(), QStringLiteral("timelineView")) : nullptr;
     QObject *session = app ? app->property("currentSpace").value<QObject *>() : nullptr;
     QObject *conversation = session ? session->property("currentConversation").value<QObject *>() : nullptr;
-    QJsonObject timeline { { QStringLiteral("event"), QStringLiteral("timeline") },
-        { QStringLiteral("conversation"),
-            conversation ? conversation->property("name").toString() : QString() },
-        { QStringLiteral("rows"),
-            timelineRows(modelOf(view)) } };
+    QJsonObject timeline {{QStringLiteral("event"), QStringLiteral("timeline")},
+        {QStringLiteral("conversation"),
+            conversation ? conversation->property("name").toString() : QString()},
+        {QStringLiteral("rows"), timelineRows(modelOf(view))}};
     const QByteArray timelineLine = QJsonDocument(timeline).toJson(QJsonDocument::Compact);
     if (timelineLine != m_lastTimeline) {
         m_lastTimeline = timelineLine;
@@ -155,15 +154,15 @@ void Automation::runCommand(const QString &line)
         QQuickWindow *w = window();
         const QImage image = w ? w->grabWindow() : QImage();
         const bool saved = !image.isNull() && image.save(file, "PNG");
-        emitLine(QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("screenshot") },
-                                   { QStringLiteral("file"), file }, { QStringLiteral("ok"), saved } })
-                .toJson(QJsonDocument::Compact));
+        emitLine(QJsonDocument(QJsonObject {{QStringLiteral("event"), QStringLiteral("screenshot")},
+                                   {QStringLiteral("file"), file}, {QStringLiteral("ok"), saved}})
+                     .toJson(QJsonDocument::Compact));
     } else if (line == QLatin1String("quit")) {
         QCoreApplication::quit();
     } else {
-        emitLine(QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("error") },
-                                   { QStringLiteral("unknown_command"), line } })
-                .toJson(QJsonDocument::Compact));
+        emitLine(QJsonDocument(QJsonObject {{QStringLiteral("event"), QStringLiteral("error")},
+                                   {QStringLiteral("unknown_command"), line}})
+                     .toJson(QJsonDocument::Compact));
     }
 }
 

@@ -52,7 +52,7 @@ public:
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         dieWithParent(m_process);
-        m_process.start(QStringLiteral(TANDEM_APP), { u"--profile"_s, profile });
+        m_process.start(QStringLiteral(TANDEM_APP), {u"--profile"_s, profile});
         return m_process.waitForStarted(10000);
     }
 
@@ -112,9 +112,9 @@ Tandemctl client(const QTemporaryDir &dir, const QString &name)
 
 bool aliceHas(const Tandemctl &alice, const QString &body)
 {
-    if (alice.run({ u"sync"_s, u"Work"_s, u"--timeout"_s, u"20"_s }).exitCode != 0)
+    if (alice.run({u"sync"_s, u"Work"_s, u"--timeout"_s, u"20"_s}).exitCode != 0)
         return false;
-    const CliRun run = alice.run({ u"messages"_s, u"Work"_s, u"general"_s, u"--json"_s });
+    const CliRun run = alice.run({u"messages"_s, u"Work"_s, u"general"_s, u"--json"_s});
     for (const QJsonValue &m : run.json().array())
         if (m.toObject().value("body"_L1).toString() == body)
             return true;
@@ -155,17 +155,17 @@ private Q_SLOTS:
             "xdotool is not installed (packaging/linux/install-deps.sh installs it)");
 
         ServerProcess server;
-        QVERIFY(server.start(dir.filePath(u"server"_s), { u"--demo"_s }));
+        QVERIFY(server.start(dir.filePath(u"server"_s), {u"--demo"_s}));
         const QString url = server.url().toString();
 
         // bob: a fresh profile, signed in (token stored) by the same core the app uses.
         const Tandemctl bob = client(dir, u"bob"_s);
-        const CliRun created = bob.run({ u"space"_s, u"create"_s, u"Work"_s, u"--kind"_s, u"work"_s,
-            u"--server"_s, url, u"--user"_s, u"bob"_s });
+        const CliRun created = bob.run({u"space"_s, u"create"_s, u"Work"_s, u"--kind"_s, u"work"_s,
+            u"--server"_s, url, u"--user"_s, u"bob"_s});
         QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
         const Tandemctl alice = client(dir, u"alice"_s);
-        const CliRun aliceCreated = alice.run({ u"space"_s, u"create"_s, u"Work"_s, u"--kind"_s, u"work"_s,
-            u"--server"_s, url, u"--user"_s, u"alice"_s });
+        const CliRun aliceCreated = alice.run({u"space"_s, u"create"_s, u"Work"_s, u"--kind"_s, u"work"_s,
+            u"--server"_s, url, u"--user"_s, u"alice"_s});
         QVERIFY2(aliceCreated.exitCode == 0, qPrintable(aliceCreated.describe()));
 
         AppProcess app;
@@ -173,29 +173,33 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(app.latest(u"state"_s).value("state"_L1).toString() == "ready"_L1, 60000);
 
         // The window takes the keyboard (there is no window manager to give it focus).
-        QVERIFY(xdotool(x.display(), { u"search"_s, u"--sync"_s, u"--onlyvisible"_s, u"--name"_s, u"Tandem"_s,
-            u"windowfocus"_s, u"--sync"_s }));
+        QVERIFY(xdotool(x.display(),
+            {u"search"_s, u"--sync"_s, u"--onlyvisible"_s, u"--name"_s, u"Tandem"_s, u"windowfocus"_s,
+                u"--sync"_s}));
         QTest::qWait(300);
 
         // Ctrl+K, "general", Enter: the conversation opens and the composer has the focus.
-        QVERIFY(xdotool(x.display(), { u"key"_s, u"ctrl+k"_s }));
+        QVERIFY(xdotool(x.display(), {u"key"_s, u"ctrl+k"_s}));
         QTest::qWait(300);
-        QVERIFY(xdotool(x.display(), { u"type"_s, u"--delay"_s, u"40"_s, u"general"_s }));
+        QVERIFY(xdotool(x.display(), {u"type"_s, u"--delay"_s, u"40"_s, u"general"_s}));
         QTest::qWait(600); // results come as you type
-        QVERIFY(xdotool(x.display(), { u"key"_s, u"Return"_s }));
+        QVERIFY(xdotool(x.display(), {u"key"_s, u"Return"_s}));
         QTRY_COMPARE_WITH_TIMEOUT(
             app.latest(u"timeline"_s).value("conversation"_L1).toString(), u"general"_s, 15000);
 
         const QString hello = u"Hello from bob, typed for real"_s;
-        QVERIFY(xdotool(x.display(), { u"type"_s, u"--delay"_s, u"30"_s, hello }));
-        QVERIFY(xdotool(x.display(), { u"key"_s, u"Return"_s }));
+        QVERIFY(xdotool(x.display(), {u"type"_s, u"--delay"_s, u"30"_s, hello}));
+        QVERIFY(xdotool(x.display(), {u"key"_s, u"Return"_s}));
         if (!QTest::qWaitFor([&] { return app.timelineHas(hello); }, 15000)) {
             // Keep what the window showed, for whoever reads the failure.
             QDir().mkpath(QStringLiteral(TANDEM_ARTIFACTS));
             app.command("screenshot " TANDEM_ARTIFACTS "/desktop-e2e-not-sent.png");
             QTest::qWait(1000);
             qInfo("last timeline report: %s",
-                QJsonDocument(app.latest(u"timeline"_s)).toJson(QJsonDocument::Compact).left(1500).constData());
+                QJsonDocument(app.latest(u"timeline"_s))
+                    .toJson(QJsonDocument::Compact)
+                    .left(1500)
+                    .constData());
             QFAIL("the typed message did not reach bob's timeline; see " TANDEM_ARTIFACTS
                   "/desktop-e2e-not-sent.png");
         }
@@ -203,9 +207,9 @@ private Q_SLOTS:
         // alice receives it, and answers.
         QTRY_VERIFY_WITH_TIMEOUT(aliceHas(alice, hello), 60000);
         const QString reply = u"Got it, bob — alice here"_s;
-        const CliRun sent = alice.run({ u"send"_s, u"Work"_s, u"general"_s, reply });
+        const CliRun sent = alice.run({u"send"_s, u"Work"_s, u"general"_s, reply});
         QVERIFY2(sent.exitCode == 0, qPrintable(sent.describe()));
-        const CliRun synced = alice.run({ u"sync"_s, u"Work"_s, u"--timeout"_s, u"20"_s });
+        const CliRun synced = alice.run({u"sync"_s, u"Work"_s, u"--timeout"_s, u"20"_s});
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.describe()));
 
         // bob's timeline shows the reply, from Alice.

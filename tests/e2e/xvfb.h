@@ -42,8 +42,8 @@ public:
             dieWithParent(*m_process);
             m_process->setProcessChannelMode(QProcess::MergedChannels);
             m_process->start(binary,
-                { QStringLiteral(":%1").arg(display), QStringLiteral("-screen"), QStringLiteral("0"),
-                    QStringLiteral("1440x900x24"), QStringLiteral("-nolisten"), QStringLiteral("tcp") });
+                {QStringLiteral(":%1").arg(display), QStringLiteral("-screen"), QStringLiteral("0"),
+                    QStringLiteral("1440x900x24"), QStringLiteral("-nolisten"), QStringLiteral("tcp")});
             if (!m_process->waitForStarted(5000))
                 continue;
             for (int i = 0; i < 100 && m_process->state() == QProcess::Running; ++i) {
