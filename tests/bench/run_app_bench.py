@@ -386,6 +386,7 @@ def main():
     xvfb = Xvfb(args.screen)
     floors, apps = [], []
     renderer = None
+    xvfb_restarts = 0
     try:
         env = base_env(args, xvfb.display)
         for k in range(args.warmup):
@@ -396,6 +397,12 @@ def main():
             # Alternate which goes first, so a drift in the machine's load weighs on both alike.
             order = ("floor", "app") if k % 2 == 0 else ("app", "floor")
             for kind in order:
+                if xvfb.proc.poll() is not None:
+                    # Something else on the machine ended our X server: a new one, and say so.
+                    log(f"Xvfb {xvfb.display} is gone (exit {xvfb.proc.returncode}); starting another")
+                    xvfb = Xvfb(args.screen)
+                    env["DISPLAY"] = xvfb.display
+                    xvfb_restarts += 1
                 result = run_once(args, env, kind, k, profile)
                 (floors if kind == "floor" else apps).append(result)
                 renderer = renderer or (result.get("start_detail") or {}).get("graphics_api")
@@ -407,7 +414,9 @@ def main():
                     + (f" [{result['error']}]" if result.get("error") else ""))
     finally:
         xvfb.close()
-    print(json.dumps(summarize(args, profile, floors, apps, renderer), indent=2, ensure_ascii=False))
+    summary = summarize(args, profile, floors, apps, renderer)
+    summary["setup"]["xvfb_restarts"] = xvfb_restarts
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
