@@ -11,7 +11,8 @@ Q_LOGGING_CATEGORY(lcScreenshot, "tandem.app.screenshot")
 
 namespace tandem::app {
 
-ScreenshotOnExit::ScreenshotOnExit(QQmlApplicationEngine *engine, QString file, int quitAfterMs, QObject *parent)
+ScreenshotOnExit::ScreenshotOnExit(
+    QQmlApplicationEngine *engine, QString file, int quitAfterMs, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_file(std::move(file))
