@@ -32,7 +32,7 @@ Result<QueuedMutation> writeMutation(store::SpaceStore &s, store::StoreChange &c
     StoreWriter writer(s.db(), account->userId, change);
     TANDEM_TRY(writer.applyEcho(row, EchoState::Sending));
     TANDEM_TRY(writer.finish());
-    return QueuedMutation {row.mutationId, entityId};
+    return QueuedMutation {row.mutationId, entityId, {}};
 }
 
 Result<std::optional<store::OutboxRow>> failedSendOf(store::Database &db, const QString &messageId)
@@ -106,6 +106,7 @@ QFuture<Result<QueuedMutation>> queueFileMessage(store::StoreThread &store, stor
                            .bind(5, size)
                            .bind(6, sha256)
                            .exec());
+            queued->attachmentIds = {attachmentId};
             return queued;
         },
         store::Durability::PowerLoss);

@@ -31,12 +31,22 @@ Result<std::optional<store::AttachmentInfo>> attachmentRow(store::SpaceStore &s,
     return out;
 }
 
-Status setAttachmentState(store::SpaceStore &s, const QString &id, QLatin1StringView state)
+// Also names the message's conversation and row in `change`, so views showing it read it again.
+Status setAttachmentState(
+    store::SpaceStore &s, store::StoreChange &change, const QString &id, QLatin1StringView state)
 {
     auto st = s.db().cached("UPDATE attachments SET state = ?2 WHERE id = ?1");
     if (!st)
         return st.error();
-    return (*st)->bind(1, id).bind(2, QString(state)).exec();
+    TANDEM_TRY((*st)->bind(1, id).bind(2, QString(state)).exec());
+    auto where = s.db().cached("SELECT m.rowid, m.conversation_id FROM attachments a JOIN messages m ON "
+                               "m.id = a.message_id WHERE a.id = ?1");
+    if (!where)
+        return where.error();
+    return (*where)->bind(1, id).forEachRow([&](const store::Statement &r) {
+        change.messageRowids.append(r.int64(0));
+        change.conversations.insert(r.text(1));
+    });
 }
 
 } // namespace
@@ -108,16 +118,18 @@ void SpaceConnection::onUploadState(const protocol::UploadState &state)
         return;
     if (state.complete) {
         const QString id = state.attachmentId;
+        reportProgress(m_uploads[id], true, state.sizeBytes);
         m_uploads.remove(id);
         m_uploaded.insert(id);
-        whenDone(m_store->write<bool>([id](store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
-            TANDEM_TRY(setAttachmentState(s, id, "cached"_L1));
+        whenDone(m_store->write<bool>([id](store::SpaceStore &s, store::StoreChange &change) -> Result<bool> {
+            TANDEM_TRY(setAttachmentState(s, change, id, "cached"_L1));
             return true;
         }),
             [](bool) {});
         pumpOutbox();
         return;
     }
+    reportProgress(m_uploads[state.attachmentId], true, state.receivedBytes);
     sendUploadChunk(state.attachmentId, state.receivedBytes);
 }
 
@@ -199,11 +211,11 @@ void SpaceConnection::requestDownloadChunk(const QString &attachmentId)
     const Transfer t = m_downloads.value(attachmentId);
     if (m_config.files->contains(t.sha256)) { // already here: the same content, sent or fetched before
         m_downloads.remove(attachmentId);
-        whenDone(
-            m_store->write<bool>([attachmentId](store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
-                TANDEM_TRY(setAttachmentState(s, attachmentId, "cached"_L1));
-                return true;
-            }),
+        whenDone(m_store->write<bool>(
+                     [attachmentId](store::SpaceStore &s, store::StoreChange &change) -> Result<bool> {
+                         TANDEM_TRY(setAttachmentState(s, change, attachmentId, "cached"_L1));
+                         return true;
+                     }),
             [this, attachmentId](bool) { Q_EMIT attachmentReady(attachmentId); });
         return;
     }
@@ -238,6 +250,7 @@ void SpaceConnection::onDownloadChunk(const protocol::DownloadChunk &chunk)
         return failDownload(id, u"The server sent bytes of another file."_s);
     if (Status s = m_config.files->append(t.sha256, chunk.data); !s)
         return failDownload(id, s.error().message);
+    reportProgress(m_downloads[id], false, chunk.offset + chunk.data.size());
     requestDownloadChunk(id);
 }
 
@@ -246,6 +259,17 @@ void SpaceConnection::failDownload(const QString &attachmentId, const QString &r
     m_downloads.remove(attachmentId);
     Q_EMIT attachmentFailed(attachmentId, reason);
     checkSettled();
+}
+
+void SpaceConnection::reportProgress(Transfer &transfer, bool upload, qint64 done)
+{
+    // A view redraws a bar at most ten times a second; a fast link answers far more chunks than that.
+    const qint64 now = m_clock.elapsed();
+    const bool final = done >= transfer.size;
+    if (!final && transfer.progressAtMs >= 0 && now - transfer.progressAtMs < kProgressIntervalMs)
+        return;
+    transfer.progressAtMs = now;
+    Q_EMIT transferProgress(transfer.attachmentId, upload, std::min(done, transfer.size), transfer.size);
 }
 
 void SpaceConnection::resumeTransfers()

@@ -58,8 +58,12 @@ Q_SIGNALS:
     // An attachment is complete in the file cache and checked against its SHA-256.
     void attachmentReady(const QString &attachmentId);
     void attachmentFailed(const QString &attachmentId, const QString &reason);
+    // Bytes of an attachment confirmed by the server (upload) or held in the cache (download) so far:
+    // at most every kProgressIntervalMs per transfer, and always when `done` reaches `total`.
+    void transferProgress(const QString &attachmentId, bool upload, qint64 done, qint64 total);
 
 private:
+    static constexpr qint64 kProgressIntervalMs = 100;
     enum class Phase { Idle, Opening, LoggingIn, Hello, Ready, Backoff, Stopped };
     enum class RequestKind { Login, Hello, Fetch, Snapshot, History, Mutate, Ping, Upload, Download };
     // One attachment on its way up or down.
@@ -72,6 +76,7 @@ private:
         QString sha256;
         qint64 size = 0;
         int mismatches = 0; // hash_mismatch answers so far; three and it fails (§8.1)
+        qint64 progressAtMs = -1; // when transferProgress was last emitted for it
     };
     struct Pending
     {
@@ -142,6 +147,7 @@ private:
     void failUpload(const QString &attachmentId, QLatin1StringView code, const QString &reason);
     void failDownload(const QString &attachmentId, const QString &reason);
     void resumeTransfers();
+    void reportProgress(Transfer &transfer, bool upload, qint64 done);
 
     template<typename R, typename F> void whenDone(QFuture<Result<R>> future, F &&onOk);
 

@@ -24,6 +24,7 @@ SpaceSync::SpaceSync(store::StoreThread *store, SyncConfig config, QObject *pare
     connect(m_connection, &SpaceConnection::spacesWiped, this, &SpaceSync::spacesWiped);
     connect(m_connection, &SpaceConnection::attachmentReady, this, &SpaceSync::attachmentReady);
     connect(m_connection, &SpaceConnection::attachmentFailed, this, &SpaceSync::attachmentFailed);
+    connect(m_connection, &SpaceConnection::transferProgress, this, &SpaceSync::transferProgress);
     m_thread.start();
 }
 

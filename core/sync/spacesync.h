@@ -50,6 +50,8 @@ Q_SIGNALS:
     void spacesWiped(const QStringList &spaceIds);
     void attachmentReady(const QString &attachmentId);
     void attachmentFailed(const QString &attachmentId, const QString &reason);
+    // SpaceConnection::transferProgress, on this object's thread.
+    void transferProgress(const QString &attachmentId, bool upload, qint64 done, qint64 total);
 
 private:
     template<typename T> QFuture<Result<T>> thenNotify(QFuture<Result<T>> future);
