@@ -94,6 +94,9 @@ public:
     [[nodiscard]] bool atLatest() const { return m_atLatest; }
     [[nodiscard]] QString firstUnreadMessageId() const { return m_firstUnreadId; }
 
+    // The view asks by scroll distance (qml/timeline/Timeline.qml): the page of messages older than the
+    // last row, as fetchMore(); nothing while that page is loading or when the start is reached.
+    Q_INVOKABLE void fetchOlder() { fetchMore({}); }
     // Loads the page of messages newer than row 0 (after a jump); nothing when atLatest.
     Q_INVOKABLE void fetchNewer();
     // Shows the newest page again.

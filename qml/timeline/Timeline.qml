@@ -1,6 +1,7 @@
 // The messages of the open conversation. The model is newest first and the list grows upwards
-// (BottomToTop), so reaching the top asks the model for the next older page; nothing loads the whole
-// conversation, and delegates far from the viewport are reused.
+// (BottomToTop). Coming within two screens of the top asks the model for the next older page, and of
+// the bottom (after the model let go of the newest rows) for the next newer one; nothing loads the
+// whole conversation, and delegates far from the viewport are reused.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -17,6 +18,10 @@ Item {
     signal editRequested(string messageId)
 
     readonly property alias view: list
+    // The newest message is in view. Not list.atYEnd: positionViewAtBeginning() stops short of the
+    // bottom margin, which leaves atYEnd false with the newest message plainly on screen.
+    readonly property bool atNewest: (list.originY + list.contentHeight + list.bottomMargin)
+                                     - (list.contentY + list.height) <= list.bottomMargin + 1
     readonly property var timelineModel: conversation ? (threadMode ? (conversation.thread ? conversation.thread.timeline : null)
                                                                     : conversation.timeline) : null
 
@@ -50,21 +55,43 @@ Item {
         }
 
         // Reading the newest messages marks the conversation read.
-        onAtYEndChanged: root.markReadIfSeen()
-        onCountChanged: root.markReadIfSeen()
+        onCountChanged: {
+            root.markReadIfSeen()
+            root.pageNearEdges()
+        }
+        onContentYChanged: root.pageNearEdges()
+        onHeightChanged: root.pageNearEdges()
+    }
+
+    // The view's own fetchMore() comes only when the last delegate is created, and not again if the
+    // model was busy then; asking by distance keeps paging going whatever the timing. The model ignores
+    // a request while the same page is on its way, and each answered page re-checks here (count).
+    function pageNearEdges() {
+        const model = root.timelineModel
+        if (!model || list.count === 0)
+            return
+        const ahead = list.height * 2
+        if (list.contentY - list.originY < ahead)
+            model.fetchOlder()
+        if (!model.atLatest && (list.originY + list.contentHeight) - (list.contentY + list.height) < ahead)
+            model.fetchNewer()
     }
 
     function markReadIfSeen() {
-        if (root.conversation && !root.threadMode && list.atYEnd && Qt.application.state === Qt.ApplicationActive)
+        if (root.conversation && !root.threadMode && root.atNewest && Qt.application.state === Qt.ApplicationActive)
             root.conversation.markRead()
     }
 
     Connections {
-        target: root.conversation && !root.threadMode ? root.conversation : null
+        target: root.timelineModel
         function onPositionRequested(row) {
-            list.positionViewAtIndex(row, ListView.Center)
+            if (row === 0)
+                list.positionViewAtBeginning() // the newest message, at the bottom
+            else
+                list.positionViewAtIndex(row, ListView.Center)
         }
     }
+    onAtNewestChanged: markReadIfSeen()
     Connections {
         target: Qt.application
         function onStateChanged() { root.markReadIfSeen() }
@@ -81,9 +108,10 @@ Item {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.spacing * 2
-        visible: !list.atYEnd && list.count > 0
+        visible: list.count > 0 && (!root.atNewest || !root.timelineModel.atLatest)
         text: "↓"
-        onClicked: list.positionViewAtBeginning()
+        // The newest rows may have been let go while reading far back: the model reloads them first.
+        onClicked: root.timelineModel.jumpToLatest()
         Accessible.name: qsTr("Jump to the newest message")
         ToolTip.visible: hovered
         ToolTip.text: qsTr("Jump to the newest message")
