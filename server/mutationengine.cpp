@@ -1,6 +1,7 @@
 #include "mutationengine.h"
 
 #include "jsonbytes.h"
+#include "presence.h"
 #include "records.h"
 
 #include "protocol/clientframes.h"
@@ -67,13 +68,15 @@ class Apply
 {
 public:
     Apply(ServerStore &store, SpaceWriter &writer, const MutationRequest &request,
-        const protocol::Limits &limitsIn, const Policy &policyIn, MutationOutcome &outcomeIn)
+        const protocol::Limits &limitsIn, const Policy &policyIn, MutationOutcome &outcomeIn,
+        Presence *presenceIn)
         : st(store)
         , w(writer)
         , req(request)
         , limits(limitsIn)
         , policy(policyIn)
         , outcome(outcomeIn)
+        , presence(presenceIn)
     { }
 
     Result<KindResult> run(const protocol::MutationPayload &payload)
@@ -88,6 +91,7 @@ private:
     const protocol::Limits &limits;
     const Policy &policy;
     MutationOutcome &outcome;
+    Presence *presence;
 
     QString actor() const { return req.userId; }
 
@@ -213,9 +217,13 @@ private:
 
     // ---- kinds ----
 
-    Result<KindResult> on(const protocol::PresenceSet &)
+    Result<KindResult> on(const protocol::PresenceSet &p)
     {
-        return KindResult(Rejection {code::feature_not_supported, u"presence is not announced"_s, {}});
+        if (!presence)
+            return KindResult(Rejection {code::feature_not_supported, u"presence is not announced"_s, {}});
+        TANDEM_TRY(presence->choose(w, actor(), p));
+        outcome.presenceChoice = p;
+        return KindResult(QJsonObject());
     }
 
     Result<KindResult> on(const protocol::DeviceRevoke &p)
@@ -838,7 +846,7 @@ Result<MutationOutcome> MutationEngine::process(const MutationRequest &req, qint
         if (auto *problem = std::get_if<protocol::PayloadProblem>(&parsed)) {
             kindResult = Rejection {problem->code, problem->reason, problem->details};
         } else {
-            Apply apply(m_store, writer, req, m_limits, m_policy, outcome);
+            Apply apply(m_store, writer, req, m_limits, m_policy, outcome, m_presence);
             auto r = apply.run(std::get<protocol::MutationPayload>(parsed));
             if (!r)
                 return fail(r.error());
@@ -851,6 +859,7 @@ Result<MutationOutcome> MutationEngine::process(const MutationRequest &req, qint
         TANDEM_TRY(m_store.begin());
         outcome.touched.clear();
         outcome.revokedDevices.clear();
+        outcome.presenceChoice.reset();
     } else {
         outcome.touched = writer.touched();
     }
@@ -862,6 +871,8 @@ Result<MutationOutcome> MutationEngine::process(const MutationRequest &req, qint
         return fail(st.error());
     if (auto st = m_store.commit(); !st)
         return st.error();
+    if (outcome.presenceChoice && m_presence)
+        m_presence->adopt(req.userId, *outcome.presenceChoice, now);
     outcome.result = resultFrame(req, recorded, false);
     return outcome;
 }

@@ -7,6 +7,8 @@
 #include "serverstore.h"
 #include "spacewriter.h"
 
+#include "protocol/clientframes.h"
+
 #include "protocol/limits.h"
 
 namespace tandem::server {
@@ -33,7 +35,10 @@ struct MutationOutcome
     QJsonObject result; // the result frame without rid
     QSet<StreamKey> touched; // streams that grew
     QStringList revokedDevices; // devices to disconnect with device_revoked
+    std::optional<protocol::PresenceSet> presenceChoice; // presence.set, adopted once committed
 };
+
+class Presence;
 
 class MutationEngine
 {
@@ -42,6 +47,9 @@ public:
 
     // An Error means nothing was recorded: the caller closes with internal_error (§5.3 rule 6).
     Result<MutationOutcome> process(const MutationRequest &request, qint64 now);
+
+    // presence.set is applied through this (feature presence); without it, it is refused.
+    void setPresence(Presence *presence) { m_presence = presence; }
 
     [[nodiscard]] const Policy &policy() const { return m_policy; }
     [[nodiscard]] const protocol::Limits &limits() const { return m_limits; }
@@ -56,6 +64,7 @@ private:
     protocol::Limits m_limits;
     Policy m_policy;
     QStringList m_features;
+    Presence *m_presence = nullptr;
 };
 
 // SHA-256 of the canonical form of what a mutation asks (§5.3 rule 2).

@@ -8,7 +8,7 @@ QString usage()
 {
     return u"usage: tandem-server --listen HOST:PORT --data DIR [--demo] [--tls-cert FILE --tls-key FILE]\n"
            "                     [--limit NAME=VALUE]... [--edit-window-ms N] [--recall-window-ms N]\n"
-           "                     [--mutation-rate N]\n"
+           "                     [--mutation-rate N] [--no-presence]\n"
            "       tandem-server admin --data DIR <command> ...   (tandem-server admin --help)\n"_s;
 }
 
@@ -38,6 +38,10 @@ Result<ServerOptions> parseServerOptions(const QStringList &args)
                 return std::nullopt;
             return args[++i];
         };
+        if (a == u"--no-presence"_s) {
+            o.presence = false;
+            continue;
+        }
         if (a == u"--demo"_s) {
             o.demo = true;
             continue;

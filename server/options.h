@@ -22,6 +22,8 @@ struct ServerOptions
     protocol::Limits limits;
     Policy policy;
     int mutationRate = 50; // mutations per second per connection before slow_down
+    // Feature presence (§6.6). An organisation may turn it off: then nobody's status is tracked or shown.
+    bool presence = true;
 };
 
 // Parses the arguments after the program name. Every --limit is checked against its range and the

@@ -31,11 +31,15 @@ Server::Server(ServerOptions options, std::unique_ptr<ServerStore> store, QObjec
     : QObject(parent)
     , m_options(std::move(options))
     , m_store(std::move(store))
+    , m_presence(*m_store)
+    , m_typing(*m_store)
     , m_engine(*m_store, m_options.limits, m_options.policy, features())
     , m_accounts(*m_store)
     , m_attachments(*m_store, m_options.dataDir + u"/attachments"_s)
     , m_dummyHash(Accounts::hashPassword(Accounts::randomId("", 16)))
 {
+    if (m_options.presence)
+        m_engine.setPresence(&m_presence);
     m_tick.setInterval(kTickMs);
     connect(&m_tick, &QTimer::timeout, this, &Server::tick);
 }
@@ -98,6 +102,14 @@ Status Server::listen()
     return {};
 }
 
+QStringList Server::features() const
+{
+    QStringList out {u"typing"_s};
+    if (m_options.presence)
+        out.prepend(u"presence"_s);
+    return out;
+}
+
 QUrl Server::url() const
 {
     QUrl url;
@@ -136,6 +148,9 @@ void Server::onSessionFinished(Session *session)
         if (m_byDeviceSpace.value(key) == session)
             m_byDeviceSpace.remove(key);
     }
+    m_typing.forget(session->sessionId());
+    if (m_present.remove(session))
+        presenceChanged(m_presence.disconnected(session->userId(), protocol::nowMs()));
     session->deleteLater();
     if (m_stopping && m_sessions.isEmpty())
         Q_EMIT stopped();
@@ -161,6 +176,36 @@ void Server::attach(Session *session, const QStringList &spaceIds)
                 u"another connection of this device now syncs %1"_s.arg(space));
         m_byDeviceSpace.insert(key, session);
         m_byStream[{space, session->userId()}].push_back(session);
+    }
+    if (m_options.presence && !m_present.contains(session)) {
+        m_present.insert(session);
+        presenceChanged(m_presence.connected(session->userId(), protocol::nowMs()));
+    }
+}
+
+void Server::presenceChanged(const Result<QSet<StreamKey>> &touched)
+{
+    // Presence is a courtesy: a store failure here is logged, and the session carries on.
+    if (!touched) {
+        qCWarning(lcServer) << "cannot record a presence change:" << touched.error().message;
+        return;
+    }
+    notify(*touched);
+}
+
+void Server::relayTyping(Session *from, const protocol::TypingFrame &notice)
+{
+    const auto delivery
+        = m_typing.accept(from->sessionId(), from->userId(), from->spaceIds(), notice, protocol::nowMs());
+    if (!delivery)
+        return;
+    for (const QString &user : delivery->recipients) {
+        const auto it = m_byStream.constFind({delivery->spaceId, user});
+        if (it == m_byStream.constEnd())
+            continue;
+        for (Session *s : *it)
+            if (s->acceptsTyping())
+                s->push(delivery->frame);
     }
 }
 

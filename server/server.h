@@ -7,8 +7,10 @@
 #include "attachments.h"
 #include "mutationengine.h"
 #include "options.h"
+#include "presence.h"
 #include "serverstore.h"
 #include "sessionsupport.h"
+#include "typingrelay.h"
 
 #include <QHash>
 #include <QObject>
@@ -45,7 +47,8 @@ public:
     [[nodiscard]] LoginLimiter &loginLimiter() { return m_loginLimiter; }
     [[nodiscard]] SnapshotCache &snapshots() { return m_snapshots; }
     [[nodiscard]] const QString &dummyPasswordHash() const { return m_dummyHash; }
-    [[nodiscard]] QStringList features() const { return {}; }
+    [[nodiscard]] Presence &presence() { return m_presence; }
+    [[nodiscard]] QStringList features() const;
 
     // Streams that grew: poke every session that pushes them.
     void notify(const QSet<StreamKey> &touched);
@@ -54,6 +57,9 @@ public:
     void attach(Session *session, const QStringList &spaceIds);
     void closeDevice(const QString &deviceId, QLatin1StringView code, const QString &reason);
     void closeUser(const QString &userId, QLatin1StringView code, const QString &reason);
+    // A ready session's typing notice (§6.7): relayed to the other members' ready sessions that asked
+    // for notices, or dropped.
+    void relayTyping(Session *from, const protocol::TypingFrame &notice);
 
 Q_SIGNALS:
     void stopped();
@@ -61,11 +67,14 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onSessionFinished(Session *session);
+    void presenceChanged(const Result<QSet<StreamKey>> &touched);
     void tick();
     void pollAdminChanges();
 
     ServerOptions m_options;
     std::unique_ptr<ServerStore> m_store;
+    Presence m_presence;
+    TypingRelay m_typing;
     MutationEngine m_engine;
     Accounts m_accounts;
     AttachmentService m_attachments;
@@ -76,6 +85,7 @@ private:
     QSet<Session *> m_sessions;
     QHash<StreamKey, QList<Session *>> m_byStream;
     QHash<QPair<QString, QString>, Session *> m_byDeviceSpace; // (device, space)
+    QSet<Session *> m_present; // attached sessions, each counted once by m_presence
     QTimer m_tick;
     qint64 m_lastAdminChange = 0;
     qint64 m_lastAdminPoll = 0;

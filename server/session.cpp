@@ -106,6 +106,12 @@ void Session::send(const QJsonObject &f)
     sendBytes(protocol::encodeFrame(f));
 }
 
+void Session::push(const QJsonObject &f)
+{
+    if (m_state == State::Ready)
+        send(f);
+}
+
 void Session::sendError(QLatin1StringView c, const QString &reason, const QString &rid,
     const QString &spaceId, const QJsonObject &details, qint64 retryAfterMs)
 {
@@ -195,6 +201,15 @@ void Session::onText(const QString &text)
     if (const auto *err = std::get_if<protocol::ErrorInFrame>(&parsed)) {
         if (err->fatal)
             closeSocket(protocol::close::Normal, u"peer error"_s);
+        return;
+    }
+    if (const auto *typing = std::get_if<protocol::TypingFrame>(&parsed)) {
+        // Ephemeral (§6.7): never queued, never answered; the server relays it or drops it.
+        if (m_state != State::Ready) {
+            fail(code::unexpected_frame, u"typing before welcome"_s);
+            return;
+        }
+        m_server.relayTyping(this, *typing);
         return;
     }
     if (const auto *ack = std::get_if<protocol::AckFrame>(&parsed)) {
@@ -433,6 +448,7 @@ void Session::onHello(const protocol::HelloFrame &f)
 
     m_userId = (*token)->userId;
     m_deviceId = f.deviceId;
+    m_acceptsTyping = f.features.contains(u"typing"_s);
     m_tokenHash = hash;
     QJsonArray statuses;
     QStringList synced;
@@ -655,8 +671,9 @@ void Session::onSnapshot(const protocol::SnapshotFrame &f)
             return internalError(head.error());
         if (!*space || !*head)
             return sendError(code::not_found, u"no such space"_s, f.rid, f.spaceId);
-        auto recs = snapshotRecords(
-            m_server.store(), **space, m_userId, int(f.messagesPerConversation.value_or(20)));
+        auto recs = snapshotRecords(m_server.store(), **space, m_userId,
+            int(f.messagesPerConversation.value_or(20)),
+            m_server.options().presence ? &m_server.presence() : nullptr);
         if (!recs)
             return internalError(recs.error());
         snapshot = std::make_shared<Snapshot>();

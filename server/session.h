@@ -31,6 +31,11 @@ public:
     [[nodiscard]] const QString &userId() const { return m_userId; }
     [[nodiscard]] const QString &deviceId() const { return m_deviceId; }
     [[nodiscard]] QStringList spaceIds() const { return m_spaces.keys(); }
+    [[nodiscard]] const QString &sessionId() const { return m_sessionId; }
+    // The client announced feature typing in hello (§6.7).
+    [[nodiscard]] bool acceptsTyping() const { return m_acceptsTyping && m_state == State::Ready; }
+    // Sends a pushed frame (a typing notice) when the session is ready.
+    void push(const QJsonObject &frame);
 
     // The stream of `spaceId` grew: push what the window allows (soon, batched).
     void poke(const QString &spaceId);
@@ -93,6 +98,7 @@ private:
     QByteArray m_tokenHash;
     QString m_address;
     QHash<QString, SpaceSync> m_spaces;
+    bool m_acceptsTyping = false;
 
     std::deque<protocol::ClientFrame> m_queue;
     int m_queuedMutations = 0;

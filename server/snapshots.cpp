@@ -1,5 +1,6 @@
 #include "snapshots.h"
 
+#include "presence.h"
 #include "records.h"
 #include "spacewriter.h"
 
@@ -15,8 +16,8 @@ namespace tandem::server {
         return var##Result_.error();                                                                         \
     auto &var = *var##Result_;
 
-Result<QList<QJsonObject>> snapshotRecords(
-    ServerStore &store, const SpaceRow &space, const QString &userId, int messagesPerConversation)
+Result<QList<QJsonObject>> snapshotRecords(ServerStore &store, const SpaceRow &space, const QString &userId,
+    int messagesPerConversation, const Presence *presence)
 {
     QList<QJsonObject> out;
     out << records::entity("space", records::space(space));
@@ -72,6 +73,17 @@ Result<QList<QJsonObject>> snapshotRecords(
     TANDEM_GET(saved, store.savedOfUser(space.id, userId));
     for (const SavedRow &s : saved)
         out << records::entity("saved", records::saved(s));
+    if (presence) {
+        // The audience of presence.updated (Presence::audience): the account and its co-members.
+        QStringList present {userId};
+        for (const auto &ms : std::as_const(members))
+            for (const MemberRow &m : ms)
+                present << m.userId;
+        present.removeDuplicates();
+        for (const QString &u : std::as_const(present))
+            if (const auto record = presence->record(u))
+                out << records::entity("presence", *record);
+    }
     if (messagesPerConversation > 0) {
         for (const ConversationRow &c : conversations) {
             TANDEM_GET(msgs, store.messages(c.id, QString(), 0, messagesPerConversation));

@@ -9,10 +9,13 @@
 
 namespace tandem::server {
 
+class Presence;
+
 // Every record the account may see in the space, in the order §3.8 suggests (references point
-// backwards), with the newest `messagesPerConversation` messages of each conversation.
-Result<QList<QJsonObject>> snapshotRecords(
-    ServerStore &store, const SpaceRow &space, const QString &userId, int messagesPerConversation);
+// backwards), with the newest `messagesPerConversation` messages of each conversation, and the
+// presence records `presence` knows of the account and the people it shares a conversation with.
+Result<QList<QJsonObject>> snapshotRecords(ServerStore &store, const SpaceRow &space, const QString &userId,
+    int messagesPerConversation, const Presence *presence = nullptr);
 
 struct HistoryPage
 {

@@ -311,6 +311,15 @@ ClientFrame parsePong(const QJsonObject &o)
     return finish(r, std::move(x), o);
 }
 
+ClientFrame parseTyping(const QJsonObject &o)
+{
+    FieldReader r(o);
+    TypingFrame x;
+    x.spaceId = r.id(f("space_id"));
+    x.conversationId = r.id(f("conversation_id"));
+    return finish(r, std::move(x), o);
+}
+
 ClientFrame parseErrorIn(const QJsonObject &o)
 {
     FieldReader r(o);
@@ -355,6 +364,8 @@ ClientFrame parseClientFrame(const QJsonObject &frame, const Limits &limits)
         return LogoutFrame {};
     if (type == frame::error)
         return parseErrorIn(frame);
+    if (type == frame::typing)
+        return parseTyping(frame);
     return UnknownFrame {type.left(64), validRid(frame)};
 }
 
@@ -386,6 +397,22 @@ std::optional<PayloadProblem> checkBody(FieldReader &r, const QString &body, con
     return std::nullopt;
 }
 
+// §1.2 time_zone, as defs.schema.json bounds it: IANA-style names, 1-64 characters of
+// A-Z a-z 0-9 _ + - in parts separated by single slashes.
+bool isTimeZone(const QString &s)
+{
+    if (s.isEmpty() || s.size() > 64 || s.startsWith(u'/') || s.endsWith(u'/') || s.contains(u"//"_s))
+        return false;
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9')
+            || u == u'_' || u == u'+' || u == u'-' || u == u'/';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 QString emoji(FieldReader &r)
 {
     const QString e = r.line(f("emoji"), 32);
@@ -414,7 +441,16 @@ std::variant<MutationPayload, PayloadProblem> parseMutationPayload(
         if (!features.contains(u"presence"_s))
             return PayloadProblem {
                 code::feature_not_supported, u"this server does not announce presence"_s, {}};
-        return PresenceSet {};
+        PresenceSet p;
+        p.status = r.oneOf(f("status"), {"online", "away", "busy", "off_duty", "offline"});
+        p.offUntil = r.optInteger(f("off_until"));
+        p.timeZone = r.optAscii(f("time_zone"), 1, 64).value_or(QString());
+        if (r.ok() && !p.timeZone.isEmpty() && !isTimeZone(p.timeZone))
+            r.fail(f("time_zone"), u"must be an IANA time zone name"_s);
+        p.text = r.optLine(f("text"), 256).value_or(QString());
+        if (!r.ok())
+            return invalid(r);
+        return p;
     }
     if (kind == u"device.revoke"_s) {
         DeviceRevoke p {r.deviceId(f("device_id"))};

@@ -135,6 +135,12 @@ struct PongFrame
 };
 struct LogoutFrame
 { };
+// A typing notice (§6.7): never queued, never answered.
+struct TypingFrame
+{
+    QString spaceId;
+    QString conversationId;
+};
 struct ErrorInFrame
 {
     QString code;
@@ -157,7 +163,7 @@ struct BadFrame
 
 using ClientFrame = std::variant<LoginFrame, HelloFrame, FetchFrame, AckFrame, SnapshotFrame, HistoryFrame,
     MutateFrame, UploadBeginFrame, UploadChunkFrame, DownloadFrame, PingFrame, PongFrame, LogoutFrame,
-    ErrorInFrame, UnknownFrame, BadFrame>;
+    ErrorInFrame, UnknownFrame, BadFrame, TypingFrame>;
 
 // Parses a decoded frame (an object with a string `type`, as decodeFrame returns it).
 ClientFrame parseClientFrame(const QJsonObject &frame, const Limits &limits);
@@ -168,8 +174,16 @@ struct DeviceRevoke
 {
     QString deviceId;
 };
+// The chosen presence (§6.6); `online` clears the choice.
 struct PresenceSet
-{ };
+{
+    QString status; // online, away, busy, off_duty, offline
+    std::optional<qint64> offUntil;
+    QString timeZone; // empty: none
+    QString text; // empty: none
+
+    bool operator==(const PresenceSet &) const = default;
+};
 struct ConversationCreate
 {
     QString conversationId;
@@ -261,7 +275,7 @@ struct PayloadProblem
     QJsonObject details;
 };
 
-// The v1 mutation kinds of §7.1 (presence.set included: it parses, and the server then refuses it).
+// The v1 mutation kinds of §7.1 (presence.set included: it needs feature presence).
 bool isV1MutationKind(const QString &kind);
 
 // Checks a payload against its kind's schema and the stateless rules of §7.2. `features` are the

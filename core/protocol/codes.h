@@ -90,6 +90,7 @@ TANDEM_FRAME(download_chunk)
 TANDEM_FRAME(ping)
 TANDEM_FRAME(pong)
 TANDEM_FRAME(slow_down)
+TANDEM_FRAME(typing)
 TANDEM_FRAME(error)
 TANDEM_FRAME(logout)
 #undef TANDEM_FRAME

@@ -555,6 +555,19 @@ Result<SlowDown> parseSlowDown(const QJsonObject &frame)
     return out;
 }
 
+Result<TypingNotice> parseTyping(const QJsonObject &frame)
+{
+    FieldReader r(frame);
+    TypingNotice out;
+    out.spaceId = r.id("space_id"_L1);
+    out.conversationId = r.id("conversation_id"_L1);
+    out.userId = r.id("user_id"_L1);
+    out.expiresInMs = r.integer("expires_in_ms"_L1, 1000, 60000);
+    if (!r.ok())
+        return invalid(u"typing"_s, r.problem());
+    return out;
+}
+
 Result<PingPong> parsePingPong(const QJsonObject &frame)
 {
     FieldReader r(frame);

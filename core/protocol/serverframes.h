@@ -155,6 +155,15 @@ struct SlowDown
     QString reason;
 };
 
+// A typing notice (§6.7): `userId` is typing in the conversation for `expiresInMs` from its arrival.
+struct TypingNotice
+{
+    QString spaceId;
+    QString conversationId;
+    QString userId;
+    qint64 expiresInMs = 0;
+};
+
 struct PingPong
 {
     QString rid;
@@ -185,6 +194,7 @@ Result<UploadState> parseUploadState(const QJsonObject &frame);
 Result<DownloadChunk> parseDownloadChunk(const QJsonObject &frame, const Limits &limits);
 Result<SlowDown> parseSlowDown(const QJsonObject &frame);
 Result<PingPong> parsePingPong(const QJsonObject &frame);
+Result<TypingNotice> parseTyping(const QJsonObject &frame);
 Result<ErrorInfo> parseError(const QJsonObject &frame);
 
 // Checks one record of §6.2 (`pointer` locates it in the frame). Empty when valid or when the entity

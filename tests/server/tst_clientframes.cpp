@@ -103,6 +103,57 @@ private Q_SLOTS:
         QCOMPARE(std::get<PayloadProblem>(r).details.value(u"field"_s).toString(), u"/payload/mentions"_s);
     }
 
+    void typingNamesItsSpaceAndConversation()
+    {
+        const ClientFrame f = parseClientFrame(
+            {{u"type"_s, u"typing"_s}, {u"space_id"_s, u"sp"_s}, {u"conversation_id"_s, u"c1"_s}}, Limits());
+        QVERIFY(std::holds_alternative<TypingFrame>(f));
+        QCOMPARE(std::get<TypingFrame>(f).conversationId, u"c1"_s);
+        QCOMPARE(std::get<TypingFrame>(f).spaceId, u"sp"_s);
+    }
+
+    void typingWithoutAValidConversationIsBadFrame()
+    {
+        for (const QJsonValue &wrong : kWrongValues) {
+            if (wrong.isString())
+                continue;
+            const ClientFrame f = parseClientFrame(
+                {{u"type"_s, u"typing"_s}, {u"space_id"_s, u"sp"_s}, {u"conversation_id"_s, wrong}},
+                Limits());
+            QVERIFY(std::holds_alternative<BadFrame>(f));
+        }
+        QVERIFY(std::holds_alternative<BadFrame>(
+            parseClientFrame({{u"type"_s, u"typing"_s}, {u"conversation_id"_s, u"c1"_s}}, Limits())));
+        QVERIFY(std::holds_alternative<BadFrame>(parseClientFrame(
+            {{u"type"_s, u"typing"_s}, {u"space_id"_s, u"sp"_s}, {u"conversation_id"_s, QString(129, u'c')}},
+            Limits())));
+    }
+
+    void presenceSetReadsItsChoiceWhenAnnounced()
+    {
+        const QStringList presence {u"presence"_s};
+        const auto r = parseMutationPayload(u"presence.set"_s,
+            {{u"status"_s, u"off_duty"_s}, {u"off_until"_s, 1764000005000.0},
+                {u"time_zone"_s, u"Asia/Shanghai"_s}, {u"text"_s, u"back at nine"_s}},
+            Limits(), presence);
+        QVERIFY(std::holds_alternative<MutationPayload>(r));
+        const auto &p = std::get<PresenceSet>(std::get<MutationPayload>(r));
+        QCOMPARE(p.status, u"off_duty"_s);
+        QCOMPARE(p.offUntil, std::optional<qint64>(1764000005000));
+        QCOMPARE(p.timeZone, u"Asia/Shanghai"_s);
+        QCOMPARE(p.text, u"back at nine"_s);
+        for (const QJsonObject &bad : {QJsonObject {{u"status"_s, u"asleep"_s}}, QJsonObject {},
+                 QJsonObject {{u"status"_s, u"away"_s}, {u"time_zone"_s, u"Asia//Shanghai"_s}},
+                 QJsonObject {{u"status"_s, u"away"_s}, {u"time_zone"_s, u"../../etc/passwd"_s}},
+                 QJsonObject {{u"status"_s, u"away"_s}, {u"text"_s, u"a\nb"_s}},
+                 QJsonObject {{u"status"_s, u"away"_s}, {u"off_until"_s, -1}}}) {
+            const auto rejected = parseMutationPayload(u"presence.set"_s, bad, Limits(), presence);
+            QVERIFY2(
+                std::holds_alternative<PayloadProblem>(rejected), qPrintable(QString::number(bad.size())));
+            QCOMPARE(std::get<PayloadProblem>(rejected).code, code::invalid_payload);
+        }
+    }
+
     void payloadCodes()
     {
         const QJsonObject base {{u"message_id"_s, u"019ab6d2-5e0f-7a11-8c2e-3d9f4b7a6e12"_s},

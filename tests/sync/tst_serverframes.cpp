@@ -58,6 +58,8 @@ Status parseAny(const QJsonObject &frame)
         return statusOf(parsePingPong(frame));
     if (type == "error"_L1)
         return statusOf(parseError(frame));
+    if (type == "typing"_L1)
+        return statusOf(parseTyping(frame));
     return Error::make(ErrorCode::Invalid, u"unknown type"_s);
 }
 
@@ -72,7 +74,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("type");
         for (const char *t : {"login_result", "welcome", "events", "snapshot_page", "history_page", "result",
-                 "upload_state", "download_chunk", "slow_down", "ping", "pong", "error"})
+                 "upload_state", "download_chunk", "slow_down", "ping", "pong", "error", "typing"})
             QTest::newRow(t) << QString::fromLatin1(t);
     }
 
@@ -123,6 +125,12 @@ private Q_SLOTS:
             << u"slow_down"_s << u"/scope"_s << QJsonValue(QJsonArray {u"everything"_s}) << u"/scope"_s;
         QTest::newRow("error without fatal")
             << u"error"_s << u"/fatal"_s << QJsonValue(QJsonValue::Undefined) << u"/fatal"_s;
+        QTest::newRow("typing without who")
+            << u"typing"_s << u"/user_id"_s << QJsonValue(QJsonValue::Undefined) << u"user_id"_s;
+        QTest::newRow("typing that expires at once")
+            << u"typing"_s << u"/expires_in_ms"_s << QJsonValue(0) << u"expires_in_ms"_s;
+        QTest::newRow("typing that holds for an hour")
+            << u"typing"_s << u"/expires_in_ms"_s << QJsonValue(3600000) << u"expires_in_ms"_s;
         QTest::newRow("download_chunk with bad base64")
             << u"download_chunk"_s << u"/data"_s << QJsonValue(u"!!!"_s) << u"/data"_s;
     }
