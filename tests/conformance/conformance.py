@@ -16,7 +16,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from tandemconf import (checks_attachments, checks_framing, checks_liveness,  # noqa: E402,F401
-                        checks_mutations, checks_session, checks_stream)
+                        checks_mutations, checks_presence, checks_session, checks_stream, checks_typing)
 from tandemconf.context import Context  # noqa: E402
 from tandemconf.errors import Fail  # noqa: E402
 from tandemconf.runner import REGISTRY, Outcome, run_one  # noqa: E402
@@ -56,7 +56,7 @@ def parse_args(argv):
 
 def item_key(item):
     prefix, _, number = item.partition("-")
-    return "FSEMAL".index(prefix), int(number)
+    return "FSEMALPT".index(prefix), int(number)
 
 
 def ordered_checks(only):

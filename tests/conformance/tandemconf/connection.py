@@ -289,10 +289,12 @@ class Conn:
         return await self.request({"type": "login", "user_name": user_name, "password": password,
                                    "device": device, "client": self.ctx.client_info})
 
-    async def hello(self, token, device_id, spaces, versions=(1,), timeout=10):
-        return await self.request({"type": "hello", "versions": list(versions), "token": token,
-                                   "device_id": device_id, "client": self.ctx.client_info,
-                                   "spaces": spaces}, timeout)
+    async def hello(self, token, device_id, spaces, versions=(1,), timeout=10, features=None):
+        frame = {"type": "hello", "versions": list(versions), "token": token, "device_id": device_id,
+                 "client": self.ctx.client_info, "spaces": spaces}
+        if features is not None:
+            frame["features"] = list(features)
+        return await self.request(frame, timeout)
 
     async def send_mutation(self, mutation, timeout=10):
         """Sends one mutation (space_id, mutation_id, kind, created_at, payload) and returns its result."""

@@ -121,12 +121,14 @@ class Context:
             self.sessions[key] = await self.login(role)
         return self.sessions[key]
 
-    async def ready(self, role, spaces=None, dev=0, session=None, label=None, auto_ack=True):
-        """A connection in state ready: login (cached) and hello with the given space requests."""
+    async def ready(self, role, spaces=None, dev=0, session=None, label=None, auto_ack=True, features=None):
+        """A connection in state ready: login (cached) and hello with the given space requests (and
+        features, announced in hello when given)."""
         session = session or await self.session(role, dev)
         conn = await self.connect(label or f"{role}{dev}")
         conn.auto_ack = auto_ack  # before hello: catch-up pushes may follow welcome at once
-        welcome = await conn.hello(session.token, session.device_id, spaces if spaces is not None else [])
+        welcome = await conn.hello(session.token, session.device_id, spaces if spaces is not None else [],
+                                   features=features)
         if welcome.get("type") != "welcome":
             raise Fail(f"{conn.label}: hello answered {excerpt(welcome)}")
         conn.session = session
@@ -143,13 +145,13 @@ class Context:
             raise Fail(f"{role}: hello for {space} answered status {excerpt(status)}")
         return status["epoch"], status["head_seq"]
 
-    async def live(self, role, dev=0, session=None, space=None, auto_ack=True, cursor=None):
+    async def live(self, role, dev=0, session=None, space=None, auto_ack=True, cursor=None, features=None):
         """A connection that syncs the space from its head (or from cursor): resumed, so events flow."""
         space = space or self.space
         epoch, head = await self.position(role, dev, session, space)
         start = head if cursor is None else cursor
         conn = await self.ready(role, [{"space_id": space, "epoch": epoch, "cursor": start}], dev, session,
-                                label=f"{role}{dev}:live", auto_ack=auto_ack)
+                                label=f"{role}{dev}:live", auto_ack=auto_ack, features=features)
         status = conn.welcome["spaces"][0]
         if status.get("status") != "resume":
             raise Fail(f"{conn.label}: hello with the current epoch and cursor {start} answered "
