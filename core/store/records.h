@@ -66,10 +66,11 @@ struct StoreChange
     QList<qint64> messageRowids; // rows inserted or changed
     bool conversationList = false; // conversations were added or renamed
     bool users = false;
+    bool presence = false; // presence records (docs/protocol.md §6.6)
 
     [[nodiscard]] bool isEmpty() const
     {
-        return conversations.isEmpty() && messageRowids.isEmpty() && !conversationList && !users;
+        return conversations.isEmpty() && messageRowids.isEmpty() && !conversationList && !users && !presence;
     }
     void merge(const StoreChange &o)
     {
@@ -77,6 +78,7 @@ struct StoreChange
         messageRowids += o.messageRowids;
         conversationList |= o.conversationList;
         users |= o.users;
+        presence |= o.presence;
     }
 };
 

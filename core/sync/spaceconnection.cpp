@@ -7,6 +7,7 @@
 #include "transport.h"
 
 #include "protocol/codec.h"
+#include "protocol/fields.h"
 
 #include <QLoggingCategory>
 #include <QWebSocket>
@@ -27,6 +28,7 @@ SpaceConnection::SpaceConnection(store::StoreThread *store, SyncConfig config, Q
     qRegisterMetaType<tandem::sync::SyncStatus>();
     m_password = m_config.password;
     m_clock.start();
+    connect(&m_typing, &TypingTracker::typingChanged, this, &SpaceConnection::typingChanged);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SpaceConnection::loadAndConnect);
     connect(&m_tickTimer, &QTimer::timeout, this, &SpaceConnection::tick);
@@ -235,7 +237,7 @@ void SpaceConnection::sendHello()
     sendFrame({{u"type"_s, u"hello"_s}, {u"rid"_s, rid}, {u"versions"_s, QJsonArray {protocol::kVersion}},
         {u"token"_s, m_account.token}, {u"device_id"_s, m_account.deviceId},
         {u"client"_s, QJsonObject {{u"name"_s, m_config.clientName}, {u"version"_s, m_config.clientVersion}}},
-        {u"spaces"_s, QJsonArray {space}}});
+        {u"spaces"_s, QJsonArray {space}}, {u"features"_s, QJsonArray {u"presence"_s, u"typing"_s}}});
 }
 
 void SpaceConnection::onText(const QString &text)
@@ -381,11 +383,18 @@ void SpaceConnection::dispatch(const QJsonObject &frame)
         // A later slow_down replaces an earlier one (§9.2).
         m_mutationsPausedUntilMs = slow->mutations ? until : 0;
         m_requestsPausedUntilMs = slow->requests ? until : 0;
+    } else if (type == f::typing && ready) {
+        auto notice = protocol::parseTyping(frame);
+        if (!notice)
+            return malformed(notice.error());
+        // Ours (another device of the account) or another space's: not for this list.
+        if (notice->userId != m_account.userId && notice->spaceId == m_account.serverSpaceId)
+            m_typing.noticed(notice->conversationId, notice->userId, notice->expiresInMs);
     } else if (type == f::upload_state || type == f::download_chunk) {
         // Attachments are not wired up yet; an answer to a request never made is unexpected.
         protocolFailure(u"an attachment answer to no request"_s);
     } else if (type == f::login_result || type == f::welcome || type == f::events || type == f::snapshot_page
-        || type == f::history_page || type == f::result || type == f::slow_down) {
+        || type == f::history_page || type == f::result || type == f::slow_down || type == f::typing) {
         protocolFailure(u"a %1 frame that does not fit the session's state"_s.arg(type));
     } else {
         // §13.3 rule 6: an unknown frame type is answered and ignored.
@@ -395,6 +404,19 @@ void SpaceConnection::dispatch(const QJsonObject &frame)
         e.rid = frame.value("rid"_L1).toString().left(64);
         sendFrame(protocol::makeError(e));
     }
+}
+
+void SpaceConnection::sendTyping(const QString &conversationId)
+{
+    if (m_phase != Phase::Ready || !m_serverFeatures.contains("typing"_L1) || !protocol::isId(conversationId))
+        return;
+    const qint64 now = m_clock.elapsed();
+    const auto last = m_typingSentAtMs.constFind(conversationId);
+    if (last != m_typingSentAtMs.constEnd() && now - *last < kTypingIntervalMs)
+        return;
+    m_typingSentAtMs.insert(conversationId, now);
+    sendFrame({{u"type"_s, u"typing"_s}, {u"space_id"_s, m_account.serverSpaceId},
+        {u"conversation_id"_s, conversationId}});
 }
 
 void SpaceConnection::onLoginResult(const protocol::LoginResult &result)
@@ -417,6 +439,7 @@ void SpaceConnection::onLoginResult(const protocol::LoginResult &result)
 void SpaceConnection::onWelcome(const protocol::Welcome &welcome)
 {
     m_limits = welcome.limits;
+    m_serverFeatures = welcome.features;
     if (m_socket)
         setFrameLimit(*m_socket, m_limits.maxFrameBytes);
     const protocol::SpaceStatus *space = nullptr;
@@ -476,6 +499,8 @@ void SpaceConnection::onError(const protocol::ErrorInfo &error)
 
 void SpaceConnection::onDisconnected()
 {
+    m_typing.clear();
+    m_typingSentAtMs.clear();
     m_tickTimer.stop();
     m_gapTimer.stop();
     m_tailTimer.stop();

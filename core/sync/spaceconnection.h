@@ -9,6 +9,7 @@
 #include "eventsequencer.h"
 #include "syncconfig.h"
 #include "syncstatus.h"
+#include "typingtracker.h"
 
 #include "protocol/serverframes.h"
 #include "store/storethread.h"
@@ -48,6 +49,9 @@ public Q_SLOTS:
     void loginWith(const QString &password);
     // Fetches an attachment into the encrypted file cache, resuming what is already there (§8.2).
     void downloadAttachment(const QString &attachmentId);
+    // Tells the other members that the account is typing in the conversation (§6.7), when the server
+    // announced typing; at most once per kTypingIntervalMs per conversation, whatever the caller does.
+    void sendTyping(const QString &conversationId);
 
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);
@@ -61,8 +65,11 @@ Q_SIGNALS:
     // Bytes of an attachment confirmed by the server (upload) or held in the cache (download) so far:
     // at most every kProgressIntervalMs per transfer, and always when `done` reaches `total`.
     void transferProgress(const QString &attachmentId, bool upload, qint64 done, qint64 total);
+    // The other members typing in a conversation now, in the order they started (empty: nobody).
+    void typingChanged(const QString &conversationId, const QStringList &userIds);
 
 private:
+    static constexpr qint64 kTypingIntervalMs = 3000; // §6.7: a MUST for clients
     static constexpr qint64 kProgressIntervalMs = 100;
     enum class Phase { Idle, Opening, LoggingIn, Hello, Ready, Backoff, Stopped };
     enum class RequestKind { Login, Hello, Fetch, Snapshot, History, Mutate, Ping, Upload, Download };
@@ -210,6 +217,11 @@ private:
     QSet<QString> m_uploaded; // complete on the server (kept across connections)
     QHash<QString, Transfer> m_downloads; // wanted, until complete or failed (kept across connections)
     QSet<QString> m_downloading; // a chunk request is out on this connection
+
+    // typing (§6.7)
+    QStringList m_serverFeatures; // from welcome
+    QHash<QString, qint64> m_typingSentAtMs; // by conversation, on m_clock; per connection
+    TypingTracker m_typing {this};
 };
 
 // Runs `onOk` on this thread once a store job succeeded (and the connection it belongs to is still

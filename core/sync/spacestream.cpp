@@ -46,9 +46,16 @@ void SpaceConnection::applyBatch(const QList<protocol::Event> &events)
     const QString stream = m_account.serverSpaceId;
     const QString self = m_account.userId;
     const store::SyncCursor cursor {m_cursor.epoch, events.last().seq};
-    for (const protocol::Event &e : events)
+    for (const protocol::Event &e : events) {
         if (e.kind == "conversation.updated"_L1)
             m_backfillDirty = true;
+        if (e.kind == "message.created"_L1) {
+            // A message ends its sender's typing notice (§6.7).
+            const QJsonObject m = e.data.value("message"_L1).toObject();
+            m_typing.messageFrom(
+                m.value("conversation_id"_L1).toString(), m.value("sender_id"_L1).toString());
+        }
+    }
     // One transaction: the batch and its cursor, or neither (§4.3).
     whenDone(m_store->write<bool>([events, stream, self, cursor](
                                       store::SpaceStore &s, store::StoreChange &change) -> Result<bool> {

@@ -25,6 +25,7 @@ SpaceSync::SpaceSync(store::StoreThread *store, SyncConfig config, QObject *pare
     connect(m_connection, &SpaceConnection::attachmentReady, this, &SpaceSync::attachmentReady);
     connect(m_connection, &SpaceConnection::attachmentFailed, this, &SpaceSync::attachmentFailed);
     connect(m_connection, &SpaceConnection::transferProgress, this, &SpaceSync::transferProgress);
+    connect(m_connection, &SpaceConnection::typingChanged, this, &SpaceSync::typingChanged);
     m_thread.start();
 }
 
@@ -99,6 +100,13 @@ QFuture<Result<QueuedMutation>> SpaceSync::sendFile(
         return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(
             ErrorCode::Unavailable, QStringLiteral("This space has no file cache to send files from."))));
     return thenNotify(sync::queueFileMessage(*m_store, *m_files, conversationId, filePath, body));
+}
+
+void SpaceSync::sendTyping(const QString &conversationId)
+{
+    QMetaObject::invokeMethod(
+        m_connection, [c = m_connection, conversationId] { c->sendTyping(conversationId); },
+        Qt::QueuedConnection);
 }
 
 void SpaceSync::downloadAttachment(const QString &attachmentId)

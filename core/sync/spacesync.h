@@ -41,6 +41,9 @@ public:
         const QString &conversationId, const QString &filePath, const QString &body = {});
     // Fetches an attachment into the file cache; attachmentReady or attachmentFailed follows.
     void downloadAttachment(const QString &attachmentId);
+    // The account is typing in the conversation: tells the other members (at most every 3 s; nothing
+    // when the server does not announce typing or the connection is not ready).
+    void sendTyping(const QString &conversationId);
 
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);
@@ -52,6 +55,8 @@ Q_SIGNALS:
     void attachmentFailed(const QString &attachmentId, const QString &reason);
     // SpaceConnection::transferProgress, on this object's thread.
     void transferProgress(const QString &attachmentId, bool upload, qint64 done, qint64 total);
+    // The other members typing in a conversation (§6.7), expiry and messages already taken into account.
+    void typingChanged(const QString &conversationId, const QStringList &userIds);
 
 private:
     template<typename T> QFuture<Result<T>> thenNotify(QFuture<Result<T>> future);

@@ -129,7 +129,7 @@ Status StoreWriter::upsertRecord(const QString &entity, const QJsonObject &d)
         return exec("INSERT OR REPLACE INTO saved_items(message_id, saved_at) VALUES (?1, ?2)",
             {string(d, "message_id"_L1), integer(d, "saved_at"_L1)});
     if (entity == "presence"_L1) {
-        m_change.users = true;
+        m_change.presence = true;
         return exec(
             "INSERT OR REPLACE INTO presence(user_id, status, off_until, time_zone, text, updated_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -521,6 +521,7 @@ Status StoreWriter::clearServerData()
         TANDEM_TRY(m_db.exec(sql));
     m_change.conversationList = true;
     m_change.users = true;
+    m_change.presence = true;
     return {};
 }
 
