@@ -1,4 +1,5 @@
 // tandem, the desktop app: reads the command line, sets up Qt Quick and loads the UI module.
+#include "files/attachmentimageprovider.h"
 #include "platform/automation.h"
 #include "platform/benchprobe.h"
 #include "platform/desktopintegration.h"
@@ -62,6 +63,9 @@ int main(int argc, char *argv[])
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
+    // image://attachment/<space>/<attachment>: previews decrypted in memory (the engine owns it).
+    engine.addImageProvider(QString::fromLatin1(tandem::app::AttachmentImageProvider::kProviderId),
+        new tandem::app::AttachmentImageProvider);
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreated, &app,
         [](QObject *object, const QUrl &) {

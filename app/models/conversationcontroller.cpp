@@ -1,11 +1,14 @@
 #include "conversationcontroller.h"
 
+#include "attachmenttransfers.h"
 #include "composercontroller.h"
 #include "filelistmodel.h"
 #include "memberlistmodel.h"
 #include "storereply.h"
 #include "threadcontroller.h"
 #include "timelinemodel.h"
+
+#include "files/openedfiles.h"
 
 #include "messaging/conversationqueries.h"
 #include "messaging/timelinequeries.h"
@@ -355,6 +358,26 @@ void ConversationController::jumpToFirstUnread()
 
 // ---- files ----------------------------------------------------------------------------------------
 
+AttachmentTransfers *ConversationController::transfers() const
+{
+    return m_transfers.data();
+}
+
+void ConversationController::setTransfers(AttachmentTransfers *transfers)
+{
+    if (m_transfers == transfers)
+        return;
+    if (m_transfers)
+        disconnect(m_transfers, nullptr, this, nullptr);
+    m_transfers = transfers;
+    if (m_transfers)
+        connect(m_transfers, &AttachmentTransfers::progressChanged, this,
+            [this](const QString &id, const QString &, qint64 done, qint64 total) {
+                m_fileList->setProgress(id, done, total);
+            });
+    Q_EMIT transfersChanged();
+}
+
 void ConversationController::downloadAttachment(const QString &attachmentId)
 {
     if (!m_sync) {
@@ -362,6 +385,10 @@ void ConversationController::downloadAttachment(const QString &attachmentId)
         return;
     }
     m_fileList->setState(attachmentId, u"downloading"_s);
+    if (m_transfers) {
+        const messaging::AttachmentItem *f = m_fileList->file(attachmentId);
+        m_transfers->markDownloading(attachmentId, f ? f->sizeBytes : 0);
+    }
     m_sync->downloadAttachment(attachmentId);
 }
 
@@ -412,22 +439,23 @@ void ConversationController::exportAttachment(const QString &attachmentId, const
                 return;
             }
             QString target = pending.path;
-            if (pending.action == FileAction::Open) {
-                if (!m_openDir || !m_openDir->isValid())
-                    m_openDir
-                        = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"tandem-open-XXXXXX"_s));
-                if (!m_openDir->isValid()) {
+            const bool open = pending.action == FileAction::Open;
+            if (open) {
+                const QString folder = OpenedFiles::folder();
+                if (folder.isEmpty()) {
                     setError(tr("No private folder could be made to open the file in."));
                     return;
                 }
-                QFile::setPermissions(
-                    m_openDir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-                target = QDir(m_openDir->path()).filePath(item.id.left(8) + u'-' + safeFileName(item.name));
+                target = QDir(folder).filePath(item.id.left(8) + u'-' + safeFileName(item.name));
             }
             std::shared_ptr<store::FileCache> cache = m_fileCache;
             const QString sha = item.sha256;
-            QFuture<Status> task
-                = QtConcurrent::run([cache, sha, target] { return cache->exportTo(sha, target); });
+            QFuture<Status> task = QtConcurrent::run([cache, sha, target, open]() -> Status {
+                TANDEM_TRY(cache->exportTo(sha, target));
+                if (open && !OpenedFiles::makePrivate(target))
+                    return Error::make(ErrorCode::Io, tr("The opened copy cannot be made private."));
+                return {};
+            });
             onReply(this, task, [this, attachmentId, target, pending](const Status &done) {
                 if (!done) {
                     setError(done.error().message);

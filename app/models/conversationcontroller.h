@@ -8,7 +8,7 @@
 
 #include <QHash>
 #include <QObject>
-#include <QTemporaryDir>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <QVariantList>
@@ -16,6 +16,7 @@
 
 #include <memory>
 
+Q_MOC_INCLUDE("attachmenttransfers.h")
 Q_MOC_INCLUDE("composercontroller.h")
 Q_MOC_INCLUDE("filelistmodel.h")
 Q_MOC_INCLUDE("memberlistmodel.h")
@@ -36,6 +37,7 @@ class QJsonObject;
 
 namespace tandem::app {
 
+class AttachmentTransfers;
 class ComposerController;
 class FileListModel;
 class MemberListModel;
@@ -65,6 +67,8 @@ class ConversationController : public QObject
     // The account is an owner or admin here: it may delete anyone's message.
     Q_PROPERTY(bool canModerate READ canModerate NOTIFY canModerateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    // The space's files on the move (progress, previews); null until the session sets it.
+    Q_PROPERTY(tandem::app::AttachmentTransfers *transfers READ transfers NOTIFY transfersChanged)
 
 public:
     ConversationController(store::StoreThread *store, sync::SpaceSync *sync,
@@ -89,6 +93,9 @@ public:
     [[nodiscard]] QString firstUnreadMessageId() const { return m_firstUnreadId; }
     [[nodiscard]] bool canModerate() const { return m_canModerate; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
+    [[nodiscard]] AttachmentTransfers *transfers() const;
+    // Set once, by the space session, right after construction.
+    void setTransfers(AttachmentTransfers *transfers);
 
     Q_INVOKABLE void openThread(const QString &rootMessageId);
     Q_INVOKABLE void closeThread();
@@ -117,6 +124,7 @@ Q_SIGNALS:
     void firstUnreadMessageIdChanged();
     void canModerateChanged();
     void errorTextChanged();
+    void transfersChanged();
     void positionRequested(int row);
     // In the open thread's timeline.
     void threadPositionRequested(int row);
@@ -168,7 +176,7 @@ private:
     ComposerController *m_composer;
     ThreadController *m_thread = nullptr;
     QHash<QString, PendingFile> m_afterDownload;
-    std::unique_ptr<QTemporaryDir> m_openDir; // decrypted copies opened by the user; gone with the controller
+    QPointer<AttachmentTransfers> m_transfers;
 };
 
 } // namespace tandem::app

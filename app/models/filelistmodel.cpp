@@ -32,7 +32,7 @@ QHash<int, QByteArray> FileListModel::roleNames() const
     return {{AttachmentIdRole, "attachmentId"}, {MessageIdRole, "messageId"}, {NameRole, "name"},
         {SizeBytesRole, "sizeBytes"}, {MimeTypeRole, "mimeType"}, {SenderNameRole, "senderName"},
         {CreatedAtRole, "createdAt"}, {StateRole, "state"}, {ProgressRole, "progress"},
-        {LocalPathRole, "localPath"}};
+        {LocalPathRole, "localPath"}, {DoneBytesRole, "doneBytes"}};
 }
 
 QVariant FileListModel::data(const QModelIndex &index, int role) const
@@ -58,8 +58,14 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
         return f.createdAt;
     case StateRole:
         return state;
-    case ProgressRole:
-        return state == "cached"_L1 ? 1.0 : 0.0;
+    case ProgressRole: {
+        if (state == "cached"_L1)
+            return 1.0;
+        const auto [done, total] = m_progress.value(f.id);
+        return total > 0 ? std::clamp(double(done) / double(total), 0.0, 1.0) : 0.0;
+    }
+    case DoneBytesRole:
+        return state == "cached"_L1 ? f.sizeBytes : m_progress.value(f.id).first;
     case LocalPathRole:
         return m_localPaths.value(f.id);
     default:
@@ -92,6 +98,14 @@ void FileListModel::setState(const QString &attachmentId, const QString &state)
     for (int row = 0; row < m_files.size(); ++row)
         if (m_files.at(row).id == attachmentId)
             Q_EMIT dataChanged(index(row), index(row), {StateRole, ProgressRole});
+}
+
+void FileListModel::setProgress(const QString &attachmentId, qint64 done, qint64 total)
+{
+    m_progress.insert(attachmentId, {done, total});
+    for (int row = 0; row < m_files.size(); ++row)
+        if (m_files.at(row).id == attachmentId)
+            Q_EMIT dataChanged(index(row), index(row), {ProgressRole, DoneBytesRole});
 }
 
 void FileListModel::reload()

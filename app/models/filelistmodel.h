@@ -34,6 +34,7 @@ public:
         StateRole, // remote, uploading, downloading, cached, failed
         ProgressRole, // 0..1
         LocalPathRole, // a decrypted copy opened or saved by the user, else empty
+        DoneBytesRole, // bytes moved so far while uploading or downloading
     };
     Q_ENUM(Role)
 
@@ -48,6 +49,8 @@ public:
     // Where the user last saved or opened the file (shown as localPath).
     void setLocalPath(const QString &attachmentId, const QString &path);
     void setState(const QString &attachmentId, const QString &state);
+    // Bytes moved so far (transferProgress).
+    void setProgress(const QString &attachmentId, qint64 done, qint64 total);
     void reload();
 
 Q_SIGNALS:
@@ -59,6 +62,7 @@ private:
     QList<messaging::AttachmentItem> m_files;
     QHash<QString, QString> m_localPaths;
     QHash<QString, QString> m_states; // states known here before the store has them (downloading)
+    QHash<QString, std::pair<qint64, qint64>> m_progress; // bytes done, total
     bool m_reloading = false;
     bool m_again = false;
 };

@@ -2,6 +2,8 @@
 
 #include "conversationcontroller.h"
 #include "conversationlistmodel.h"
+#include "files/attachmentsources.h"
+#include "files/attachmenttransfers.h"
 #include "futurewatch.h"
 #include "searchmodel.h"
 
@@ -108,8 +110,10 @@ SpaceSession::SpaceSession(const QString &profileDirectory, store::SpaceEntry en
 
 SpaceSession::~SpaceSession()
 {
-    // Views first (they hold the store and the engine; an old conversation may still wait for its
-    // deleteLater), then the engine, then the store.
+    // Previews stop reading the store first; then views (they hold the store and the engine; an old
+    // conversation may still wait for its deleteLater), then the engine, then the store.
+    if (m_store)
+        AttachmentSources::instance().remove(m_entry.meta.id);
     qDeleteAll(findChildren<QObject *>(QString(), Qt::FindDirectChildrenOnly));
     m_sync.reset();
     m_store.reset();
@@ -160,6 +164,8 @@ void SpaceSession::adoptOpened(const QUrl &serverUrl, const QString &passphrase)
     // Jobs run in order, so the reads below need not wait for the adoption.
     (void)m_store->adopt(std::move(opening->store));
     m_files = std::make_shared<store::FileCache>(m_entry.directory + u"/files"_s, opening->key);
+    AttachmentSources::instance().add(
+        m_entry.meta.id, std::make_shared<AttachmentSource>(m_store.get(), m_files));
     connect(m_store.get(), &store::StoreThread::changed, this, &SpaceSession::onStoreChanged);
 
     if (serverUrl.isValid()) {
@@ -218,6 +224,7 @@ void SpaceSession::finishOpening(const QString &passphrase)
         setSync(u"local"_s, tr("This space is kept on this computer only."));
     m_conversations = new ConversationListModel(m_store.get(), m_sync.get(), m_account.userId, this);
     m_search = new SearchModel(m_store.get(), this);
+    m_transfers = new AttachmentTransfers(m_entry.meta.id, m_sync.get(), this);
     Q_EMIT modelsChanged();
     m_open = true;
     refreshTotals();
@@ -273,6 +280,8 @@ void SpaceSession::openConversation(const QString &conversationId)
     m_current = conversationId.isEmpty() ? nullptr
                                          : new ConversationController(m_store.get(), m_sync.get(), m_files,
                                              conversationId, m_account.userId, this);
+    if (m_current)
+        m_current->setTransfers(m_transfers);
     Q_EMIT currentConversationChanged();
     if (old)
         old->deleteLater();

@@ -18,6 +18,7 @@
 
 #include <memory>
 
+Q_MOC_INCLUDE("attachmenttransfers.h")
 Q_MOC_INCLUDE("conversationlistmodel.h")
 Q_MOC_INCLUDE("conversationcontroller.h")
 Q_MOC_INCLUDE("searchmodel.h")
@@ -31,6 +32,7 @@ class SpaceSync;
 
 namespace tandem::app {
 
+class AttachmentTransfers;
 class ConversationListModel;
 class ConversationController;
 class SearchModel;
@@ -56,6 +58,7 @@ class SpaceSession : public QObject
             currentConversationChanged)
     Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(tandem::app::SearchModel *search READ search NOTIFY modelsChanged)
+    Q_PROPERTY(tandem::app::AttachmentTransfers *transfers READ transfers NOTIFY modelsChanged)
 
 public:
     SpaceSession(const QString &profileDirectory, store::SpaceEntry entry, QObject *parent = nullptr);
@@ -82,6 +85,7 @@ public:
     [[nodiscard]] ConversationController *currentConversation() const { return m_current; }
     [[nodiscard]] QString currentConversationId() const { return m_currentId; }
     [[nodiscard]] SearchModel *search() const { return m_search; }
+    [[nodiscard]] AttachmentTransfers *transfers() const { return m_transfers; }
 
     [[nodiscard]] store::StoreThread *store() const { return m_store.get(); }
     [[nodiscard]] sync::SpaceSync *spaceSync() const { return m_sync.get(); }
@@ -123,6 +127,7 @@ private:
     std::unique_ptr<sync::SpaceSync> m_sync;
     ConversationListModel *m_conversations = nullptr;
     SearchModel *m_search = nullptr;
+    AttachmentTransfers *m_transfers = nullptr;
     ConversationController *m_current = nullptr;
     QString m_currentId;
     bool m_open = false;
