@@ -7,6 +7,7 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import Tandem.App
 import Tandem.Ui
+import "../content/FileSizes.js" as FileSizes
 
 Rectangle {
     id: composer
@@ -77,10 +78,29 @@ Rectangle {
                 required property string name
                 required property real progress
                 required property string state
+                required property string errorText
+                required property real doneBytes
+                required property real totalBytes
+                objectName: "uploadRow"
                 Layout.fillWidth: true
                 Label { text: name; textFormat: Text.PlainText; elide: Text.ElideMiddle; Layout.maximumWidth: 260; color: Theme.text }
-                ProgressBar { Layout.fillWidth: true; value: progress; Accessible.name: qsTr("Uploading %1").arg(name) }
-                Label { text: state === "failed" ? qsTr("Failed") : Math.round(progress * 100) + "%"; color: state === "failed" ? Theme.danger : Theme.mutedText }
+                ProgressBar {
+                    Layout.fillWidth: true
+                    visible: state !== "failed"
+                    value: progress
+                    indeterminate: state === "preparing"
+                    Accessible.name: qsTr("Uploading %1").arg(name)
+                }
+                Label {
+                    objectName: "uploadStatus"
+                    Layout.fillWidth: state === "failed"
+                    text: state === "failed" ? (errorText.length > 0 ? qsTr("Failed: %1").arg(errorText) : qsTr("Failed"))
+                        : state === "preparing" ? qsTr("Preparing…")
+                        : totalBytes > 0 ? FileSizes.progressText(doneBytes, totalBytes) : qsTr("Waiting to upload…")
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: state === "failed" ? Theme.danger : Theme.mutedText
+                }
             }
         }
 

@@ -1,9 +1,11 @@
-// A file in a message: a simple type badge, its name and size, a progress bar while it moves, and the
-// buttons for what can be done with it now (download; open, save). The buttons only ask: the
-// conversation does the work (ConversationController.downloadAttachment and friends).
+// A file in a message: a simple type badge, its name and size, a progress bar with the bytes moved
+// while it goes up or down ("1.2 of 4.5 MB"), and the buttons for what can be done with it now
+// (download; open, save). The buttons only ask: the conversation does the work
+// (ConversationController.downloadAttachment and friends).
 import QtQuick
 import QtQuick.Controls
 import Tandem.Ui
+import "FileSizes.js" as FileSizes
 
 Rectangle {
     id: card
@@ -17,6 +19,9 @@ Rectangle {
     // sets it; it is also Item's own state, so the card declares each of these as a State.
     property string fileState: card.state
     property real progress: 0
+    // Bytes moved so far; when unknown (negative), progress × size.
+    property real doneBytes: -1
+    property string errorText
 
     signal downloadRequested()
     signal openRequested()
@@ -43,6 +48,12 @@ Rectangle {
         }
         return (unit === 0 ? value.toString() : value.toFixed(value < 10 ? 1 : 0)) + " " + units[unit]
     }
+    // "1.2 of 4.5 MB": both in the unit of the whole.
+    function progressText(done, total) {
+        return FileSizes.progressText(done, total)
+    }
+    readonly property real shownDoneBytes: doneBytes >= 0 ? doneBytes : progress * sizeBytes
+
     function typeLabel() {
         const mime = card.mimeType.toLowerCase()
         if (mime.startsWith("image/")) return "IMG"
@@ -119,7 +130,7 @@ Rectangle {
                     objectName: "fileSize"
                     width: parent.width
                     text: card.fileState === "failed" ? qsTr("%1 · failed").arg(card.humanSize(card.sizeBytes))
-                        : card.busy ? qsTr("%1 · %2%").arg(card.humanSize(card.sizeBytes)).arg(Math.round(card.progress * 100))
+                        : card.busy ? card.progressText(card.shownDoneBytes, card.sizeBytes)
                         : card.humanSize(card.sizeBytes)
                     textFormat: Text.PlainText
                     color: card.fileState === "failed" ? Theme.danger : Theme.mutedText
@@ -157,6 +168,17 @@ Rectangle {
             from: 0
             to: 1
             value: card.progress
+            Accessible.name: (card.fileState === "uploading" ? qsTr("Uploading %1") : qsTr("Downloading %1")).arg(card.name)
+        }
+        Label {
+            objectName: "fileError"
+            visible: card.fileState === "failed" && card.errorText.length > 0
+            width: parent.width
+            text: card.errorText
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: Theme.danger
+            font.pixelSize: Theme.baseSize * 0.85
         }
     }
 }

@@ -32,6 +32,8 @@ FocusScope {
     property int readByCount
     property int receiptTotal
     property var attachments: []
+    // The space's AttachmentTransfers: file progress and picture previews.
+    property var transfers: null
     property bool highlighted
     property bool canEdit
     property bool canDelete
@@ -224,6 +226,8 @@ FocusScope {
                             required property var modelData
                             Layout.fillWidth: true
                             attachment: modelData
+                            transfers: bubble.transfers
+                            messageFailed: bubble.sendState === "failed"
                             onDownloadRequested: bubble.downloadRequested(modelData.attachmentId)
                             onOpenRequested: bubble.openRequested(modelData.attachmentId)
                             onSaveRequested: url => bubble.saveRequested(modelData.attachmentId, url)

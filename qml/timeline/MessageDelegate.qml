@@ -34,6 +34,7 @@ MessageBubble {
     readByCount: model.readByCount
     receiptTotal: model.receiptTotal
     attachments: model.attachments
+    transfers: conversation ? conversation.transfers : null
     highlighted: model.highlighted
     canEdit: model.canEdit
     canDelete: model.canDelete

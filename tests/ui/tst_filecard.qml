@@ -48,8 +48,50 @@ TestCase {
         const bar = findChild(card, "fileProgress")
         verify(bar.visible)
         compare(bar.value, 0.4)
-        compare(findChild(card, "fileSize").text, "5.0 MB · 40%")
+        compare(findChild(card, "fileSize").text, "2.0 of 5.0 MB")
         verify(!findChild(card, "downloadButton").visible)
+    }
+
+    function test_bytesMovedFollowTheTransfer() {
+        const total = 4.5 * 1024 * 1024
+        const card = makeCard({ name: "deck.pdf", sizeBytes: total, mimeType: "application/pdf",
+                                fileState: "uploading", progress: 0, doneBytes: 0 })
+        const bar = findChild(card, "fileProgress")
+        const size = findChild(card, "fileSize")
+        verify(bar.visible)
+        compare(size.text, "0.0 of 4.5 MB")
+        compare(bar.Accessible.name, "Uploading deck.pdf")
+        // As transferProgress reports come in, the bar and the bytes follow.
+        card.doneBytes = 1.2 * 1024 * 1024
+        card.progress = card.doneBytes / total
+        compare(size.text, "1.2 of 4.5 MB")
+        fuzzyCompare(bar.value, 0.2667, 0.001)
+        verify(!findChild(card, "openButton").visible)
+        verify(!findChild(card, "downloadButton").visible)
+        // Done: the bar goes, open and save come.
+        card.doneBytes = total
+        card.progress = 1
+        card.fileState = "cached"
+        verify(!bar.visible)
+        compare(size.text, "4.5 MB")
+        verify(findChild(card, "openButton").visible)
+        verify(findChild(card, "saveButton").visible)
+    }
+
+    function test_smallFilesCountInBytes() {
+        const card = makeCard({ name: "n.txt", sizeBytes: 900, fileState: "downloading", progress: 0.5, doneBytes: 450 })
+        compare(findChild(card, "fileSize").text, "450 of 900 B")
+    }
+
+    function test_failedTransferSaysWhyAndOffersRetry() {
+        const card = makeCard({ name: "x.bin", sizeBytes: 2048, fileState: "failed",
+                                errorText: "The server sent bytes of another file." })
+        const error = findChild(card, "fileError")
+        verify(error.visible)
+        compare(error.text, "The server sent bytes of another file.")
+        compare(error.textFormat, Text.PlainText)
+        verify(!findChild(card, "fileProgress").visible)
+        compare(findChild(card, "downloadButton").text, "Retry")
     }
 
     function test_nameIsPlainText() {

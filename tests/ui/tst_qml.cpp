@@ -1,6 +1,8 @@
 // tst_qml: runs every tests/ui/tst_*.qml with the app's QML modules available as in the app itself
 // (static plugins, import path qrc:/, the Basic style). The tests also see `testNetwork.requests`, the
 // number of network requests the QML engine made, so that a view can be shown to fetch nothing.
+#include "files/attachmentimageprovider.h"
+
 #include <QAtomicInt>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -65,6 +67,9 @@ public Q_SLOTS:
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->setNetworkAccessManagerFactory(&m_factory);
         engine->rootContext()->setContextProperty(QStringLiteral("testNetwork"), &m_probe);
+        // As in the app: image://attachment/… (no space is open here, so every preview fails cleanly).
+        engine->addImageProvider(QString::fromLatin1(tandem::app::AttachmentImageProvider::kProviderId),
+            new tandem::app::AttachmentImageProvider);
     }
 
 private:
