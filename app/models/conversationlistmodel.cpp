@@ -7,8 +7,11 @@
 #include "sync/mutations.h"
 #include "sync/spacesync.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+#include <QLocale>
 #include <QLoggingCategory>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -46,8 +49,11 @@ ConversationListModel::ConversationListModel(
     m_timer.setInterval(30);
     connect(&m_timer, &QTimer::timeout, this, &ConversationListModel::refresh);
     connect(m_store, &store::StoreThread::changed, this, &ConversationListModel::onStoreChanged);
+    if (m_sync)
+        connect(m_sync, &sync::SpaceSync::typingChanged, this, &ConversationListModel::onTypingChanged);
     m_loading = true;
     refresh();
+    refreshPresence();
 }
 
 int ConversationListModel::rowCount(const QModelIndex &parent) const
@@ -63,7 +69,39 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         {LastSenderNameRole, "lastSenderName"}, {LastMessageAtRole, "lastMessageAt"},
         {DraftTextRole, "draftText"}, {MemberCountRole, "memberCount"}, {MutedRole, "muted"},
         {TypingTextRole, "typingText"}, {PresenceRole, "presence"}, {PinnedRole, "pinned"},
-        {OtherUserIdRole, "otherUserId"}};
+        {OtherUserIdRole, "otherUserId"}, {PresenceTextRole, "presenceText"}};
+}
+
+QString ConversationListModel::presenceText(const messaging::UserPresence &p, const QDateTime &now)
+{
+    QString until;
+    if (p.offUntil > 0) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(p.offUntil).toTimeZone(now.timeZone());
+        until = at.date() == now.date() ? at.toString(u"HH:mm"_s) : QLocale().toString(at, u"ddd HH:mm"_s);
+    }
+    if (p.status == "online"_L1)
+        return tr("Online");
+    if (p.status == "away"_L1)
+        return until.isEmpty() ? tr("Away") : tr("Away until %1").arg(until);
+    if (p.status == "busy"_L1)
+        return until.isEmpty() ? tr("Busy") : tr("Busy until %1").arg(until);
+    if (p.status == "off_duty"_L1)
+        return until.isEmpty() ? tr("Off duty") : tr("Off duty until %1").arg(until);
+    return tr("Offline");
+}
+
+QString ConversationListModel::typingText(const QStringList &names)
+{
+    switch (names.size()) {
+    case 0:
+        return {};
+    case 1:
+        return tr("%1 is typing…").arg(names.at(0));
+    case 2:
+        return tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    default:
+        return tr("%n people are typing…", nullptr, int(names.size()));
+    }
 }
 
 QString ConversationListModel::lastMessageText(const ConversationSummary &c) const
@@ -111,9 +149,21 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.memberCount;
     case MutedRole:
         return c.notifyLevel == "muted"_L1;
-    case TypingTextRole:
+    case TypingTextRole: {
+        QStringList names;
+        for (const QString &id : m_typing.value(c.id))
+            if (const auto it = m_names.constFind(id); it != m_names.constEnd())
+                names << *it; // a name still being read joins a moment later
+        return typingText(names);
+    }
     case PresenceRole:
-        return QString();
+        if (c.kind != "direct"_L1 || !m_presence.contains(c.otherUserId))
+            return QString();
+        return m_presence.value(c.otherUserId).status;
+    case PresenceTextRole:
+        if (c.kind != "direct"_L1 || !m_presence.contains(c.otherUserId))
+            return QString();
+        return presenceText(m_presence.value(c.otherUserId), QDateTime::currentDateTime());
     case PinnedRole:
         return c.pinned;
     case OtherUserIdRole:
@@ -147,6 +197,15 @@ QString ConversationListModel::conversationIdAt(int row) const
 
 void ConversationListModel::onStoreChanged(const store::StoreChange &change)
 {
+    if (change.presence)
+        refreshPresence();
+    if (change.users && !m_typing.isEmpty()) {
+        // Someone typing may have been renamed.
+        QStringList typists;
+        for (const QStringList &ids : std::as_const(m_typing))
+            typists += ids;
+        readNames(typists);
+    }
     if (change.conversationList || change.users)
         m_wholeDirty = true;
     else if (change.conversations.isEmpty())
@@ -287,6 +346,144 @@ void ConversationListModel::setPinned(const QString &conversationId, bool pinned
 void ConversationListModel::setMuted(const QString &conversationId, bool muted)
 {
     setPrefs(conversationId, QJsonObject {{u"notify_level"_s, muted ? u"muted"_s : u"all"_s}});
+}
+
+void ConversationListModel::onTypingChanged(const QString &conversationId, const QStringList &userIds)
+{
+    if (userIds.isEmpty()) {
+        if (m_typing.remove(conversationId) == 0)
+            return;
+    } else {
+        m_typing.insert(conversationId, userIds);
+    }
+    QStringList unnamed;
+    for (const QString &id : userIds)
+        if (!m_names.contains(id))
+            unnamed << id;
+    if (!unnamed.isEmpty())
+        readNames(unnamed);
+    rowsChanged({conversationId}, {TypingTextRole});
+}
+
+void ConversationListModel::readNames(const QStringList &userIds)
+{
+    auto future = m_store->read<QHash<QString, QString>>(
+        [userIds](store::SpaceStore &s) { return messaging::displayNames(s, userIds); });
+    onReply(this, future, [this](const Result<QHash<QString, QString>> &names) {
+        if (!names) {
+            qCWarning(lcConversations) << "reading names of people typing failed:" << names.error().message;
+            return;
+        }
+        QSet<QString> affected;
+        for (auto it = names->cbegin(); it != names->cend(); ++it) {
+            if (m_names.value(it.key()) == it.value())
+                continue;
+            m_names.insert(it.key(), it.value());
+            for (auto t = m_typing.cbegin(); t != m_typing.cend(); ++t)
+                if (t->contains(it.key()))
+                    affected.insert(t.key());
+        }
+        rowsChanged(affected, {TypingTextRole});
+    });
+}
+
+void ConversationListModel::refreshPresence()
+{
+    if (m_presenceRunning) {
+        m_presenceDirty = true;
+        return;
+    }
+    m_presenceRunning = true;
+    m_presenceDirty = false;
+    using Presences = QHash<QString, messaging::UserPresence>;
+    auto future = m_store->read<Presences>([](store::SpaceStore &s) { return messaging::presences(s); });
+    onReply(this, future, [this](const Result<Presences> &fresh) {
+        m_presenceRunning = false;
+        if (fresh) {
+            QSet<QString> changed;
+            for (auto it = fresh->cbegin(); it != fresh->cend(); ++it)
+                if (!m_presence.contains(it.key()) || m_presence.value(it.key()) != it.value())
+                    changed.insert(it.key());
+            for (auto it = m_presence.cbegin(); it != m_presence.cend(); ++it)
+                if (!fresh->contains(it.key()))
+                    changed.insert(it.key());
+            m_presence = *fresh;
+            directRowsChanged(changed, {PresenceRole, PresenceTextRole});
+        } else {
+            qCWarning(lcConversations) << "reading presence failed:" << fresh.error().message;
+        }
+        if (m_presenceDirty)
+            refreshPresence();
+    });
+}
+
+void ConversationListModel::rowsChanged(const QSet<QString> &conversationIds, const QList<int> &roles)
+{
+    if (conversationIds.isEmpty())
+        return;
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (conversationIds.contains(m_rows.at(row).id))
+            Q_EMIT dataChanged(index(row), index(row), roles);
+}
+
+void ConversationListModel::directRowsChanged(const QSet<QString> &userIds, const QList<int> &roles)
+{
+    if (userIds.isEmpty())
+        return;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const ConversationSummary &c = m_rows.at(row);
+        if (c.kind == "direct"_L1 && userIds.contains(c.otherUserId))
+            Q_EMIT dataChanged(index(row), index(row), roles);
+    }
+}
+
+ConversationStatus::ConversationStatus(QObject *parent)
+    : QObject(parent)
+{ }
+
+void ConversationStatus::setModel(ConversationListModel *model)
+{
+    if (model == m_model)
+        return;
+    if (m_model)
+        m_model->disconnect(this);
+    m_model = model;
+    if (m_model) {
+        // Rows move, appear and go; any of these may change which row is ours or what it says.
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(m_model, signal, this, &ConversationStatus::update);
+        connect(m_model, &QAbstractItemModel::rowsMoved, this, &ConversationStatus::update);
+        connect(m_model, &QAbstractItemModel::modelReset, this, &ConversationStatus::update);
+        connect(m_model, &QAbstractItemModel::dataChanged, this, &ConversationStatus::update);
+    }
+    Q_EMIT modelChanged();
+    update();
+}
+
+void ConversationStatus::setConversationId(const QString &id)
+{
+    if (id == m_conversationId)
+        return;
+    m_conversationId = id;
+    Q_EMIT conversationIdChanged();
+    update();
+}
+
+void ConversationStatus::update()
+{
+    QString typing, presence, presenceText;
+    if (const int row = m_model ? m_model->indexOf(m_conversationId) : -1; row >= 0) {
+        const QModelIndex at = m_model->index(row);
+        typing = at.data(ConversationListModel::TypingTextRole).toString();
+        presence = at.data(ConversationListModel::PresenceRole).toString();
+        presenceText = at.data(ConversationListModel::PresenceTextRole).toString();
+    }
+    if (typing == m_typingText && presence == m_presence && presenceText == m_presenceText)
+        return;
+    m_typingText = typing;
+    m_presence = presence;
+    m_presenceText = presenceText;
+    Q_EMIT changed();
 }
 
 } // namespace tandem::app

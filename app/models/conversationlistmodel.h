@@ -1,12 +1,16 @@
 // The space's conversations for the sidebar: pinned first, then by last activity, each with its
-// unread and mention counts, last message, draft and members. Read on the store thread; a change
-// re-reads the conversations it names (all of them when the list itself changed), and rows move,
-// appear and disappear with fine-grained signals, so the view keeps its place and selection.
+// unread and mention counts, last message, draft and members, who is typing there and, for a direct
+// conversation, the other person's presence. Read on the store thread; a change re-reads the
+// conversations it names (all of them when the list itself changed), and rows move, appear and
+// disappear with fine-grained signals, so the view keeps its place and selection. Typing comes from
+// the sync engine (SpaceSync::typingChanged), presence from the store (StoreChange::presence).
 #pragma once
 
 #include "messaging/messagingtypes.h"
+#include "messaging/presencequeries.h"
 
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -47,10 +51,11 @@ public:
         DraftTextRole,
         MemberCountRole,
         MutedRole,
-        TypingTextRole, // empty in v1: the protocol has no typing frames
-        PresenceRole, // empty in v1
+        TypingTextRole, // "Bob is typing…", "Bob and Chen are typing…", "3 people are typing…"; empty: nobody
+        PresenceRole, // direct only: online, away, busy, off_duty, offline; empty: not known
         PinnedRole,
         OtherUserIdRole, // direct conversations only
+        PresenceTextRole, // direct only: "Online", "Away", "Off duty until 09:00"; empty: not known
     };
     Q_ENUM(Role)
 
@@ -75,6 +80,12 @@ public:
 
     [[nodiscard]] const QList<messaging::ConversationSummary> &all() const { return m_all; }
 
+    // A presence as people read it: "Online", "Away until 14:00", "Off duty until 09:00" (in the local
+    // time of `now`; with the day when it is not today).
+    static QString presenceText(const messaging::UserPresence &presence, const QDateTime &now);
+    // "Bob is typing…", "Bob and Chen are typing…", "3 people are typing…"; empty for nobody.
+    static QString typingText(const QStringList &names);
+
 Q_SIGNALS:
     void filterTextChanged();
     void countChanged();
@@ -89,6 +100,13 @@ private:
     void show();
     void setPrefs(const QString &conversationId, const QJsonObject &prefs);
     [[nodiscard]] QString lastMessageText(const messaging::ConversationSummary &c) const;
+    void onTypingChanged(const QString &conversationId, const QStringList &userIds);
+    void readNames(const QStringList &userIds);
+    void refreshPresence();
+    // dataChanged for the rows of these conversations (or, with `users`, of the direct conversations
+    // with these users).
+    void rowsChanged(const QSet<QString> &conversationIds, const QList<int> &roles);
+    void directRowsChanged(const QSet<QString> &userIds, const QList<int> &roles);
 
     store::StoreThread *m_store;
     sync::SpaceSync *m_sync;
@@ -102,6 +120,51 @@ private:
     bool m_wholeDirty = true;
     QSet<QString> m_dirty;
     QTimer m_timer; // coalesces bursts of changes
+
+    QHash<QString, QStringList> m_typing; // conversation id -> user ids typing there
+    QHash<QString, QString> m_names; // user id -> display name, for typing lines
+    QHash<QString, messaging::UserPresence> m_presence; // by user id
+    bool m_presenceRunning = false;
+    bool m_presenceDirty = false;
+};
+
+// One conversation's typing and presence lines as the list shows them, for views outside the list
+// (the open conversation's header): follows the row of `conversationId` in `model`.
+class ConversationStatus : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(tandem::app::ConversationListModel *model READ model WRITE setModel NOTIFY modelChanged)
+    Q_PROPERTY(
+        QString conversationId READ conversationId WRITE setConversationId NOTIFY conversationIdChanged)
+    Q_PROPERTY(QString typingText READ typingText NOTIFY changed)
+    Q_PROPERTY(QString presence READ presence NOTIFY changed)
+    Q_PROPERTY(QString presenceText READ presenceText NOTIFY changed)
+
+public:
+    explicit ConversationStatus(QObject *parent = nullptr);
+
+    [[nodiscard]] ConversationListModel *model() const { return m_model; }
+    void setModel(ConversationListModel *model);
+    [[nodiscard]] QString conversationId() const { return m_conversationId; }
+    void setConversationId(const QString &id);
+    [[nodiscard]] QString typingText() const { return m_typingText; }
+    [[nodiscard]] QString presence() const { return m_presence; }
+    [[nodiscard]] QString presenceText() const { return m_presenceText; }
+
+Q_SIGNALS:
+    void modelChanged();
+    void conversationIdChanged();
+    void changed();
+
+private:
+    void update();
+
+    QPointer<ConversationListModel> m_model;
+    QString m_conversationId;
+    QString m_typingText;
+    QString m_presence;
+    QString m_presenceText;
 };
 
 } // namespace tandem::app

@@ -1,5 +1,6 @@
-// One row of the conversation list: avatar, name (external ones marked), last message or draft,
-// time, and the unread/mention badge.
+// One row of the conversation list: avatar (with the other person's presence in a direct
+// conversation), name (external ones marked), who is typing or the last message or draft, time, and the
+// unread/mention badge.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -21,6 +22,8 @@ ItemDelegate {
     required property string draftText
     required property bool muted
     required property string typingText
+    required property string presence
+    required property string presenceText
     property bool selected
     property color accent
     readonly property int unread: unreadCount
@@ -38,6 +41,8 @@ ItemDelegate {
     Accessible.name: {
         var parts = [name]
         if (external) parts.push(qsTr("external"))
+        if (presenceText.length > 0) parts.push(presenceText)
+        if (typingText.length > 0) parts.push(typingText)
         if (unreadCount > 0) parts.push(qsTr("%n unread", "", unreadCount))
         if (mentionCount > 0) parts.push(qsTr("%n mentions", "", mentionCount))
         if (lastMessageText.length > 0) parts.push(lastSenderName + ": " + lastMessageText)
@@ -64,6 +69,7 @@ ItemDelegate {
             name: row.name
             userId: row.conversationId
             radius: row.kind === "direct" ? 18 : 8
+            presence: row.presence
         }
         ColumnLayout {
             Layout.fillWidth: true

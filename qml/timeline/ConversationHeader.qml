@@ -1,5 +1,5 @@
-// The conversation's name, topic, an "External" mark for customer conversations, and the button for
-// the details panel.
+// The conversation's name, topic, an "External" mark for customer conversations, the other person's
+// presence in a direct conversation, who is typing, and the button for the details panel.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -9,11 +9,18 @@ import Tandem.Ui
 Rectangle {
     id: header
     property var conversation
+    property var session
     property color accent
     property bool detailsOpen
     signal toggleDetails()
     implicitHeight: 56
     color: Theme.background
+
+    ConversationStatus {
+        id: status
+        model: header.session ? header.session.conversations : null
+        conversationId: header.conversation ? header.conversation.conversationId : ""
+    }
 
     RowLayout {
         anchors.fill: parent
@@ -25,6 +32,21 @@ Rectangle {
             spacing: 0
             RowLayout {
                 spacing: Theme.spacing
+                Rectangle {
+                    // The presence dot, as on the avatar in the list.
+                    visible: status.presence.length > 0
+                    implicitWidth: 10
+                    implicitHeight: 10
+                    radius: 5
+                    color: status.presence === "online" ? Theme.success
+                         : status.presence === "away" ? Theme.warning
+                         : status.presence === "busy" ? Theme.danger
+                         : status.presence === "off_duty" ? Theme.faintText
+                         : "transparent"
+                    border.width: status.presence === "offline" ? 1.5 : 0
+                    border.color: Theme.faintText
+                    Accessible.ignored: true
+                }
                 Label {
                     text: header.conversation ? ((header.conversation.kind === "channel" ? "# " : "") + header.conversation.name) : ""
                     textFormat: Text.PlainText
@@ -45,11 +67,16 @@ Rectangle {
             Label {
                 Layout.fillWidth: true
                 visible: text.length > 0
-                text: header.conversation ? (header.conversation.topic.length > 0 ? header.conversation.topic
-                      : header.conversation.kind !== "direct" ? qsTr("%n members", "", header.conversation.memberCount) : "") : ""
+                text: status.typingText.length > 0 ? status.typingText
+                      : !header.conversation ? ""
+                      : header.conversation.kind === "direct" && status.presenceText.length > 0
+                        ? (header.conversation.topic.length > 0 ? qsTr("%1 · %2").arg(status.presenceText).arg(header.conversation.topic)
+                                                                : status.presenceText)
+                      : header.conversation.topic.length > 0 ? header.conversation.topic
+                      : header.conversation.kind !== "direct" ? qsTr("%n members", "", header.conversation.memberCount) : ""
                 textFormat: Text.PlainText
                 elide: Text.ElideRight
-                color: Theme.mutedText
+                color: status.typingText.length > 0 ? header.accent : Theme.mutedText
                 font.pixelSize: Theme.baseSize * 0.85
             }
         }

@@ -24,6 +24,7 @@ Rectangle {
         ConversationHeader {
             Layout.fillWidth: true
             conversation: view.conversation
+            session: view.session
             accent: view.accent
             detailsOpen: view.detailsOpen
             onToggleDetails: view.toggleDetails()
