@@ -330,6 +330,7 @@ private:
             return;
         if (delegates() == 0)
             return;
+        m_openRowsNs = monotonicNs();
         m_openState = kArmed;
     }
 
@@ -347,6 +348,8 @@ private:
     {
         write({{QStringLiteral("event"), QStringLiteral("open")},
             {QStringLiteral("ms"), ms(at - m_openRequestNs)},
+            // Rows laid out in the view (store read, model, delegates); the rest is the frame's render.
+            {QStringLiteral("rows_laid_out_ms"), ms(m_openRowsNs - m_openRequestNs)},
             {QStringLiteral("conversation"), m_conversationId},
             {QStringLiteral("rows"), m_view ? m_view->property("count").toInt() : 0},
             {QStringLiteral("delegates"), delegates()}});
@@ -497,6 +500,7 @@ private:
     std::atomic<bool> m_readyArmed {false};
     std::atomic<int> m_openState {kIdle};
     qint64 m_openRequestNs = 0;
+    qint64 m_openRowsNs = 0;
     bool m_finished = false;
 
     std::atomic<bool> m_recording {false};

@@ -36,22 +36,29 @@ constexpr std::string_view kLastMessageSql
       "WHERE m.conversation_id = ?1 AND m.thread_root_id IS NULL "
       "ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1";
 
-// Counted through messages_by_cseq from the receipt up, and capped: a badge says 999+, not 120,000.
+// Counted through messages_by_cseq from the receipt up, and capped (?4: kUnreadCap + 1): a badge says
+// 99+, not 120,000, and the count reads at most about a hundred rows per conversation. With 999 the list
+// of 500 unread conversations read half a million rows and took seconds (tests/bench).
 constexpr std::string_view kUnreadSql
     = "SELECT count(*) FROM (SELECT 1 FROM messages WHERE conversation_id = ?1 AND seq > ?2 "
-      "AND sender_id != ?3 AND thread_root_id IS NULL AND deleted_at IS NULL LIMIT 1000)";
+      "AND sender_id != ?3 AND thread_root_id IS NULL AND deleted_at IS NULL LIMIT ?4)";
 
+// Unread mentions of every conversation at once (?2: only that one), from the account's own mentions
+// (mentions_by_user): one pass over them, where a query per conversation read them all 500 times.
 constexpr std::string_view kMentionSql
-    = "SELECT count(*) FROM message_mentions mm JOIN messages m ON m.rowid = mm.message_rowid "
-      "WHERE mm.user_id = ?3 AND m.conversation_id = ?1 AND m.seq > ?2 AND m.deleted_at IS NULL";
+    = "SELECT m.conversation_id, count(*) FROM message_mentions mm JOIN messages m ON m.rowid = "
+      "mm.message_rowid "
+      "WHERE mm.user_id = ?1 AND m.deleted_at IS NULL AND (?2 IS NULL OR m.conversation_id = ?2) "
+      "AND m.seq > coalesce((SELECT up_to_seq FROM read_receipts rr "
+      "WHERE rr.conversation_id = m.conversation_id AND rr.user_id = ?1), 0) "
+      "GROUP BY m.conversation_id";
 
 Status fillActivity(store::Database &db, ConversationSummary &c, const QString &self)
 {
     auto last = db.cached(kLastMessageSql);
     auto unread = db.cached(kUnreadSql);
-    auto mentions = db.cached(kMentionSql);
-    if (!last || !unread || !mentions)
-        return (!last ? last : !unread ? unread : mentions).error();
+    if (!last || !unread)
+        return (!last ? last : unread).error();
     TANDEM_TRY((*last)->bind(1, c.id).forEachRow([&](const Statement &r) {
         c.lastMessageId = r.text(0);
         c.lastSenderId = r.text(1);
@@ -60,14 +67,29 @@ Status fillActivity(store::Database &db, ConversationSummary &c, const QString &
         c.lastMessageDeleted = r.int64(4) != 0;
         c.lastAttachmentName = r.text(5);
     }));
-    TANDEM_TRY(
-        (*unread)->bind(1, c.id).bind(2, c.readUpToSeq).bind(3, self).forEachRow([&](const Statement &r) {
-            c.unreadCount = int(std::min<qint64>(r.int64(0), kUnreadCap + 1));
-        }));
-    TANDEM_TRY(
-        (*mentions)->bind(1, c.id).bind(2, c.readUpToSeq).bind(3, self).forEachRow([&](const Statement &r) {
-            c.mentionCount = int(std::min<qint64>(r.int64(0), kUnreadCap + 1));
-        }));
+    TANDEM_TRY((*unread)
+                   ->bind(1, c.id)
+                   .bind(2, c.readUpToSeq)
+                   .bind(3, self)
+                   .bind(4, kUnreadCap + 1)
+                   .forEachRow([&](const Statement &r) {
+                       c.unreadCount = int(std::min<qint64>(r.int64(0), kUnreadCap + 1));
+                   }));
+    return {};
+}
+
+Status fillMentions(
+    store::Database &db, QList<ConversationSummary> &out, const QString &self, const QString &only)
+{
+    auto st = db.cached(kMentionSql);
+    if (!st)
+        return st.error();
+    QHash<QString, int> counts;
+    TANDEM_TRY((*st)->bind(1, self).bindOptional(2, only).forEachRow([&](const Statement &r) {
+        counts.insert(r.text(0), int(std::min<qint64>(r.int64(1), kUnreadCap + 1)));
+    }));
+    for (ConversationSummary &c : out)
+        c.mentionCount = counts.value(c.id);
     return {};
 }
 
@@ -101,6 +123,7 @@ Result<QList<ConversationSummary>> summaries(
     }));
     for (ConversationSummary &c : out)
         TANDEM_TRY(fillActivity(store.db(), c, self));
+    TANDEM_TRY(fillMentions(store.db(), out, self, only));
     return out;
 }
 
@@ -257,8 +280,10 @@ AttachmentItem readAttachment(const Statement &r)
 
 Result<QList<AttachmentItem>> fileList(store::SpaceStore &store, const QString &conversationId, int limit)
 {
+    // From the attachments (a few per thousand messages) to their messages: CROSS JOIN keeps that order,
+    // where the planner went through every message of the conversation (100,000 in tests/bench) first.
     auto st = store.db().cached("SELECT " + std::string(kAttachmentColumns)
-        + " FROM messages m JOIN attachments a ON a.message_id = m.id LEFT JOIN users u ON u.id = "
+        + " FROM attachments a CROSS JOIN messages m ON m.id = a.message_id LEFT JOIN users u ON u.id = "
           "m.sender_id "
           "WHERE m.conversation_id = ?1 AND m.deleted_at IS NULL ORDER BY m.created_at DESC, a.rowid DESC "
           "LIMIT ?2");

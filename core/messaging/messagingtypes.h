@@ -37,7 +37,8 @@ struct ConversationSummary
     bool operator==(const ConversationSummary &) const = default;
 };
 
-inline constexpr int kUnreadCap = 999;
+// Unread and mention counts stop here; the badge shows 99+ (as DingTalk and WeChat do).
+inline constexpr int kUnreadCap = 99;
 
 struct ReactionSummary
 {

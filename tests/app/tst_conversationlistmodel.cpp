@@ -99,6 +99,29 @@ private Q_SLOTS:
         QCOMPARE(at(*m, 0, ConversationListModel::MemberCountRole).toInt(), 2);
     }
 
+    // Counts stop one past the cap (the badge says 99+), in each conversation on its own: the mention
+    // counts of all conversations come from one query, which must not mix them up.
+    void countsAreCappedAndKeptApartPerConversation()
+    {
+        QVERIFY(m_space->addConversation(u"busy"_s, u"Busy"_s, {kMe, kBob}));
+        QVERIFY(m_space->addConversation(u"calm"_s, u"Calm"_s, {kMe, kBob}));
+        QList<store::Message> messages;
+        for (int i = 1; i <= 250; ++i) {
+            messages << message(u"b%1"_s.arg(i), u"busy"_s, kBob, u"text"_s, minutesAgo(500 - i), i);
+            messages.last().mentions = {kMe};
+        }
+        messages << message(u"c1"_s, u"calm"_s, kBob, u"hello"_s, minutesAgo(600), 1);
+        messages.last().mentions = {kMe};
+        QVERIFY(m_space->addMessages(messages));
+        auto m = model();
+        QTRY_COMPARE(m->rowCount(), 2);
+        QCOMPARE(ids(*m), (QStringList {u"busy"_s, u"calm"_s}));
+        QCOMPARE(at(*m, 0, ConversationListModel::UnreadCountRole).toInt(), messaging::kUnreadCap + 1);
+        QCOMPARE(at(*m, 0, ConversationListModel::MentionCountRole).toInt(), messaging::kUnreadCap + 1);
+        QCOMPARE(at(*m, 1, ConversationListModel::UnreadCountRole).toInt(), 1);
+        QCOMPARE(at(*m, 1, ConversationListModel::MentionCountRole).toInt(), 1);
+    }
+
     void directConversationIsNamedAfterTheOtherPerson()
     {
         QVERIFY(m_space->addConversation(u"d"_s, QString(), {kMe, kCarol}, u"direct"_s));
