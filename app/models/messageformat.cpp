@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QVariantMap>
 
 #if __has_include("messagerenderer.h")
@@ -18,9 +19,17 @@ QDate MessageFormat::localDate(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).date();
 }
 
+QString MessageFormat::shortTimeFormat(const QLocale &locale)
+{
+    // Some locales' short format has seconds (C and POSIX: HH:mm:ss); a chat stamp never needs them.
+    static const QRegularExpression seconds(u"[:.]?s+"_s);
+    return locale.timeFormat(QLocale::ShortFormat).remove(seconds).trimmed();
+}
+
 QString MessageFormat::timeText(qint64 ms)
 {
-    return QLocale::system().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), QLocale::ShortFormat);
+    static const QString format = shortTimeFormat(QLocale::system());
+    return QLocale::system().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), format);
 }
 
 QString MessageFormat::dayText(qint64 ms, const QDate &today)

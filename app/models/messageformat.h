@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
@@ -14,8 +15,10 @@ class MessageFormat
 {
     Q_DECLARE_TR_FUNCTIONS(MessageFormat)
 public:
-    // The local time of day, in the system locale's short format.
+    // The local time of day, in the system locale's short format without seconds.
     [[nodiscard]] static QString timeText(qint64 ms);
+    // The locale's short time format with any seconds taken out ("HH:mm:ss" becomes "HH:mm").
+    [[nodiscard]] static QString shortTimeFormat(const QLocale &locale);
     // "Today", "Yesterday", else the weekday and date (with the year when it is not this year).
     [[nodiscard]] static QString dayText(qint64 ms, const QDate &today = QDate::currentDate());
     [[nodiscard]] static QDate localDate(qint64 ms);

@@ -4,12 +4,16 @@ pragma Singleton
 import QtQuick
 
 QtObject {
+    // The locale's short time without seconds (the C locale's short format has them), as
+    // MessageFormat::shortTimeFormat does for the timeline.
+    readonly property string timeFormat: Qt.locale().timeFormat(Locale.ShortFormat).replace(/[:.]?s+/g, "").trim()
+
     function shortStamp(ms) {
         var d = new Date(ms)
         var now = new Date()
         var startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
         if (ms >= startOfToday)
-            return d.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
+            return d.toLocaleTimeString(Qt.locale(), timeFormat)
         if (ms >= startOfToday - 6 * 86400000)
             return d.toLocaleDateString(Qt.locale(), "ddd")
         return d.toLocaleDateString(Qt.locale(), Locale.ShortFormat)

@@ -58,8 +58,12 @@ Item {
         onCountChanged: {
             root.markReadIfSeen()
             root.pageNearEdges()
+            root.updateFirstUnreadAbove()
         }
-        onContentYChanged: root.pageNearEdges()
+        onContentYChanged: {
+            root.pageNearEdges()
+            root.updateFirstUnreadAbove()
+        }
         onHeightChanged: root.pageNearEdges()
     }
 
@@ -117,15 +121,56 @@ Item {
         ToolTip.text: qsTr("Jump to the newest message")
     }
 
-    // Unread messages above: one click to the first of them.
+    // Unread messages above the viewport: one click to the first of them. Gone once that message has
+    // been on screen (the "New" line stays, as in Slack).
+    property bool firstUnreadAbove: false
+    property string firstUnreadSeenId // been on screen: the button does not come back for it
+    function updateFirstUnreadAbove() {
+        const id = root.conversation && !root.threadMode ? root.conversation.firstUnreadMessageId : ""
+        if (id.length === 0 || id === firstUnreadSeenId || !root.timelineModel || list.count === 0) {
+            firstUnreadAbove = false
+            return
+        }
+        const row = root.timelineModel.rowOf(id)
+        // Not held: older than the loaded pages (when the newest are held), else newer ones (after a jump).
+        if (row < 0) {
+            firstUnreadAbove = root.timelineModel.atLatest
+            return
+        }
+        // BottomToTop: the top of the viewport shows the highest row on screen.
+        const top = list.indexAt(list.width / 2, list.contentY + 2)
+        if (top >= 0 && row <= top) {
+            firstUnreadSeenId = id // on screen or below it: seen
+            firstUnreadAbove = false
+        } else if (top >= 0)
+            firstUnreadAbove = true
+    }
+    Connections {
+        target: root.conversation && !root.threadMode ? root.conversation : null
+        function onFirstUnreadMessageIdChanged() { root.updateFirstUnreadAbove() }
+    }
     Button {
+        id: jumpToUnread
+        objectName: "jumpToFirstUnread"
         anchors.top: parent.top
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.topMargin: Theme.spacing
-        visible: !root.threadMode && root.conversation && root.conversation.firstUnreadMessageId.length > 0
-        text: qsTr("Jump to first unread (Ctrl+J)")
-        highlighted: true
+        visible: root.firstUnreadAbove
+        text: qsTr("↑ Jump to first unread (Ctrl+J)")
         onClicked: root.conversation.jumpToFirstUnread()
+        focusPolicy: Qt.NoFocus // Ctrl+J from anywhere; the timeline keeps the focus
+        contentItem: Label {
+            text: jumpToUnread.text
+            color: "white"
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+        }
+        background: Rectangle {
+            implicitHeight: 32
+            radius: height / 2
+            color: jumpToUnread.down ? Qt.darker(root.accent, 1.25) : jumpToUnread.hovered ? Qt.darker(root.accent, 1.1) : root.accent
+        }
     }
 
     Label {

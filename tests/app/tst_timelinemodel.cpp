@@ -3,6 +3,9 @@
 #include "modeltestsupport.h"
 #include "timelinemodel.h"
 
+#include "messageformat.h"
+
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 using namespace tandem;
@@ -210,6 +213,15 @@ private Q_SLOTS:
         QVERIFY(!separated(0));
         QCOMPARE(m->data(m->index(4), TimelineModel::DayTextRole).toString(),
             QLocale::system().toString(day, u"dddd d MMMM"_s));
+    }
+
+    void timeStampsHaveNoSeconds()
+    {
+        QCOMPARE(models::MessageFormat::shortTimeFormat(QLocale::c()), u"HH:mm"_s); // C has HH:mm:ss
+        QCOMPARE(models::MessageFormat::shortTimeFormat(QLocale(u"en_US"_s)), u"h:mm AP"_s);
+        QCOMPARE(models::MessageFormat::shortTimeFormat(QLocale(u"zh_CN"_s)), u"HH:mm"_s);
+        QVERIFY(!models::MessageFormat::timeText(minutesAgo(1))
+                     .contains(QRegularExpression(u"\\d:\\d\\d:\\d"_s)));
     }
 
     void loadAroundShowsTheMessageAndHighlightsIt()

@@ -32,6 +32,7 @@ import Tandem.Ui
 Item {
     width: 480; height: 640
     property alias timeline: timeline
+    property alias conversation: conversation
     QtObject {
         id: conversation
         property var timeline: timelineModel
@@ -153,6 +154,30 @@ private Q_SLOTS:
             maxRows = std::max(maxRows, m_model->rowCount());
         }
         QVERIFY(maxRows <= TimelineModel::kMaxRows);
+    }
+
+    // The "Jump to first unread" button shows while the first unread message is above the viewport,
+    // and goes once it has been on screen.
+    void firstUnreadButtonShowsOnlyWhileThatMessageIsAbove()
+    {
+        auto *button = m_timeline->findChild<QQuickItem *>(u"jumpToFirstUnread"_s);
+        QVERIFY(button);
+        QVERIFY(!button->isVisible());
+        QObject *conversation = m_view->rootObject()->property("conversation").value<QObject *>();
+        QVERIFY(conversation);
+        conversation->setProperty("firstUnreadMessageId", u"m%1"_s.arg(kMessages - 40)); // row 39
+        QTRY_VERIFY(button->isVisible());
+        QElapsedTimer timer;
+        timer.start();
+        while (button->isVisible()) {
+            QVERIFY2(timer.elapsed() < 30'000, qPrintable(geometry()));
+            step(true);
+        }
+        QVERIFY(m_model->rowCount() >= 40);
+        step(false); // back down: it stays gone, the message was seen
+        QVERIFY(!button->isVisible());
+        conversation->setProperty("firstUnreadMessageId", QString());
+        QVERIFY(!button->isVisible());
     }
 
     void jumpToLatestAfterReadingFarBackShowsTheNewestAtTheBottom()
