@@ -6,7 +6,11 @@
 #include "protocol/codec.h"
 #include "protocol/fields.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QtEndian>
 
 #include <random>
 
@@ -90,6 +94,74 @@ const char *const kFamilyLines[] = {
     "到家了，晚安。",
 };
 
+quint32 crc32(QByteArrayView data)
+{
+    quint32 crc = 0xFFFFFFFFu;
+    for (const char c : data) {
+        crc ^= quint8(c);
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+QByteArray pngChunk(const char *type, const QByteArray &data)
+{
+    QByteArray out(4, Qt::Uninitialized);
+    qToBigEndian(quint32(data.size()), out.data());
+    out += QByteArray(type, 4) + data;
+    QByteArray crc(4, Qt::Uninitialized);
+    qToBigEndian(crc32(QByteArrayView(out).sliced(4)), crc.data());
+    return out + crc;
+}
+
+// The demo's picture: a whiteboard with three sticky notes and a rising line, computed pixel by pixel
+// (the server has no image library), the same bytes every time.
+QByteArray whiteboardPng()
+{
+    constexpr int kWidth = 640, kHeight = 400;
+    struct Note
+    {
+        int x, y, w, h;
+        quint8 r, g, b;
+    };
+    constexpr Note kNotes[] = {{40, 40, 150, 110, 255, 213, 79}, {220, 60, 150, 110, 129, 212, 250},
+        {400, 40, 150, 110, 165, 214, 167}};
+    QByteArray raw;
+    raw.reserve(kHeight * (1 + kWidth * 3));
+    for (int y = 0; y < kHeight; ++y) {
+        raw.append('\0'); // filter: none
+        for (int x = 0; x < kWidth; ++x) {
+            quint8 r = 250, g = 250, b = 246; // the board
+            if (x < 8 || y < 8 || x >= kWidth - 8 || y >= kHeight - 8)
+                r = g = b = 170; // its frame
+            for (const Note &n : kNotes)
+                if (x >= n.x && x < n.x + n.w && y >= n.y && y < n.y + n.h) {
+                    r = n.r;
+                    g = n.g;
+                    b = n.b;
+                    if (y >= n.y + 30 && y < n.y + 36 && x >= n.x + 16 && x < n.x + n.w - 30)
+                        r = g = b = 90; // a line of writing
+                }
+            const int lineY = 360 - (x - 40) * 150 / 560; // the chart's rising line
+            if (x >= 40 && x < 600 && std::abs(y - lineY) <= 2)
+                r = 220, g = 60, b = 60;
+            if ((x >= 38 && x <= 40 && y >= 200 && y <= 362) || (y >= 360 && y <= 362 && x >= 38 && x < 610))
+                r = g = b = 60; // axes
+            raw.append(char(r));
+            raw.append(char(g));
+            raw.append(char(b));
+        }
+    }
+    QByteArray ihdr(13, '\0');
+    qToBigEndian(quint32(kWidth), ihdr.data());
+    qToBigEndian(quint32(kHeight), ihdr.data() + 4);
+    ihdr[8] = 8; // bits per sample
+    ihdr[9] = 2; // RGB
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr)
+        + pngChunk("IDAT", qCompress(raw, 9).mid(4)) + pngChunk("IEND", {});
+}
+
 QString fixedUuid(int n)
 {
     return u"00000000-0000-4000-8000-%1"_s.arg(n, 12, 10, QLatin1Char('0'));
@@ -98,8 +170,9 @@ QString fixedUuid(int n)
 class Seeder
 {
 public:
-    explicit Seeder(ServerStore &store)
+    Seeder(ServerStore &store, QString attachmentsDirectory)
         : m_store(store)
+        , m_attachmentsDirectory(std::move(attachmentsDirectory))
         , m_accounts(store)
         , m_engine(store, protocol::Limits(), Policy {0, 0})
     { }
@@ -220,6 +293,9 @@ public:
             for (const QString &member : p.senders)
                 TANDEM_TRY(mutate(p.space, member, u"receipt.mark"_s,
                     {{u"conversation_id"_s, p.conversation}, {u"up_to_cseq"_s, p.messages - 2}}));
+        // Bob's photo of the whiteboard, the newest message of the launch team.
+        if (!m_attachmentsDirectory.isEmpty())
+            TANDEM_TRY(sendPicture(work, launch, u"u_bob"_s));
         return {};
     }
 
@@ -237,6 +313,40 @@ private:
         return mutate(space, creator, u"conversation.create"_s, payload);
     }
 
+    // An uploaded picture (as if the upload had finished) and the message that carries it.
+    Status sendPicture(const QString &space, const QString &conversation, const QString &sender)
+    {
+        const QByteArray bytes = whiteboardPng();
+        AttachmentRow row;
+        row.id = fixedUuid(100);
+        row.uploaderId = sender;
+        row.spaceId = space;
+        row.name = u"whiteboard.png"_s;
+        row.mimeType = u"image/png"_s;
+        row.sizeBytes = bytes.size();
+        row.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        row.receivedBytes = bytes.size();
+        row.complete = true;
+        row.fileName = u"demo_whiteboard.bin"_s;
+        row.updatedAt = m_now;
+        QDir().mkpath(m_attachmentsDirectory);
+        QFile file(m_attachmentsDirectory + u'/' + row.fileName);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+            return Error::make(ErrorCode::Io, u"cannot write the demo picture: %1"_s.arg(file.errorString()));
+        file.close();
+        TANDEM_TRY(m_store.begin());
+        if (auto s = m_store.putAttachment(row); !s) {
+            m_store.rollback();
+            return s;
+        }
+        TANDEM_TRY(m_store.commit());
+        m_now += 60 * 1000;
+        return mutate(space, sender, u"message.send"_s,
+            {{u"message_id"_s, fixedUuid(101)}, {u"conversation_id"_s, conversation},
+                {u"body"_s, u"Whiteboard from today's planning 📷"_s}, {u"format"_s, u"markdown"_s},
+                {u"attachment_ids"_s, QJsonArray {row.id}}});
+    }
+
     Status mutate(const QString &space, const QString &user, const QString &kind, const QJsonObject &payload)
     {
         MutationRequest request {user, QString(), space, protocol::newUuid(), kind, m_now, payload};
@@ -251,6 +361,7 @@ private:
     }
 
     ServerStore &m_store;
+    QString m_attachmentsDirectory;
     Accounts m_accounts;
     MutationEngine m_engine;
     qint64 m_now = 0;
@@ -258,14 +369,14 @@ private:
 
 } // namespace
 
-Status seedDemo(ServerStore &store)
+Status seedDemo(ServerStore &store, const QString &attachmentsDirectory)
 {
     auto empty = store.isEmpty();
     if (!empty)
         return empty.error();
     if (!*empty)
         return {};
-    return Seeder(store).run();
+    return Seeder(store, attachmentsDirectory).run();
 }
 
 } // namespace tandem::server

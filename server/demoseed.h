@@ -7,7 +7,8 @@
 
 namespace tandem::server {
 
-// Seeds an empty store; does nothing when the store already holds data.
-Status seedDemo(ServerStore &store);
+// Seeds an empty store; does nothing when the store already holds data. With `attachmentsDirectory` (the
+// server's DATA/attachments), one message carries a picture.
+Status seedDemo(ServerStore &store, const QString &attachmentsDirectory = {});
 
 } // namespace tandem::server

@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
     if (!store)
         return fail(store.error().message);
     if (options->demo)
-        if (auto s = seedDemo(**store); !s)
+        if (auto s = seedDemo(**store, options->dataDir + u"/attachments"_s); !s)
             return fail(u"demo seed failed: %1"_s.arg(s.error().message));
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)

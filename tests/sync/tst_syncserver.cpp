@@ -220,7 +220,8 @@ private Q_SLOTS:
             20000);
         const QString sha256
             = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-        QCOMPARE(readTexts(*bob->store, "SELECT sha256 FROM attachments").value(0), sha256);
+        const std::string byId = " FROM attachments WHERE id = '" + attachment.toStdString() + "'";
+        QCOMPARE(readTexts(*bob->store, "SELECT sha256" + byId).value(0), sha256);
 
         // Bob already holds the first 100,000 bytes (an interrupted download): the rest is fetched.
         QVERIFY(bob->files->append(sha256, content.left(100000)).ok());
@@ -231,7 +232,7 @@ private Q_SLOTS:
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().value(1).toString()));
         QCOMPARE(ready.first().value(0).toString(), attachment);
         QCOMPARE(*bob->files->read(sha256, 0, content.size()), content);
-        QCOMPARE(readTexts(*bob->store, "SELECT state FROM attachments").value(0), u"cached"_s);
+        QCOMPARE(readTexts(*bob->store, "SELECT state" + byId).value(0), u"cached"_s);
 
         // Nothing of the file is readable on either side's disk.
         for (const QString &who : {u"alice"_s, u"bob"_s}) {
