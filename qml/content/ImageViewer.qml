@@ -45,7 +45,10 @@ Popup {
             Image {
                 id: large
                 objectName: "viewerImage"
-                anchors.fill: parent
+                // At most the picture's own size: a small picture is not blown up into a blur.
+                anchors.centerIn: parent
+                width: status === Image.Ready ? Math.min(parent.width, implicitWidth / viewer.pixelRatio) : parent.width
+                height: status === Image.Ready ? Math.min(parent.height, implicitHeight / viewer.pixelRatio) : parent.height
                 // Loaded only while open; the size asked for is fixed, so resizing does not decode again.
                 source: viewer.opened ? viewer.source : ""
                 asynchronous: true
