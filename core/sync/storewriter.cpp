@@ -1,5 +1,7 @@
 #include "storewriter.h"
 
+#include "recordfields.h"
+
 #include "store/searchscope.h"
 
 #include <QJsonArray>
@@ -10,29 +12,9 @@ namespace tandem::sync {
 
 using namespace Qt::StringLiterals;
 using store::Statement;
+using namespace fields;
 
 namespace {
-
-qint64 integer(const QJsonObject &o, QLatin1StringView name)
-{
-    return qint64(o.value(name).toDouble());
-}
-
-QString string(const QJsonObject &o, QLatin1StringView name)
-{
-    return o.value(name).toString();
-}
-
-// Optional members as SQL values: absent is NULL.
-QVariant optString(const QJsonObject &o, QLatin1StringView name)
-{
-    return o.contains(name) ? QVariant(o.value(name).toString()) : QVariant();
-}
-
-QVariant optInteger(const QJsonObject &o, QLatin1StringView name)
-{
-    return o.contains(name) ? QVariant(integer(o, name)) : QVariant();
-}
 
 QString conversationKind(const QString &kind)
 {
@@ -43,11 +25,6 @@ QString conversationKind(const QString &kind)
 QString role(const QString &r)
 {
     return r == "owner"_L1 || r == "admin"_L1 ? r : u"member"_s;
-}
-
-QString format(const QString &f)
-{
-    return f == "plain"_L1 ? f : u"markdown"_s;
 }
 
 } // namespace
@@ -522,65 +499,6 @@ Status StoreWriter::clearServerData()
     m_change.conversationList = true;
     m_change.users = true;
     m_change.presence = true;
-    return {};
-}
-
-Status StoreWriter::applyEcho(const store::OutboxRow &row, EchoState state)
-{
-    if (row.kind != "message.send"_L1)
-        return {}; // other kinds show once their event arrives, a moment later
-    const QJsonObject p = QJsonDocument::fromJson(row.payload).object();
-    const QString id = string(p, "message_id"_L1);
-    const QString conversation = string(p, "conversation_id"_L1);
-    auto held = heldMessage(id);
-    if (!held)
-        return held.error();
-    if (*held) {
-        if (!(*held)->fromServer)
-            TANDEM_TRY(
-                exec("UPDATE messages SET send_state = ?2 WHERE rowid = ?1", {(*held)->rowid, int(state)}));
-        touch((*held)->conversationId);
-        return {};
-    }
-    auto exists = m_db.cached("SELECT 1 FROM conversations WHERE id = ?1");
-    if (!exists)
-        return exists.error();
-    bool found = false;
-    TANDEM_TRY((*exists)->bind(1, conversation).forEachRow([&](const Statement &) { found = true; }));
-    if (!found)
-        return {}; // the conversation is gone (left, removed): nothing to show it in
-    const QString body = string(p, "body"_L1);
-    TANDEM_TRY(exec(
-        "INSERT INTO messages(id, conversation_id, seq, sender_id, thread_root_id, reply_to_id, body, "
-        "format, created_at, client_id, send_state) VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        {id, conversation, m_self, optString(p, "thread_root_id"_L1), optString(p, "reply_to_id"_L1), body,
-            format(string(p, "format"_L1)), row.createdAt, row.mutationId, int(state)}));
-    const qint64 rowid = m_db.lastInsertRowId();
-    TANDEM_TRY(indexMessage(rowid, body, conversation, m_self, row.createdAt));
-    TANDEM_TRY(setMentions(rowid, p.value("mentions"_L1).toArray()));
-    TANDEM_TRY(exec("UPDATE conversations SET last_message_at = max(last_message_at, ?2) WHERE id = ?1",
-        {conversation, row.createdAt}));
-    m_change.messageRowids.append(rowid);
-    touch(conversation);
-    return {};
-}
-
-Status StoreWriter::removeEcho(const store::OutboxRow &row)
-{
-    auto st = m_db.cached("SELECT rowid, conversation_id, deleted_at IS NOT NULL FROM messages "
-                          "WHERE client_id = ?1 AND seq IS NULL");
-    if (!st)
-        return st.error();
-    QList<std::tuple<qint64, QString, bool>> echoes;
-    TANDEM_TRY((*st)->bind(1, row.mutationId).forEachRow([&](const Statement &r) {
-        echoes.append({r.int64(0), r.text(1), r.int64(2) != 0});
-    }));
-    for (const auto &[rowid, conversation, deleted] : echoes) {
-        if (!deleted)
-            TANDEM_TRY(unindexMessage(rowid));
-        TANDEM_TRY(exec("DELETE FROM messages WHERE rowid = ?1", {rowid}));
-        touch(conversation);
-    }
     return {};
 }
 

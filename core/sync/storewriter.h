@@ -67,6 +67,10 @@ private:
     Status upsertMember(const QJsonObject &m);
     Status setPrefs(const QJsonObject &p);
     Status upsertReceipt(const QJsonObject &r);
+    // storewriterecho.cpp
+    Status echoMessage(const store::OutboxRow &row, const QJsonObject &p, EchoState state);
+    Status echoReaction(const store::OutboxRow &row, const QJsonObject &p, EchoState state);
+    Status echoReceipt(const store::OutboxRow &row, const QJsonObject &p);
     Status editMessage(const QJsonObject &d);
     Status deleteMessage(const QJsonObject &d);
     Status removeConversation(const QString &id);

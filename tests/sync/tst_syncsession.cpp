@@ -157,6 +157,71 @@ private Q_SLOTS:
             readInt(*h.store, "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'drop'"), qint64(0));
     }
 
+    // A reaction shows as soon as it is queued (before any answer); a rejection takes it away again,
+    // and a rejected removal puts it back.
+    void reactionsEchoAtOnceAndARejectionUndoesThem()
+    {
+        Harness h;
+        h.startReady();
+        if (QTest::currentTestFailed())
+            return;
+        h.server.append(u"message.created"_s, h.messageCreated(u"m1"_s, 1, u"react to me"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(readInt(*h.store, "SELECT count(*) FROM messages"), qint64(1), 5000);
+        h.server.intercept = [&](const QJsonObject &frame) {
+            if (frame.value("type"_L1).toString() != u"mutate")
+                return false;
+            h.server.send(
+                {{u"type"_s, u"result"_s}, {u"rid"_s, frame.value("rid"_L1)}, {u"space_id"_s, u"sp_test"_s},
+                    {u"mutation_id"_s, frame.value("mutation_id"_L1)}, {u"status"_s, u"rejected"_s},
+                    {u"code"_s, u"forbidden"_s}, {u"reason"_s, u"reactions are off here"_s}});
+            return true;
+        };
+        const QJsonObject thumbs {
+            {u"conversation_id"_s, u"c1"_s}, {u"message_id"_s, u"m1"_s}, {u"emoji"_s, u"👍"_s}};
+        const std::string mine
+            = "SELECT count(*) FROM reactions WHERE message_id = 'm1' AND user_id = 'u_alice'";
+
+        QVERIFY(h.sync->mutate(u"reaction.add"_s, thumbs).result().ok());
+        QCOMPARE(readInt(*h.store, mine), qint64(1)); // before the server has said anything
+        QTRY_COMPARE_WITH_TIMEOUT(h.rejected.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(readInt(*h.store, mine), qint64(0), 5000);
+
+        QVERIFY(h.store
+                    ->write<bool>([](store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
+                        TANDEM_TRY(
+                            s.db().exec("INSERT INTO reactions(message_id, user_id, emoji, created_at) "
+                                        "VALUES ('m1', 'u_alice', '👍', 1)"));
+                        return true;
+                    })
+                    .result()
+                    .ok());
+        QVERIFY(h.sync->mutate(u"reaction.remove"_s, thumbs).result().ok());
+        QCOMPARE(readInt(*h.store, mine), qint64(0));
+        QTRY_COMPARE_WITH_TIMEOUT(h.rejected.size(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(readInt(*h.store, mine), qint64(1), 5000);
+    }
+
+    // Reading clears the unread count at once, offline too: the receipt is the account's own.
+    void aReceiptMarksReadBeforeTheServerAnswers()
+    {
+        Harness h;
+        h.startReady();
+        if (QTest::currentTestFailed())
+            return;
+        for (int i = 1; i <= 3; ++i)
+            h.server.append(u"message.created"_s, h.messageCreated(u"m%1"_s.arg(i), i, u"news"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            readInt(*h.store, "SELECT unread_count FROM conversations WHERE id = 'c1'"), qint64(3), 5000);
+        h.sync->stop();
+        QVERIFY(h.sync->mutate(u"receipt.mark"_s, {{u"conversation_id"_s, u"c1"_s}, {u"up_to_cseq"_s, 3}})
+                    .result()
+                    .ok());
+        QCOMPARE(
+            readInt(*h.store, "SELECT up_to_seq FROM read_receipts WHERE user_id = 'u_alice'"), qint64(3));
+        QCOMPARE(readInt(*h.store, "SELECT unread_count FROM conversations WHERE id = 'c1'"), qint64(0));
+        QCOMPARE(readInt(*h.store, "SELECT count(*) FROM outbox WHERE kind = 'receipt.mark'"), qint64(1));
+    }
+
     void aDuplicateResultOfAnAppliedMutationCompletesIt()
     {
         Harness h;
