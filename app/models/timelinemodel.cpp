@@ -89,6 +89,7 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         {IsFirstUnreadRole, "isFirstUnread"},
         {PinnedRole, "pinned"},
         {SeqRole, "seq"},
+        {MentionNamesRole, "mentionNames"},
     };
 }
 
@@ -118,6 +119,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return t.format;
     case BlocksRole:
         return blocksOf(t);
+    case MentionNamesRole:
+        return t.mentionNames;
     case CreatedAtRole:
         return t.createdAt;
     case TimeTextRole:
@@ -182,7 +185,7 @@ QVariantList TimelineModel::blocksOf(const TimelineItem &t) const
     const QString key = t.id + u':' + QString::number(t.editedAt);
     if (const QVariantList *cached = m_blocks.object(key))
         return *cached;
-    auto *blocks = new QVariantList(models::MessageFormat::blocks(t.body, t.format, {}));
+    auto *blocks = new QVariantList(models::MessageFormat::blocks(t.body, t.format, t.mentionNames));
     QVariantList copy = *blocks;
     m_blocks.insert(key, blocks);
     return copy;

@@ -69,6 +69,7 @@ public:
         IsFirstUnreadRole,
         PinnedRole,
         SeqRole,
+        MentionNamesRole,
     };
     Q_ENUM(Role)
 

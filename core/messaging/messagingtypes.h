@@ -87,6 +87,7 @@ struct TimelineItem
     int sendState = 0; // 0 sent, 1 sending, 2 failed
     QString errorText; // why the server refused it (failed only)
     bool mentionsMe = false;
+    QStringList mentionNames; // user and display names of the mentioned users (for the highlight)
     int threadReplyCount = 0;
     qint64 threadLastReplyAt = 0;
     QString replyToSenderId;

@@ -25,7 +25,10 @@ constexpr std::string_view kSelect
       "m.conversation_id AND rr.user_id != m.sender_id AND rr.up_to_seq >= m.seq) END, "
       "(SELECT count(*) FROM members mb WHERE mb.conversation_id = m.conversation_id AND mb.user_id != "
       "m.sender_id), "
-      "EXISTS (SELECT 1 FROM pins p WHERE p.conversation_id = m.conversation_id AND p.message_id = m.id) "
+      "EXISTS (SELECT 1 FROM pins p WHERE p.conversation_id = m.conversation_id AND p.message_id = m.id), "
+      // The mentioned users' user and display names, for the renderer's @name highlight (unit separator).
+      "(SELECT group_concat(coalesce(u.user_name, '') || char(31) || coalesce(u.display_name, ''), char(31)) "
+      "FROM message_mentions mm LEFT JOIN users u ON u.id = mm.user_id WHERE mm.message_rowid = m.rowid) "
       "FROM messages m LEFT JOIN users su ON su.id = m.sender_id "
       "LEFT JOIN outbox o ON m.send_state = 2 AND o.mutation_id = m.client_id "
       "LEFT JOIN message_state ms ON ms.message_id = m.id "
@@ -68,6 +71,10 @@ TimelineItem readItem(const Statement &r)
     t.readByCount = int(r.int64(22));
     t.receiptTotal = int(r.int64(23));
     t.pinned = r.int64(24) != 0;
+    if (!r.isNull(25)) {
+        t.mentionNames = r.text(25).split(QChar(31), Qt::SkipEmptyParts);
+        t.mentionNames.removeDuplicates();
+    }
     return t;
 }
 

@@ -15,6 +15,7 @@ FocusScope {
     property string body
     property string format: "plain"
     property var blocks: []
+    property var mentionNames: [] // highlighted as @name when the collapsed text is expanded
     property string timeText
     property string dayText
     property bool showDaySeparator
@@ -207,6 +208,7 @@ FocusScope {
                         visible: !bubble.deleted
                         Layout.fillWidth: true
                         blocks: bubble.blocks
+                        mentionNames: bubble.mentionNames
                         body: bubble.body
                         format: bubble.format
                         opacity: bubble.sendState === "sending" ? 0.65 : 1.0

@@ -17,6 +17,7 @@ MessageBubble {
     body: model.body
     format: model.format
     blocks: model.blocks
+    mentionNames: model.mentionNames
     timeText: model.timeText
     dayText: model.dayText
     showDaySeparator: model.showDaySeparator

@@ -215,6 +215,30 @@ private Q_SLOTS:
             QLocale::system().toString(day, u"dddd d MMMM"_s));
     }
 
+    // "@carol" and "@Carol King" are highlighted because carol is among the message's mentions; a
+    // name that only looks like a mention ("@dave", not mentioned) is left as text.
+    void mentionsAreHighlightedByTheMentionedNames()
+    {
+        QVERIFY(m_space->addConversation(u"c1"_s, u"Team"_s, {kMe, kBob, kCarol}));
+        store::Message m
+            = message(u"m"_s, u"c1"_s, kBob, u"@carol and @Carol King, not @dave"_s, minutesAgo(1), 1);
+        m.mentions = {kCarol};
+        QVERIFY(m_space->addMessages({m}));
+        auto model = this->model();
+        QTRY_COMPARE(model->rowCount(), 1);
+        const QStringList names
+            = model->data(model->index(0), TimelineModel::MentionNamesRole).toStringList();
+        QCOMPARE(names, (QStringList {u"carol"_s, u"Carol King"_s}));
+        const QString html = model->data(model->index(0), TimelineModel::BlocksRole)
+                                 .toList()
+                                 .value(0)
+                                 .toMap()
+                                 .value(u"html"_s)
+                                 .toString();
+        QCOMPARE(html.count(u"<span style=\"background-color"_s), 2);
+        QVERIFY(html.contains(u"not @dave"_s));
+    }
+
     void timeStampsHaveNoSeconds()
     {
         QCOMPARE(models::MessageFormat::shortTimeFormat(QLocale::c()), u"HH:mm"_s); // C has HH:mm:ss
