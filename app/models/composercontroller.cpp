@@ -46,6 +46,7 @@ ComposerController::ComposerController(store::StoreThread *store, sync::SpaceSyn
     connect(&m_draftTimer, &QTimer::timeout, this, &ComposerController::saveDraftNow);
     if (m_members)
         connect(m_members, &MemberListModel::membersChanged, this, &ComposerController::updateCandidates);
+    m_uploads->follow(m_sync);
     loadDraft();
 }
 
@@ -82,6 +83,20 @@ void ComposerController::setText(const QString &text)
     Q_EMIT textChanged();
     if (m_editingId.isEmpty() && m_threadRootId.isEmpty())
         m_draftTimer.start();
+    notifyTyping();
+}
+
+void ComposerController::notifyTyping()
+{
+    // Only what the user types into a new message counts: never an empty text (a cleared composer is
+    // not someone typing), never an edit of an old message; at most every 3 s (the connection holds
+    // to the same bound whatever callers do).
+    if (!m_sync || !m_editingId.isEmpty() || m_text.trimmed().isEmpty())
+        return;
+    if (m_typingSent.isValid() && m_typingSent.elapsed() < kTypingIntervalMs)
+        return;
+    m_typingSent.start();
+    m_sync->sendTyping(m_conversationId);
 }
 
 void ComposerController::saveDraftNow()
@@ -299,7 +314,10 @@ void ComposerController::attachFiles(const QList<QUrl> &urls)
             });
         onReply(this, task, [this, key](const Result<sync::QueuedMutation> &queued) {
             if (queued) {
-                m_uploads->finish(key);
+                if (m_sync && !queued->attachmentIds.isEmpty())
+                    m_uploads->uploading(key, queued->attachmentIds.first(), queued->mutationId);
+                else
+                    m_uploads->finish(key);
                 return;
             }
             m_uploads->fail(key, queued.error().message);

@@ -3,6 +3,7 @@
 // conversation), sending, editing your last message (Up arrow), mentions, quoted replies and files.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -108,6 +109,10 @@ private:
     void setError(const QString &message);
     void updateCandidates();
     void setEditing(const QString &messageId);
+    // Tells the other members the account is typing (docs/protocol.md §6.7).
+    void notifyTyping();
+
+    static constexpr qint64 kTypingIntervalMs = 3000;
 
     QPointer<store::StoreThread> m_store;
     QPointer<sync::SpaceSync> m_sync;
@@ -131,6 +136,7 @@ private:
     QString m_mentionQuery;
     MemberListModel *m_candidates;
     QString m_errorText;
+    QElapsedTimer m_typingSent; // since the last typing notice; invalid: none yet
 };
 
 } // namespace tandem::app
