@@ -37,7 +37,7 @@ struct Opening
 {
     std::optional<messaging::ConversationSummary> summary;
     QString firstUnreadId;
-    qint64 editWindowMs = messaging::kDefaultEditWindowMs;
+    messaging::MessagePolicy policy;
 };
 
 // A file name that cannot leave the folder it is written to.
@@ -60,7 +60,6 @@ ConversationController::ConversationController(store::StoreThread *store, sync::
     , m_fileCache(std::move(files))
     , m_conversationId(std::move(conversationId))
     , m_selfUserId(std::move(selfUserId))
-    , m_editWindowMs(messaging::kDefaultEditWindowMs)
     , m_timeline(new TimelineModel(
           m_store, m_conversationId, m_selfUserId, TimelineModel::Mode::Conversation, {}, this))
     , m_members(new MemberListModel(m_store, m_conversationId, this))
@@ -99,7 +98,7 @@ ConversationController::ConversationController(store::StoreThread *store, sync::
         if (!first)
             return first.error();
         o.firstUnreadId = *first;
-        o.editWindowMs = messaging::editWindowMs(s);
+        o.policy = messaging::messagePolicy(s);
         return o;
     });
     onReply(this, future, [this](const Result<Opening> &o) {
@@ -107,8 +106,8 @@ ConversationController::ConversationController(store::StoreThread *store, sync::
             setError(o.error().message);
             return;
         }
-        m_editWindowMs = o->editWindowMs;
-        m_timeline->setEditWindowMs(m_editWindowMs);
+        m_policy = o->policy;
+        m_timeline->setPolicy(m_policy);
         m_firstUnreadId = o->firstUnreadId;
         m_timeline->setFirstUnreadMessageId(m_firstUnreadId);
         Q_EMIT firstUnreadMessageIdChanged();
@@ -219,7 +218,7 @@ void ConversationController::openThread(const QString &rootMessageId)
     ThreadController *old = m_thread;
     m_thread = rootMessageId.isEmpty() ? nullptr
                                        : new ThreadController(m_store, m_sync, m_fileCache, m_conversationId,
-                                           rootMessageId, m_selfUserId, m_members, m_editWindowMs, this);
+                                           rootMessageId, m_selfUserId, m_members, m_policy, this);
     if (m_thread) {
         m_thread->timeline()->setCanModerate(m_canModerate);
         connect(m_thread->timeline(), &TimelineModel::positionRequested, this,

@@ -164,7 +164,7 @@ private:
     QString m_firstUnreadId;
     bool m_canModerate = false;
     QString m_errorText;
-    qint64 m_editWindowMs;
+    messaging::MessagePolicy m_policy;
     qint64 m_markedSeq = 0;
     bool m_summaryRunning = false;
     bool m_summaryAgain = false;

@@ -7,7 +7,7 @@ namespace tandem::app {
 
 ThreadController::ThreadController(store::StoreThread *store, sync::SpaceSync *sync,
     std::shared_ptr<store::FileCache> files, QString conversationId, QString rootMessageId,
-    QString selfUserId, MemberListModel *members, qint64 editWindowMs, QObject *parent)
+    QString selfUserId, MemberListModel *members, const messaging::MessagePolicy &policy, QObject *parent)
     : QObject(parent)
     , m_conversationId(std::move(conversationId))
     , m_rootMessageId(std::move(rootMessageId))
@@ -16,7 +16,7 @@ ThreadController::ThreadController(store::StoreThread *store, sync::SpaceSync *s
     , m_composer(new ComposerController(store, sync, std::move(files), m_conversationId, m_rootMessageId,
           selfUserId, members, m_timeline, this))
 {
-    m_timeline->setEditWindowMs(editWindowMs);
+    m_timeline->setPolicy(policy);
 }
 
 } // namespace tandem::app

@@ -2,6 +2,8 @@
 // the conversation's), and a composer whose messages are replies in the thread.
 #pragma once
 
+#include "messaging/messagingtypes.h"
+
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
@@ -38,7 +40,8 @@ class ThreadController : public QObject
 public:
     ThreadController(store::StoreThread *store, sync::SpaceSync *sync,
         std::shared_ptr<store::FileCache> files, QString conversationId, QString rootMessageId,
-        QString selfUserId, MemberListModel *members, qint64 editWindowMs, QObject *parent = nullptr);
+        QString selfUserId, MemberListModel *members, const messaging::MessagePolicy &policy,
+        QObject *parent = nullptr);
 
     [[nodiscard]] QString rootMessageId() const { return m_rootMessageId; }
     [[nodiscard]] QString conversationId() const { return m_conversationId; }

@@ -34,7 +34,6 @@ TimelineModel::TimelineModel(store::StoreThread *store, QString conversationId, 
     , m_selfUserId(std::move(selfUserId))
     , m_mode(mode)
     , m_threadRootId(std::move(threadRootId))
-    , m_editWindowMs(messaging::kDefaultEditWindowMs)
     , m_blocks(300)
 {
     m_refreshTimer.setSingleShot(true);
@@ -97,7 +96,12 @@ bool TimelineModel::canEdit(const TimelineItem &t) const
 {
     if (t.senderId != m_selfUserId || t.deletedAt != 0 || t.seq == 0)
         return false;
-    return m_editWindowMs == 0 || QDateTime::currentMSecsSinceEpoch() - t.createdAt < m_editWindowMs;
+    return withinWindow(t, m_policy.editWindowMs);
+}
+
+bool TimelineModel::withinWindow(const TimelineItem &t, qint64 windowMs)
+{
+    return windowMs == 0 || QDateTime::currentMSecsSinceEpoch() - t.createdAt < windowMs;
 }
 
 QVariant TimelineModel::data(const QModelIndex &index, int role) const
@@ -166,7 +170,9 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case CanEditRole:
         return m_mode != Mode::Pinned && canEdit(t);
     case CanDeleteRole:
-        return t.deletedAt == 0 && t.seq != 0 && (t.senderId == m_selfUserId || m_canModerate);
+        // Owners and admins any time; the sender within the server's recall window (§3.6).
+        return t.deletedAt == 0 && t.seq != 0
+            && (m_canModerate || (t.senderId == m_selfUserId && withinWindow(t, m_policy.recallWindowMs)));
     case IsFirstUnreadRole:
         return !m_firstUnreadId.isEmpty() && t.id == m_firstUnreadId;
     case PinnedRole:
@@ -636,13 +642,13 @@ void TimelineModel::setFirstUnreadMessageId(const QString &id)
     Q_EMIT firstUnreadMessageIdChanged();
 }
 
-void TimelineModel::setEditWindowMs(qint64 ms)
+void TimelineModel::setPolicy(const messaging::MessagePolicy &policy)
 {
-    if (ms == m_editWindowMs)
+    if (policy == m_policy)
         return;
-    m_editWindowMs = ms;
+    m_policy = policy;
     if (!m_items.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1), {CanEditRole});
+        Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1), {CanEditRole, CanDeleteRole});
 }
 
 void TimelineModel::setCanModerate(bool canModerate)

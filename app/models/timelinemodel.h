@@ -111,8 +111,9 @@ public:
     [[nodiscard]] const QList<messaging::TimelineItem> &items() const { return m_items; }
     [[nodiscard]] const messaging::TimelineItem *item(const QString &messageId) const;
     [[nodiscard]] bool canEdit(const messaging::TimelineItem &item) const;
+    [[nodiscard]] static bool withinWindow(const messaging::TimelineItem &item, qint64 windowMs);
     void setFirstUnreadMessageId(const QString &id);
-    void setEditWindowMs(qint64 ms);
+    void setPolicy(const messaging::MessagePolicy &policy);
     void setCanModerate(bool canModerate); // owners and admins delete any message
     void setHighlighted(const QString &messageId);
 
@@ -172,7 +173,7 @@ private:
     QString m_firstUnreadId;
     QString m_highlightedId;
     QTimer m_highlightTimer;
-    qint64 m_editWindowMs;
+    messaging::MessagePolicy m_policy;
     bool m_canModerate = false;
     mutable QCache<QString, QVariantList> m_blocks; // rendered blocks by message id and edit time
 };

@@ -417,12 +417,15 @@ Result<SearchResults> searchAll(
     return out;
 }
 
-qint64 editWindowMs(store::SpaceStore &store)
+MessagePolicy messagePolicy(store::SpaceStore &store)
 {
-    auto value = store::setting(store.db(), u"edit_window_ms"_s);
-    bool ok = false;
-    const qint64 ms = value ? value->toLongLong(&ok) : 0;
-    return ok && ms >= 0 ? ms : kDefaultEditWindowMs;
+    const auto window = [&store](const QString &key) {
+        auto value = store::setting(store.db(), key);
+        bool ok = false;
+        const qint64 ms = value ? value->toLongLong(&ok) : 0;
+        return ok && ms >= 0 ? ms : kDefaultEditWindowMs;
+    };
+    return {window(u"edit_window_ms"_s), window(u"recall_window_ms"_s)};
 }
 
 } // namespace tandem::messaging

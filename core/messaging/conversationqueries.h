@@ -57,9 +57,7 @@ struct ReadState
 [[nodiscard]] Result<SearchResults> searchAll(
     store::SpaceStore &store, const QString &selfUserId, const QString &text, int limitEach = 8);
 
-// The server's edit window when the sync engine recorded it (setting "edit_window_ms"), else 24 h.
-[[nodiscard]] qint64 editWindowMs(store::SpaceStore &store);
-inline constexpr qint64 kDefaultEditWindowMs = 24LL * 60 * 60 * 1000;
+[[nodiscard]] MessagePolicy messagePolicy(store::SpaceStore &store);
 
 // A message body as one line of at most `maxChars` characters (lists and reply quotes).
 [[nodiscard]] QString oneLine(const QString &text, int maxChars = 200);

@@ -37,6 +37,17 @@ struct ConversationSummary
     bool operator==(const ConversationSummary &) const = default;
 };
 
+inline constexpr qint64 kDefaultEditWindowMs = 24LL * 60 * 60 * 1000;
+// How long after sending the sender may edit and recall a message (0: no limit): the server's policy
+// from its welcome (settings "edit_window_ms", "recall_window_ms", kept by the sync engine), else 24 h.
+struct MessagePolicy
+{
+    qint64 editWindowMs = kDefaultEditWindowMs;
+    qint64 recallWindowMs = kDefaultEditWindowMs;
+
+    bool operator==(const MessagePolicy &) const = default;
+};
+
 // Unread and mention counts stop here; the badge shows 99+ (as DingTalk and WeChat do).
 inline constexpr int kUnreadCap = 99;
 

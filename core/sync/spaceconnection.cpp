@@ -460,6 +460,7 @@ void SpaceConnection::onWelcome(const protocol::Welcome &welcome)
         m_socket->close(QWebSocketProtocol::CloseCodeNormal);
         return;
     }
+    rememberPolicy(welcome);
     m_phase = Phase::Ready;
     m_readySinceMs = m_clock.elapsed();
     m_protocolCloses = 0;
@@ -474,6 +475,27 @@ void SpaceConnection::onWelcome(const protocol::Welcome &welcome)
     // A resume with nothing to push: the tail check notices a head the server did not push.
     m_tailTimer.start(int(m_config.gapWaitMs));
     checkSettled();
+}
+
+void SpaceConnection::rememberPolicy(const protocol::Welcome &welcome)
+{
+    // The app offers Edit and Delete only inside the server's windows (messaging::messagePolicy reads
+    // them; 0: no limit), offline too: kept in the store rather than only on this connection.
+    const QList<QPair<QString, qint64>> windows {
+        {u"edit_window_ms"_s, welcome.editWindowMs}, {u"recall_window_ms"_s, welcome.recallWindowMs}};
+    whenDone(m_store->write<bool>([windows](store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
+        bool changed = false;
+        for (const auto &[key, ms] : windows) {
+            const QString value = QString::number(std::max<qint64>(ms, 0));
+            auto held = store::setting(s.db(), key);
+            if (held && *held == value)
+                continue;
+            TANDEM_TRY(store::setSetting(s.db(), key, value));
+            changed = true;
+        }
+        return changed;
+    }),
+        [](bool) {});
 }
 
 void SpaceConnection::onError(const protocol::ErrorInfo &error)

@@ -106,6 +106,7 @@ private:
     void sendHello();
     void onLoginResult(const protocol::LoginResult &result);
     void onWelcome(const protocol::Welcome &welcome);
+    void rememberPolicy(const protocol::Welcome &welcome); // the edit window, into the store
     void onError(const protocol::ErrorInfo &error);
     void protocolFailure(const QString &why);
     void closeWith(quint16 code, QLatin1StringView errorCode, const QString &reason);

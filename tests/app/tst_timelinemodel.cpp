@@ -239,6 +239,28 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"not @dave"_s));
     }
 
+    // Edit and Delete are offered inside the server's windows only; 0 is no limit; moderators delete any.
+    void editAndDeleteFollowTheServersWindows()
+    {
+        QVERIFY(m_space->addConversation(u"c1"_s, u"Team"_s, {kMe, kBob}));
+        QVERIFY(m_space->addMessages({message(u"mine"_s, u"c1"_s, kMe, u"x"_s, minutesAgo(10), 1),
+            message(u"theirs"_s, u"c1"_s, kBob, u"y"_s, minutesAgo(5), 2)}));
+        auto m = model();
+        QTRY_COMPARE(m->rowCount(), 2);
+        const auto can = [&](int role) {
+            return QString::number(m->data(m->index(1), role).toBool())
+                + QString::number(m->data(m->index(0), role).toBool());
+        };
+        m->setPolicy({.editWindowMs = 5 * 60'000, .recallWindowMs = 60 * 60'000});
+        QCOMPARE(can(TimelineModel::CanEditRole), u"00"_s); // mine is 10 minutes old; theirs is not mine
+        QCOMPARE(can(TimelineModel::CanDeleteRole), u"10"_s);
+        m->setPolicy({.editWindowMs = 0, .recallWindowMs = 60'000});
+        QCOMPARE(can(TimelineModel::CanEditRole), u"10"_s);
+        QCOMPARE(can(TimelineModel::CanDeleteRole), u"00"_s);
+        m->setCanModerate(true);
+        QCOMPARE(can(TimelineModel::CanDeleteRole), u"11"_s);
+    }
+
     void timeStampsHaveNoSeconds()
     {
         QCOMPARE(models::MessageFormat::shortTimeFormat(QLocale::c()), u"HH:mm"_s); // C has HH:mm:ss

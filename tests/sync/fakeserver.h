@@ -112,9 +112,11 @@ public:
     QHash<QString, QList<QJsonObject>> history; // older messages per conversation, ascending cseq
     int snapshotPageSize = 3;
     bool pushLive = true;
+    QJsonObject policy {{u"edit_window_ms"_s, 0}, {u"recall_window_ms"_s, 0}}; // sent in welcome
     bool answerMutations = true;
     bool resumeAllowed = true; // false: welcome says snapshot
     QJsonObject limitOverrides;
+    QStringList features; // welcome.features
     QString userId = u"u_alice"_s;
     // Called before the default handling; return true when the frame was handled.
     std::function<bool(const QJsonObject &)> intercept;
@@ -179,9 +181,8 @@ private:
                 {u"user_id"_s, userId}, {u"device_id"_s, u"dev1"_s},
                 {u"server_time"_s, double(protocol::nowMs())},
                 {u"server"_s, QJsonObject {{u"name"_s, u"fake"_s}, {u"version"_s, u"0"_s}}},
-                {u"limits"_s, limits(limitOverrides)},
-                {u"policy"_s, QJsonObject {{u"edit_window_ms"_s, 0}, {u"recall_window_ms"_s, 0}}},
-                {u"features"_s, QJsonArray()},
+                {u"limits"_s, limits(limitOverrides)}, {u"policy"_s, policy},
+                {u"features"_s, QJsonArray::fromStringList(features)},
                 {u"spaces"_s,
                     QJsonArray {QJsonObject {{u"space_id"_s, spaceId},
                         {u"status"_s, resume ? u"resume"_s : u"snapshot"_s}, {u"epoch"_s, epoch},

@@ -4,6 +4,7 @@
 // device_revoked wiping exactly the spaces of that account on that server.
 #include "syncharness.h"
 
+#include "messaging/conversationqueries.h"
 #include "sync/mutations.h"
 
 #include <QElapsedTimer>
@@ -220,6 +221,28 @@ private Q_SLOTS:
             readInt(*h.store, "SELECT up_to_seq FROM read_receipts WHERE user_id = 'u_alice'"), qint64(3));
         QCOMPARE(readInt(*h.store, "SELECT unread_count FROM conversations WHERE id = 'c1'"), qint64(0));
         QCOMPARE(readInt(*h.store, "SELECT count(*) FROM outbox WHERE kind = 'receipt.mark'"), qint64(1));
+    }
+
+    // The server's edit and recall windows are kept in the store, where the app reads them offline.
+    void theWelcomesWindowsAreKept()
+    {
+        Harness h;
+        h.server.policy = {{u"edit_window_ms"_s, 900000}, {u"recall_window_ms"_s, 120000}};
+        h.startReady();
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_COMPARE_WITH_TIMEOUT(readTexts(*h.store,
+                                      "SELECT value FROM settings WHERE key IN ('edit_window_ms', "
+                                      "'recall_window_ms') ORDER BY key"),
+            (QStringList {u"900000"_s, u"120000"_s}), 5000);
+        auto policy = h.store
+                          ->read<messaging::MessagePolicy>([](store::SpaceStore &s) {
+                              return Result<messaging::MessagePolicy>(messaging::messagePolicy(s));
+                          })
+                          .result();
+        QVERIFY(policy.ok());
+        QCOMPARE(policy->editWindowMs, 900000);
+        QCOMPARE(policy->recallWindowMs, 120000);
     }
 
     void aDuplicateResultOfAnAppliedMutationCompletesIt()
