@@ -37,23 +37,21 @@ ApplicationWindow {
         return true
     }
 
+    // Screens by URL, not as inline components: an inline `Workspace {}` makes the engine load and link
+    // the whole workspace (every view, some 60 files) before the first frame; by URL each screen is
+    // loaded when the state first asks for it, and the first frame (BusyView) comes that much sooner.
     Loader {
         id: screen
         anchors.fill: parent
         focus: true
-        sourceComponent: {
+        source: {
             switch (App.state) {
-            case "welcome": return welcome
-            case "unlock": return unlock
-            case "ready": return workspace
-            case "error": return App.spaces && App.spaces.count > 0 ? unlock : welcome
-            default: return busy
+            case "welcome": return "onboarding/WelcomeView.qml"
+            case "unlock": return "onboarding/UnlockView.qml"
+            case "ready": return "shell/Workspace.qml"
+            case "error": return App.spaces && App.spaces.count > 0 ? "onboarding/UnlockView.qml" : "onboarding/WelcomeView.qml"
+            default: return "shell/BusyView.qml"
             }
         }
     }
-
-    Component { id: welcome; WelcomeView {} }
-    Component { id: unlock; UnlockView {} }
-    Component { id: busy; BusyView {} }
-    Component { id: workspace; Workspace {} }
 }
