@@ -8,6 +8,7 @@
 #include "store/storethread.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QUrl>
 
@@ -299,12 +300,20 @@ void TimelineModel::loadLatest()
     setLoading(m_loadingReset, true);
     const messaging::TimelineScope scope {m_conversationId, m_threadRootId, m_selfUserId};
     const bool pinned = m_mode == Mode::Pinned;
-    auto future = m_store->read<Items>([scope, pinned](store::SpaceStore &s) -> Result<Items> {
-        if (pinned)
-            return messaging::pinnedMessages(s, scope.conversationId, scope.selfUserId);
-        return messaging::messagesBefore(s, scope, TimelineKey {}, kPageSize);
+    QElapsedTimer asked;
+    asked.start();
+    auto readMs = std::make_shared<qint64>(0);
+    auto future = m_store->read<Items>([scope, pinned, readMs](store::SpaceStore &s) -> Result<Items> {
+        QElapsedTimer reading;
+        reading.start();
+        auto page = pinned ? messaging::pinnedMessages(s, scope.conversationId, scope.selfUserId)
+                           : messaging::messagesBefore(s, scope, TimelineKey {}, kPageSize);
+        *readMs = reading.elapsed();
+        return page;
     });
-    onReply(this, future, [this, generation, pinned](const Result<Items> &page) {
+    onReply(this, future, [this, generation, pinned, asked, readMs](const Result<Items> &page) {
+        qCDebug(lcTimeline) << "first page" << m_conversationId << "read in" << *readMs
+                            << "ms, answered after" << asked.elapsed() << "ms";
         if (generation != m_generation)
             return;
         setLoading(m_loadingReset, false);

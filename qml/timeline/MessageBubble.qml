@@ -78,31 +78,39 @@ FocusScope {
         width: parent.width
         spacing: 0
 
-        // Day separator (and the "new" line above the first unread message).
-        RowLayout {
-            visible: bubble.showDaySeparator && !bubble.compact
+        // Day separator (and the "new" line above the first unread message). The parts most messages
+        // do not have are Loaders, not hidden items: opening a conversation creates a screenful of
+        // bubbles at once, and every item each of them does not build is time before the first frame.
+        Loader {
+            active: bubble.showDaySeparator && !bubble.compact
+            visible: active
             Layout.fillWidth: true
-            Layout.topMargin: Theme.spacing * 1.5
-            Layout.bottomMargin: Theme.spacing * 0.5
+            Layout.topMargin: active ? Theme.spacing * 1.5 : 0
+            Layout.bottomMargin: active ? Theme.spacing * 0.5 : 0
             Layout.leftMargin: Theme.spacing * 2
             Layout.rightMargin: Theme.spacing * 2
-            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
-            Label {
-                text: bubble.dayText
-                font.pixelSize: Theme.baseSize * 0.85
-                font.bold: true
-                color: Theme.mutedText
-                Accessible.role: Accessible.Separator
+            sourceComponent: RowLayout {
+                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+                Label {
+                    text: bubble.dayText
+                    font.pixelSize: Theme.baseSize * 0.85
+                    font.bold: true
+                    color: Theme.mutedText
+                    Accessible.role: Accessible.Separator
+                }
+                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
             }
-            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
         }
-        RowLayout {
-            visible: bubble.isFirstUnread
+        Loader {
+            active: bubble.isFirstUnread
+            visible: active
             Layout.fillWidth: true
             Layout.leftMargin: Theme.spacing * 2
             Layout.rightMargin: Theme.spacing * 2
-            Rectangle { Layout.fillWidth: true; height: 1; color: Theme.danger }
-            Label { text: qsTr("New"); color: Theme.danger; font.pixelSize: Theme.baseSize * 0.8; font.bold: true }
+            sourceComponent: RowLayout {
+                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.danger }
+                Label { text: qsTr("New"); color: Theme.danger; font.pixelSize: Theme.baseSize * 0.8; font.bold: true }
+            }
         }
 
         Rectangle {
@@ -173,27 +181,30 @@ FocusScope {
                     }
 
                     // A quoted reply.
-                    Rectangle {
-                        visible: bubble.replyToText.length > 0
+                    Loader {
+                        active: bubble.replyToText.length > 0
+                        visible: active
                         Layout.fillWidth: true
-                        implicitHeight: quote.implicitHeight + 8
-                        color: Theme.surface
-                        radius: 4
-                        Rectangle { width: 3; height: parent.height; color: bubble.accent; radius: 1 }
-                        Label {
-                            id: quote
-                            anchors.left: parent.left
-                            anchors.right: parent.right
-                            anchors.verticalCenter: parent.verticalCenter
-                            anchors.leftMargin: 10
-                            anchors.rightMargin: 6
-                            text: bubble.replyToSenderName + ": " + bubble.replyToText
-                            textFormat: Text.PlainText
-                            elide: Text.ElideRight
-                            maximumLineCount: 2
-                            wrapMode: Text.Wrap
-                            color: Theme.mutedText
-                            font.pixelSize: Theme.baseSize * 0.9
+                        sourceComponent: Rectangle {
+                            implicitHeight: quote.implicitHeight + 8
+                            color: Theme.surface
+                            radius: 4
+                            Rectangle { width: 3; height: parent.height; color: bubble.accent; radius: 1 }
+                            Label {
+                                id: quote
+                                anchors.left: parent.left
+                                anchors.right: parent.right
+                                anchors.verticalCenter: parent.verticalCenter
+                                anchors.leftMargin: 10
+                                anchors.rightMargin: 6
+                                text: bubble.replyToSenderName + ": " + bubble.replyToText
+                                textFormat: Text.PlainText
+                                elide: Text.ElideRight
+                                maximumLineCount: 2
+                                wrapMode: Text.Wrap
+                                color: Theme.mutedText
+                                font.pixelSize: Theme.baseSize * 0.9
+                            }
                         }
                     }
 
@@ -236,39 +247,48 @@ FocusScope {
                         }
                     }
 
-                    ReactionsRow {
-                        visible: bubble.reactions && bubble.reactions.length > 0
+                    Loader {
+                        active: !!bubble.reactions && bubble.reactions.length > 0
+                        visible: active
                         Layout.fillWidth: true
-                        reactions: bubble.reactions || []
-                        accent: bubble.accent
-                        onToggled: emoji => bubble.reactionToggled(emoji)
-                    }
-
-                    // The thread under this message.
-                    AbstractButton {
-                        visible: bubble.threadReplyCount > 0 && !bubble.compact
-                        implicitWidth: threadLabel.implicitWidth
-                        implicitHeight: threadLabel.implicitHeight + 4
-                        onClicked: bubble.threadRequested()
-                        Accessible.name: threadLabel.text
-                        contentItem: Label {
-                            id: threadLabel
-                            text: qsTr("%n replies", "", bubble.threadReplyCount) + " →"
-                            color: Theme.link
-                            font.bold: true
-                            font.underline: parent.hovered
+                        sourceComponent: ReactionsRow {
+                            reactions: bubble.reactions || []
+                            accent: bubble.accent
+                            onToggled: emoji => bubble.reactionToggled(emoji)
                         }
                     }
 
-                    ReceiptLine {
-                        visible: bubble.mine && !bubble.deleted
-                        sendState: bubble.sendState
-                        errorText: bubble.errorText
-                        readByCount: bubble.readByCount
-                        receiptTotal: bubble.receiptTotal
-                        onRetryRequested: bubble.retryRequested()
-                        onDiscardRequested: bubble.discardRequested()
-                        onReadersRequested: bubble.readersRequested()
+                    // The thread under this message.
+                    Loader {
+                        active: bubble.threadReplyCount > 0 && !bubble.compact
+                        visible: active
+                        sourceComponent: AbstractButton {
+                            implicitWidth: threadLabel.implicitWidth
+                            implicitHeight: threadLabel.implicitHeight + 4
+                            onClicked: bubble.threadRequested()
+                            Accessible.name: threadLabel.text
+                            contentItem: Label {
+                                id: threadLabel
+                                text: qsTr("%n replies", "", bubble.threadReplyCount) + " →"
+                                color: Theme.link
+                                font.bold: true
+                                font.underline: parent.hovered
+                            }
+                        }
+                    }
+
+                    Loader {
+                        active: bubble.mine && !bubble.deleted
+                        visible: active
+                        sourceComponent: ReceiptLine {
+                            sendState: bubble.sendState
+                            errorText: bubble.errorText
+                            readByCount: bubble.readByCount
+                            receiptTotal: bubble.receiptTotal
+                            onRetryRequested: bubble.retryRequested()
+                            onDiscardRequested: bubble.discardRequested()
+                            onReadersRequested: bubble.readersRequested()
+                        }
                     }
                 }
             }
