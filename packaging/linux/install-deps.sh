@@ -27,6 +27,9 @@ packages=(
   xvfb xauth fonts-noto-cjk fonts-noto-color-emoji
   # a real Secret Service for the keychain tests, run headless in a private D-Bus session
   gnome-keyring dbus dbus-x11 libsecret-tools
+  # packages (cpack's DEB generator with dpkg-shlibdeps) and their desktop metadata validators; the
+  # folder model Qt's own file dialog needs at run time (a dependency of the tandem package)
+  dpkg-dev file desktop-file-utils appstream qml6-module-qt-labs-folderlistmodel
 )
 # SQLCipher 4.6: in trixie's main suite; on bookworm only in bookworm-backports (bookworm's own is 3.4).
 sqlcipher_packages=(libsqlcipher-dev sqlcipher)
