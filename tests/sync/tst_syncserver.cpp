@@ -1,5 +1,6 @@
 // The sync engine against the real tandem-server (demo data): two clients converge, and changes made
 // on both sides while the server is down all arrive once it is back.
+#include "realclient.h"
 #include "serverprocess.h"
 #include "synctestsupport.h"
 
@@ -19,75 +20,6 @@ using namespace tandem::sync::test;
 namespace {
 
 // A local space of `user` connected to the demo work space, with a token from a real login.
-struct Client
-{
-    store::Profile profile;
-    store::SpaceEntry entry;
-    std::unique_ptr<store::StoreThread> store;
-    std::shared_ptr<store::FileCache> files;
-    std::unique_ptr<SpaceSync> sync;
-};
-
-std::unique_ptr<Client> connectClient(const QString &profileDir, const QString &url, const QString &user)
-{
-    auto c = std::make_unique<Client>(Client {store::Profile(profileDir), {}, {}, {}, {}});
-    LoginClient login;
-    std::optional<protocol::LoginResult> result;
-    QEventLoop loop;
-    QObject::connect(&login, &LoginClient::succeeded, &loop, [&](const protocol::LoginResult &r) {
-        result = r;
-        loop.quit();
-    });
-    QObject::connect(&login, &LoginClient::failed, &loop, [&](const LoginFailure &f) {
-        qWarning("login failed: %s", qPrintable(f.message));
-        loop.quit();
-    });
-    LoginRequest request;
-    request.server = QUrl(url);
-    request.userName = user;
-    request.password = u"demo"_s;
-    request.devicePlatform = u"test"_s;
-    login.start(request);
-    loop.exec();
-    if (!result)
-        return nullptr;
-    auto entry = c->profile.createSpace(u"Work"_s, store::SpaceKind::Work, passphrase(), false, cheapKdf());
-    if (!entry)
-        return nullptr;
-    c->entry = *entry;
-    {
-        auto opened = c->profile.openSpace(c->entry, passphrase());
-        if (!opened)
-            return nullptr;
-        const store::SyncAccount account {
-            url, user, result->userId, result->deviceId, result->token, u"sp_demo_work"_s};
-        if (!store::saveSyncAccount((*opened)->db(), account))
-            return nullptr;
-    }
-    c->store = openStore(c->profile, c->entry);
-    auto key = c->profile.unlockKey(c->entry, passphrase());
-    if (!key)
-        return nullptr;
-    c->files = std::make_shared<store::FileCache>(c->entry.directory + u"/files"_s, *key);
-    SyncConfig config;
-    config.files = c->files;
-    config.clientName = u"tst_syncserver"_s;
-    config.backoffBaseMs = 100;
-    config.backoffCapMs = 800;
-    c->sync = std::make_unique<SpaceSync>(c->store.get(), config);
-    c->sync->start();
-    return c;
-}
-
-QString directWith(Client &c, const QString &userName)
-{
-    auto found = c.store
-                     ->read<std::optional<store::Conversation>>(
-                         [userName](store::SpaceStore &s) { return s.findConversation(userName); })
-                     .result();
-    return found && *found ? (*found)->id : QString();
-}
-
 // The conversation as "cseq:sender:body" lines, server-confirmed messages only.
 QStringList timeline(Client &c, const QString &conversation)
 {
@@ -113,8 +45,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ServerProcess server(dir.filePath(u"server"_s));
         QVERIFY(server.start());
-        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s);
-        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s);
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s, u"tst_syncserver"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s, u"tst_syncserver"_s);
         QVERIFY(alice && bob);
         QTRY_VERIFY_WITH_TIMEOUT(!directWith(*alice, u"bob"_s).isEmpty(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!directWith(*bob, u"alice"_s).isEmpty(), 20000);
@@ -145,8 +77,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ServerProcess server(dir.filePath(u"server"_s));
         QVERIFY(server.start());
-        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s);
-        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s);
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s, u"tst_syncserver"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s, u"tst_syncserver"_s);
         QVERIFY(alice && bob);
         QTRY_VERIFY_WITH_TIMEOUT(
             !directWith(*alice, u"bob"_s).isEmpty() && !directWith(*bob, u"alice"_s).isEmpty(), 20000);
@@ -186,8 +118,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ServerProcess server(dir.filePath(u"server"_s));
         QVERIFY(server.start());
-        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s);
-        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s);
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s, u"tst_syncserver"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s, u"tst_syncserver"_s);
         QVERIFY(alice && bob);
         QTRY_VERIFY_WITH_TIMEOUT(
             !directWith(*alice, u"bob"_s).isEmpty() && !directWith(*bob, u"alice"_s).isEmpty(), 20000);

@@ -1,6 +1,7 @@
 // Transfer progress (SpaceSync::transferProgress) against the real tandem-server: a file of several
 // chunks goes up from alice and down to bob, and each side reports bytes that only grow, arrive no
 // faster than the throttle allows, and end at the file's size.
+#include "realclient.h"
 #include "serverprocess.h"
 #include "synctestsupport.h"
 
@@ -18,76 +19,6 @@ using namespace tandem::sync;
 using namespace tandem::sync::test;
 
 namespace {
-
-struct Client
-{
-    store::Profile profile;
-    store::SpaceEntry entry;
-    std::unique_ptr<store::StoreThread> store;
-    std::shared_ptr<store::FileCache> files;
-    std::unique_ptr<SpaceSync> sync;
-};
-
-// A local space of `user` connected to the demo work space, with a token from a real login.
-std::unique_ptr<Client> connectClient(const QString &profileDir, const QString &url, const QString &user)
-{
-    auto c = std::make_unique<Client>(Client {store::Profile(profileDir), {}, {}, {}, {}});
-    LoginClient login;
-    std::optional<protocol::LoginResult> result;
-    QEventLoop loop;
-    QObject::connect(&login, &LoginClient::succeeded, &loop, [&](const protocol::LoginResult &r) {
-        result = r;
-        loop.quit();
-    });
-    QObject::connect(&login, &LoginClient::failed, &loop, [&](const LoginFailure &f) {
-        qWarning("login failed: %s", qPrintable(f.message));
-        loop.quit();
-    });
-    LoginRequest request;
-    request.server = QUrl(url);
-    request.userName = user;
-    request.password = u"demo"_s;
-    request.devicePlatform = u"test"_s;
-    login.start(request);
-    loop.exec();
-    if (!result)
-        return nullptr;
-    auto entry = c->profile.createSpace(u"Work"_s, store::SpaceKind::Work, passphrase(), false, cheapKdf());
-    if (!entry)
-        return nullptr;
-    c->entry = *entry;
-    {
-        auto opened = c->profile.openSpace(c->entry, passphrase());
-        if (!opened)
-            return nullptr;
-        const store::SyncAccount account {
-            url, user, result->userId, result->deviceId, result->token, u"sp_demo_work"_s};
-        if (!store::saveSyncAccount((*opened)->db(), account))
-            return nullptr;
-    }
-    c->store = openStore(c->profile, c->entry);
-    auto key = c->profile.unlockKey(c->entry, passphrase());
-    if (!key)
-        return nullptr;
-    c->files = std::make_shared<store::FileCache>(c->entry.directory + u"/files"_s, *key);
-    SyncConfig config;
-    config.files = c->files;
-    config.clientName = u"tst_transferprogress"_s;
-    config.backoffBaseMs = 100;
-    config.backoffCapMs = 800;
-    c->sync = std::make_unique<SpaceSync>(c->store.get(), config);
-    c->sync->start();
-    return c;
-}
-
-QString directWith(Client &c, const QString &userName)
-{
-    auto found = c.store
-                     ->read<std::optional<store::Conversation>>(
-                         [userName](store::SpaceStore &s) { return s.findConversation(userName); })
-                     .result();
-    return found && *found ? (*found)->id : QString();
-}
 
 struct Report
 {
@@ -145,8 +76,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ServerProcess server(dir.filePath(u"server"_s));
         QVERIFY(server.start());
-        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s);
-        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s);
+        auto alice
+            = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s, u"tst_transferprogress"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s, u"tst_transferprogress"_s);
         QVERIFY(alice && bob);
         QTRY_VERIFY_WITH_TIMEOUT(
             !directWith(*alice, u"bob"_s).isEmpty() && !directWith(*bob, u"alice"_s).isEmpty(), 20000);
@@ -208,7 +140,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ServerProcess server(dir.filePath(u"server"_s));
         QVERIFY(server.start());
-        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s);
+        auto alice
+            = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s, u"tst_transferprogress"_s);
         QVERIFY(alice);
         QTRY_VERIFY_WITH_TIMEOUT(!directWith(*alice, u"bob"_s).isEmpty(), 20000);
         const QString path = dir.filePath(u"note.txt"_s);
