@@ -201,6 +201,16 @@ Status StoreWriter::upsertReceipt(const QJsonObject &r)
         {conversation, string(r, "user_id"_L1), integer(r, "up_to_cseq"_L1), integer(r, "read_at"_L1)});
 }
 
+Result<bool> StoreWriter::conversationExists(const QString &id)
+{
+    auto st = m_db.cached("SELECT 1 FROM conversations WHERE id = ?1");
+    if (!st)
+        return st.error();
+    bool found = false;
+    TANDEM_TRY((*st)->bind(1, id).forEachRow([&](const Statement &) { found = true; }));
+    return found;
+}
+
 Result<std::optional<StoreWriter::HeldMessage>> StoreWriter::heldMessage(const QString &id)
 {
     auto st
@@ -257,12 +267,10 @@ Status StoreWriter::upsertMessage(const QJsonObject &m, MessageMode mode)
     if (*held && (*held)->fromServer)
         return {};
     if (mode != MessageMode::Snapshot) {
-        auto exists = m_db.cached("SELECT 1 FROM conversations WHERE id = ?1");
+        auto exists = conversationExists(conversation);
         if (!exists)
             return exists.error();
-        bool found = false;
-        TANDEM_TRY((*exists)->bind(1, conversation).forEachRow([&](const Statement &) { found = true; }));
-        if (!found)
+        if (!*exists)
             return {}; // a conversation this client does not hold: skipped (§4.3)
     } else {
         TANDEM_TRY(ensureConversation(conversation));

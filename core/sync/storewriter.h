@@ -60,6 +60,7 @@ private:
     enum class MessageMode { Created, History, Snapshot };
 
     Result<std::optional<HeldMessage>> heldMessage(const QString &id);
+    Result<bool> conversationExists(const QString &id);
     Status upsertMessage(const QJsonObject &m, MessageMode mode);
     Status upsertUser(const QJsonObject &u);
     Status upsertConversation(const QJsonObject &c);

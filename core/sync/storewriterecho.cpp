@@ -46,12 +46,10 @@ Status StoreWriter::echoMessage(const store::OutboxRow &row, const QJsonObject &
         touch((*held)->conversationId);
         return {};
     }
-    auto exists = m_db.cached("SELECT 1 FROM conversations WHERE id = ?1");
+    auto exists = conversationExists(conversation);
     if (!exists)
         return exists.error();
-    bool found = false;
-    TANDEM_TRY((*exists)->bind(1, conversation).forEachRow([&](const Statement &) { found = true; }));
-    if (!found)
+    if (!*exists)
         return {}; // the conversation is gone (left, removed): nothing to show it in
     const QString body = string(p, "body"_L1);
     TANDEM_TRY(exec(
