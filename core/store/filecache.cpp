@@ -1,5 +1,7 @@
 #include "filecache.h"
 
+#include "util/i18n.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
@@ -47,7 +49,8 @@ Error ioError(const QString &what, const QFile &file)
 
 Error damaged(const QString &path)
 {
-    return Error::make(ErrorCode::Corrupt, QStringLiteral("The cached file %1 is damaged.").arg(path));
+    return Error::make(
+        ErrorCode::Corrupt, trCore("tandem::files", "The cached file %1 is damaged.").arg(path));
 }
 
 // Seals one chunk as a record and writes it.
@@ -252,7 +255,7 @@ Result<QString> FileCache::put(const QByteArray &bytes)
 Result<QByteArray> FileCache::read(const QString &sha256, qint64 offset, qint64 length) const
 {
     if (!contains(sha256))
-        return Error::make(ErrorCode::NotFound, QStringLiteral("The file is not in the cache."));
+        return Error::make(ErrorCode::NotFound, trCore("tandem::files", "The file is not in the cache."));
     QFile in(entryPath(sha256, false));
     if (!in.open(QIODevice::ReadOnly))
         return ioError(QStringLiteral("Cannot read"), in);
@@ -282,7 +285,7 @@ Result<QByteArray> FileCache::read(const QString &sha256, qint64 offset, qint64 
 Status FileCache::exportTo(const QString &sha256, const QString &path) const
 {
     if (!contains(sha256))
-        return Error::make(ErrorCode::NotFound, QStringLiteral("The file is not in the cache."));
+        return Error::make(ErrorCode::NotFound, trCore("tandem::files", "The file is not in the cache."));
     QFile in(entryPath(sha256, false));
     if (!in.open(QIODevice::ReadOnly) || in.read(sizeof kMagic) != QByteArray(kMagic, sizeof kMagic))
         return damaged(in.fileName());
@@ -390,7 +393,8 @@ Status FileCache::finish(const QString &sha256, qint64 expectedSize)
     if (!sealed) {
         QFile::remove(entryPath(sha256, false));
         return Error::make(ErrorCode::Corrupt,
-            QStringLiteral("The downloaded file does not match its SHA-256; it will be downloaded again."));
+            trCore("tandem::files",
+                "The downloaded file does not match its SHA-256; it will be downloaded again."));
     }
     return {};
 }

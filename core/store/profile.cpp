@@ -1,5 +1,7 @@
 #include "profile.h"
 
+#include "util/i18n.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QStandardPaths>
@@ -72,8 +74,8 @@ Result<SpaceEntry> Profile::findSpace(const QString &idOrName) const
     for (const SpaceEntry &e : *all)
         if (e.meta.id == idOrName || e.meta.name.compare(idOrName, Qt::CaseInsensitive) == 0)
             return e;
-    return Error::make(
-        ErrorCode::NotFound, QStringLiteral("There is no space named \"%1\" in %2.").arg(idOrName, m_dir));
+    return Error::make(ErrorCode::NotFound,
+        trCore("tandem::store", "There is no space named \"%1\" in %2.").arg(idOrName, m_dir));
 }
 
 Result<SpaceEntry> Profile::createSpace(
@@ -81,18 +83,20 @@ Result<SpaceEntry> Profile::createSpace(
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || trimmed.size() > 64)
-        return Error::make(ErrorCode::Invalid, QStringLiteral("A space name must have 1 to 64 characters."));
-    if (findSpace(trimmed).ok())
         return Error::make(
-            ErrorCode::AlreadyExists, QStringLiteral("A space named \"%1\" exists already.").arg(trimmed));
+            ErrorCode::Invalid, trCore("tandem::store", "A space name must have 1 to 64 characters."));
+    if (findSpace(trimmed).ok())
+        return Error::make(ErrorCode::AlreadyExists,
+            trCore("tandem::store", "A space named \"%1\" exists already.").arg(trimmed));
     // Every space of a profile shares one passphrase, so unlocking is one step for the user.
     auto existing = spaces();
     if (existing && !existing->isEmpty() && !passphrase.isEmpty()) {
         auto probe = unlockKey(existing->first(), passphrase);
         if (!probe && probe.error().code == ErrorCode::WrongKey)
             return Error::make(ErrorCode::WrongKey,
-                QStringLiteral("Wrong passphrase: use this profile's passphrase "
-                               "for the new space too."));
+                trCore("tandem::store",
+                    "Wrong passphrase: use this profile's passphrase "
+                    "for the new space too."));
     }
 
     SpaceEntry e;
@@ -102,7 +106,7 @@ Result<SpaceEntry> Profile::createSpace(
     e.meta.createdAt = QDateTime::currentMSecsSinceEpoch();
     e.directory = m_dir + QStringLiteral("/spaces/") + e.meta.id;
     if (!QDir().mkpath(e.directory))
-        return Error::make(ErrorCode::Io, QStringLiteral("Cannot create %1.").arg(e.directory));
+        return Error::make(ErrorCode::Io, trCore("tandem::store", "Cannot create %1.").arg(e.directory));
     QFile::setPermissions(
         e.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
@@ -151,8 +155,9 @@ Result<std::unique_ptr<SpaceStore>> Profile::openSpace(
     if (!store && store.error().code == ErrorCode::WrongKey)
         // The envelope is authenticated, so a key it yields is the right one: the database is damaged.
         return Error::make(ErrorCode::Corrupt,
-            QStringLiteral("The database of space \"%1\" is damaged or was "
-                           "replaced (%2).")
+            trCore("tandem::store",
+                "The database of space \"%1\" is damaged or was "
+                "replaced (%2).")
                 .arg(space.meta.name, space.databasePath()));
     return store;
 }

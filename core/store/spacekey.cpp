@@ -1,5 +1,7 @@
 #include "spacekey.h"
 
+#include "util/i18n.h"
+
 #include "keychain.h"
 
 #include <sodium.h>
@@ -119,8 +121,9 @@ Result<KeyEnvelope> KeyEnvelope::create(const SpaceMeta &meta, const DataKey &ke
         TANDEM_TRY(env.wrapWithPassphrase(key, passphrase, params));
     if (!env.m_keychain && env.m_ciphertext.isEmpty())
         return Error::make(ErrorCode::Invalid,
-            QStringLiteral("A passphrase is needed to protect the space (no keychain is available). "
-                           "Set TANDEM_PASSPHRASE or enter one."));
+            trCore("tandem::unlock",
+                "A passphrase is needed to protect the space (no keychain is available). "
+                "Set TANDEM_PASSPHRASE or enter one."));
     return env;
 }
 
@@ -132,27 +135,28 @@ Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
     QFile f(path);
     if (!f.exists())
         return Error::make(
-            ErrorCode::NotFound, QStringLiteral("The space's key file %1 is missing.").arg(path));
+            ErrorCode::NotFound, trCore("tandem::unlock", "The space's key file %1 is missing.").arg(path));
     if (!f.open(QIODevice::ReadOnly))
-        return Error::make(ErrorCode::Io, QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()));
-    if (f.size() > kMaxEnvelopeBytes)
         return Error::make(
-            ErrorCode::Corrupt, QStringLiteral("%1 is too large to be a Tandem key file.").arg(path));
+            ErrorCode::Io, trCore("tandem::unlock", "Cannot read %1: %2").arg(path, f.errorString()));
+    if (f.size() > kMaxEnvelopeBytes)
+        return Error::make(ErrorCode::Corrupt,
+            trCore("tandem::unlock", "%1 is too large to be a Tandem key file.").arg(path));
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
     const QJsonObject o = doc.object();
     if (perr.error != QJsonParseError::NoError || o.value(u"format").toString() != u"tandem-space-key")
-        return Error::make(
-            ErrorCode::Corrupt, QStringLiteral("%1 is damaged or is not a Tandem key file.").arg(path));
+        return Error::make(ErrorCode::Corrupt,
+            trCore("tandem::unlock", "%1 is damaged or is not a Tandem key file.").arg(path));
     if (o.value(u"version").toInt() > kEnvelopeVersion)
-        return Error::make(
-            ErrorCode::TooNew, QStringLiteral("%1 was written by a newer version of Tandem.").arg(path));
+        return Error::make(ErrorCode::TooNew,
+            trCore("tandem::unlock", "%1 was written by a newer version of Tandem.").arg(path));
     KeyEnvelope env;
     const QJsonObject space = o.value(u"space").toObject();
     env.m_meta = {space.value(u"id").toString(), space.value(u"name").toString(),
         space.value(u"kind").toString(), qint64(space.value(u"created_at").toDouble())};
     if (env.m_meta.id.isEmpty())
-        return Error::make(ErrorCode::Corrupt, QStringLiteral("%1 names no space.").arg(path));
+        return Error::make(ErrorCode::Corrupt, trCore("tandem::unlock", "%1 names no space.").arg(path));
     for (const QJsonValue &w : o.value(u"wraps").toArray()) {
         const QJsonObject wrap = w.toObject();
         const QString method = wrap.value(u"method").toString();
@@ -161,7 +165,8 @@ Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
         } else if (method == u"passphrase") {
             if (wrap.value(u"kdf").toString() != u"argon2id13")
                 return Error::make(ErrorCode::TooNew,
-                    QStringLiteral("%1 uses a key derivation this version does not know.").arg(path));
+                    trCore("tandem::unlock", "%1 uses a key derivation this version does not know.")
+                        .arg(path));
             // The cost settings are read before anything in the file is authenticated: a tampered file
             // must not be able to ask for hours of work or all the memory. Bounds are checked as doubles,
             // before any conversion (a negative or huge double converted to an integer is undefined).
@@ -171,7 +176,7 @@ Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
                 || !(mem >= double(kMinMem) && mem <= double(kMaxMem)) || ops != std::floor(ops)
                 || mem != std::floor(mem))
                 return Error::make(ErrorCode::Corrupt,
-                    QStringLiteral("%1 asks for key derivation settings out of range.").arg(path));
+                    trCore("tandem::unlock", "%1 asks for key derivation settings out of range.").arg(path));
             env.m_params.opsLimit = quint64(ops);
             env.m_params.memLimitBytes = quint64(mem);
             env.m_salt = QByteArray::fromBase64(wrap.value(u"salt").toString().toLatin1());
@@ -180,12 +185,12 @@ Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
             if (env.m_salt.size() != crypto_pwhash_SALTBYTES
                 || env.m_nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
                 || env.m_ciphertext.size() != 32 + int(crypto_aead_xchacha20poly1305_ietf_ABYTES))
-                return Error::make(ErrorCode::Corrupt, QStringLiteral("%1 is damaged.").arg(path));
+                return Error::make(ErrorCode::Corrupt, trCore("tandem::unlock", "%1 is damaged.").arg(path));
         }
     }
     if (!env.m_keychain && env.m_ciphertext.isEmpty())
         return Error::make(
-            ErrorCode::Corrupt, QStringLiteral("%1 holds no way to unlock the space.").arg(path));
+            ErrorCode::Corrupt, trCore("tandem::unlock", "%1 holds no way to unlock the space.").arg(path));
     return env;
 }
 
@@ -234,12 +239,14 @@ Result<DataKey> KeyEnvelope::unlock(const QString &passphrase) const
     }
     if (m_ciphertext.isEmpty())
         return Error::make(ErrorCode::WrongKey,
-            QStringLiteral("The key of space \"%1\" is in the OS keychain, which cannot be read: %2")
+            trCore(
+                "tandem::unlock", "The key of space \"%1\" is in the OS keychain, which cannot be read: %2")
                 .arg(m_meta.name, keychainError.message));
     if (passphrase.isEmpty())
         return Error::make(ErrorCode::WrongKey,
-            QStringLiteral("Space \"%1\" is locked: a passphrase is needed (set "
-                           "TANDEM_PASSPHRASE or enter it).")
+            trCore("tandem::unlock",
+                "Space \"%1\" is locked: a passphrase is needed (set "
+                "TANDEM_PASSPHRASE or enter it).")
                 .arg(m_meta.name));
     auto kek = deriveKek(passphrase, m_salt, m_params);
     if (!kek)
@@ -254,8 +261,8 @@ Result<DataKey> KeyEnvelope::unlock(const QString &passphrase) const
         reinterpret_cast<const unsigned char *>(kek->constData()));
     sodium_memzero(kek->data(), size_t(kek->size()));
     if (rc != 0 || plen != 32)
-        return Error::make(
-            ErrorCode::WrongKey, QStringLiteral("Wrong passphrase for space \"%1\".").arg(m_meta.name));
+        return Error::make(ErrorCode::WrongKey,
+            trCore("tandem::unlock", "Wrong passphrase for space \"%1\".").arg(m_meta.name));
     return DataKey(plain);
 }
 
@@ -263,7 +270,7 @@ Status KeyEnvelope::changePassphrase(
     const QString &oldPassphrase, const QString &newPassphrase, const KdfParams &params)
 {
     if (newPassphrase.isEmpty())
-        return Error::make(ErrorCode::Invalid, QStringLiteral("The new passphrase is empty."));
+        return Error::make(ErrorCode::Invalid, trCore("tandem::unlock", "The new passphrase is empty."));
     auto key = unlock(oldPassphrase);
     if (!key)
         return key.error();

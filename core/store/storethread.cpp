@@ -1,5 +1,7 @@
 #include "storethread.h"
 
+#include "util/i18n.h"
+
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -127,7 +129,8 @@ void StoreThread::loop()
 void StoreThread::runWriteGroup(std::deque<Job> &jobs, size_t begin, size_t end)
 {
     if (!m_store) {
-        const Error e = Error::make(ErrorCode::Unavailable, QStringLiteral("The space is not open."));
+        const Error e
+            = Error::make(ErrorCode::Unavailable, trCore("tandem::store", "The space is not open."));
         for (size_t k = begin; k < end; ++k)
             jobs[k].fail(e);
         return;

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "profile.h"
+
 #include "spacestore.h"
+#include "util/i18n.h"
 
 #include <QFuture>
 #include <QObject>
@@ -81,7 +83,7 @@ private:
         job.run = [fn = std::move(fn), result](std::unique_ptr<SpaceStore> &store, StoreChange &change) {
             if (!store) {
                 result->emplace(
-                    Error::make(ErrorCode::Unavailable, QStringLiteral("The space is not open.")));
+                    Error::make(ErrorCode::Unavailable, trCore("tandem::store", "The space is not open.")));
                 return false;
             }
             result->emplace(fn(*store, change));

@@ -1,5 +1,7 @@
 #include "loginclient.h"
 
+#include "util/i18n.h"
+
 #include "protocol/codec.h"
 #include "transport.h"
 
@@ -27,7 +29,8 @@ void LoginClient::start(const LoginRequest &request)
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     connect(m_socket, &QWebSocket::connected, this, [this] {
         if (!selectedTandem(*m_socket)) {
-            finish(std::nullopt, {QString(), u"The server did not accept the Tandem protocol."_s});
+            finish(std::nullopt,
+                {QString(), trCore("tandem::signin", "The server did not accept the Tandem protocol.")});
             return;
         }
         QJsonObject device {{u"name"_s, m_request.deviceName}, {u"platform"_s, m_request.devicePlatform}};
@@ -43,19 +46,22 @@ void LoginClient::start(const LoginRequest &request)
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
         finish(std::nullopt,
             {QString(),
-                u"The server %1 closed the connection (%2)."_s.arg(m_request.server.toString())
+                trCore("tandem::signin", "The server %1 closed the connection (%2).")
+                    .arg(m_request.server.toString())
                     .arg(m_socket->closeCode())});
     });
     connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
         [this](QAbstractSocket::SocketError) {
             finish(std::nullopt,
                 {QString(),
-                    u"Cannot reach the server %1: %2."_s.arg(
-                        m_request.server.toString(), m_socket->errorString())});
+                    trCore("tandem::signin", "Cannot reach the server %1: %2.")
+                        .arg(m_request.server.toString(), m_socket->errorString())});
         });
     QTimer::singleShot(m_request.timeoutMs, this, [this] {
         finish(std::nullopt,
-            {QString(), u"The server %1 did not answer in time."_s.arg(m_request.server.toString())});
+            {QString(),
+                trCore("tandem::signin", "The server %1 did not answer in time.")
+                    .arg(m_request.server.toString())});
     });
     openSocket(*m_socket, request.server, protocol::Limits().maxFrameBytes);
 }
@@ -66,7 +72,7 @@ void LoginClient::onText(const QString &text)
     const protocol::DecodeResult decoded
         = protocol::decodeFrame(text.toUtf8(), limits.maxFrameBytes, limits.maxJsonDepth);
     if (!decoded.ok()) {
-        finish(std::nullopt, {QString(), u"The server sent a malformed frame."_s});
+        finish(std::nullopt, {QString(), trCore("tandem::signin", "The server sent a malformed frame.")});
         return;
     }
     const QString type = decoded.frame.value("type"_L1).toString();
@@ -74,18 +80,21 @@ void LoginClient::onText(const QString &text)
         auto result = protocol::parseLoginResult(decoded.frame);
         if (!result)
             finish(std::nullopt,
-                {QString(), u"The server sent a malformed login answer (%1)."_s.arg(result.error().message)});
+                {QString(),
+                    trCore("tandem::signin", "The server sent a malformed login answer (%1).")
+                        .arg(result.error().message)});
         else
             finish(*result, {});
     } else if (type == protocol::frame::error) {
         auto error = protocol::parseError(decoded.frame);
         if (!error) {
-            finish(std::nullopt, {QString(), u"The server sent a malformed error."_s});
+            finish(std::nullopt, {QString(), trCore("tandem::signin", "The server sent a malformed error.")});
             return;
         }
         QString message = error->code == protocol::code::auth_failed
-            ? u"Wrong user name or password."_s
-            : u"The server refused the login: %1 (%2)."_s.arg(error->reason, error->code);
+            ? trCore("tandem::signin", "Wrong user name or password.")
+            : trCore("tandem::signin", "The server refused the login: %1 (%2).")
+                  .arg(error->reason, error->code);
         finish(std::nullopt, {error->code, message});
     } else if (type == protocol::frame::ping) {
         auto ping = protocol::parsePingPong(decoded.frame);

@@ -1,5 +1,7 @@
 #include "mutations.h"
 
+#include "util/i18n.h"
+
 #include "storewriter.h"
 
 #include "protocol/codec.h"
@@ -44,10 +46,12 @@ Result<std::optional<store::OutboxRow>> failedSendOf(store::Database &db, const 
     TANDEM_TRY(
         (*st)->bind(1, messageId).forEachRow([&](const store::Statement &r) { mutationId = r.text(0); }));
     if (mutationId.isEmpty())
-        return Error::make(ErrorCode::NotFound, u"There is no unsent message %1."_s.arg(messageId));
+        return Error::make(
+            ErrorCode::NotFound, trCore("tandem::send", "There is no unsent message %1.").arg(messageId));
     auto row = store::outboxRow(db, mutationId);
     if (row && *row && (*row)->state != u"rejected")
-        return Error::make(ErrorCode::Invalid, u"The message %1 is still being sent."_s.arg(messageId));
+        return Error::make(
+            ErrorCode::Invalid, trCore("tandem::send", "The message %1 is still being sent.").arg(messageId));
     return row;
 }
 
@@ -69,10 +73,11 @@ QFuture<Result<QueuedMutation>> queueFileMessage(store::StoreThread &store, stor
     const QFileInfo info(filePath);
     if (!info.isFile())
         return QtFuture::makeReadyFuture(Result<QueuedMutation>(
-            Error::make(ErrorCode::NotFound, u"There is no file %1."_s.arg(filePath))));
+            Error::make(ErrorCode::NotFound, trCore("tandem::send", "There is no file %1.").arg(filePath))));
     if (info.size() > maxAttachmentBytes)
         return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(ErrorCode::Invalid,
-            u"%1 is %2 bytes; the server takes files up to %3."_s.arg(info.fileName())
+            trCore("tandem::send", "%1 is %2 bytes; the server takes files up to %3.")
+                .arg(info.fileName())
                 .arg(info.size())
                 .arg(maxAttachmentBytes))));
     auto digest = files.importFile(filePath);
@@ -128,9 +133,11 @@ QFuture<Result<QueuedMutation>> queueMessage(store::StoreThread &store, const QS
         [=](store::SpaceStore &s, store::StoreChange &change) -> Result<QueuedMutation> {
             if (bytes > maxBodyBytes)
                 return Error::make(ErrorCode::Invalid,
-                    u"The message is %1 bytes long; the limit is %2."_s.arg(bytes).arg(maxBodyBytes));
+                    trCore("tandem::send", "The message is %1 bytes long; the limit is %2.")
+                        .arg(bytes)
+                        .arg(maxBodyBytes));
             if (body.isEmpty())
-                return Error::make(ErrorCode::Invalid, u"The message is empty."_s);
+                return Error::make(ErrorCode::Invalid, trCore("tandem::send", "The message is empty."));
             const QString messageId = protocol::newUuid();
             QJsonObject payload {{u"message_id"_s, messageId}, {u"conversation_id"_s, conversationId},
                 {u"body"_s, body}, {u"format"_s, options.format}};
@@ -153,7 +160,8 @@ QFuture<Result<QueuedMutation>> retryMessage(store::StoreThread &store, const QS
             if (!failed)
                 return failed.error();
             if (!*failed)
-                return Error::make(ErrorCode::NotFound, u"There is no failed message %1."_s.arg(messageId));
+                return Error::make(ErrorCode::NotFound,
+                    trCore("tandem::send", "There is no failed message %1.").arg(messageId));
             QJsonObject payload = QJsonDocument::fromJson((*failed)->payload).object();
             auto account = store::loadSyncAccount(s.db());
             if (!account)

@@ -1,5 +1,7 @@
 #include "spacesetup.h"
 
+#include "util/i18n.h"
+
 #include "transport.h"
 
 #include <QEventLoop>
@@ -28,11 +30,11 @@ Result<store::SyncAccount> chooseServerSpace(
     QStringList names;
     for (const protocol::SpaceRecord &s : std::as_const(login.spaces))
         names << u"%1 \"%2\" (%3)"_s.arg(s.id, s.name, s.kind);
-    const QString listing = names.isEmpty() ? u"none"_s : names.join(u", "_s);
+    const QString listing = names.isEmpty() ? trCore("tandem::signin", "none") : names.join(u", "_s);
     if (!request.serverSpaceId.isEmpty() && !chosen)
         return Error::make(ErrorCode::NotFound,
-            u"%1 may not sync a space %2 on %3; its spaces: %4."_s.arg(
-                user, request.serverSpaceId, server, listing));
+            trCore("tandem::signin", "%1 may not sync a space %2 on %3; its spaces: %4.")
+                .arg(user, request.serverSpaceId, server, listing));
     if (!chosen && ofKind.size() == 1)
         chosen = ofKind.first();
     if (!chosen)
@@ -41,24 +43,25 @@ Result<store::SyncAccount> chooseServerSpace(
                 chosen = s;
     if (!chosen)
         return Error::make(ErrorCode::NotFound,
-            ofKind.isEmpty()
-                ? u"%1 has no %2 space on %3; its spaces: %4."_s.arg(user, request.kind, server, listing)
-                : u"%1 has several %2 spaces on %3; %4: %5."_s.arg(
-                    user, request.kind, server, request.chooseHint, listing));
+            ofKind.isEmpty() ? trCore("tandem::signin", "%1 has no %2 space on %3; its spaces: %4.")
+                                   .arg(user, request.kind, server, listing)
+                             : trCore("tandem::signin", "%1 has several %2 spaces on %3; %4: %5.")
+                                   .arg(user, request.kind, server, request.chooseHint, listing));
     return store::SyncAccount {server, user, login.userId, login.deviceId, login.token, chosen->id};
 }
 
 Error loginError(const QUrl &server, const LoginFailure &failure)
 {
     if (failure.code == u"auth_failed")
-        return Error::make(ErrorCode::Invalid, failure.message + u" Check them and try again."_s);
+        return Error::make(ErrorCode::Invalid,
+            trCore("tandem::signin", "%1 Check them and try again.").arg(failure.message));
     if (failure.code.isEmpty()) {
         // The network or the server itself: no protocol answer at all.
         QString message = failure.message;
         if (message.isEmpty())
-            message = u"Cannot reach the server %1."_s.arg(server.toString());
-        return Error::make(
-            ErrorCode::Unavailable, message + u" Check the address and that the server runs."_s);
+            message = trCore("tandem::signin", "Cannot reach the server %1.").arg(server.toString());
+        return Error::make(ErrorCode::Unavailable,
+            trCore("tandem::signin", "%1 Check the address and that the server runs.").arg(message));
     }
     return Error::make(ErrorCode::Unavailable, failure.message);
 }

@@ -1,5 +1,7 @@
 #include "spacesync.h"
 
+#include "util/i18n.h"
+
 #include "spaceconnection.h"
 
 #include <QPointer>
@@ -97,8 +99,8 @@ QFuture<Result<QueuedMutation>> SpaceSync::sendFile(
     const QString &conversationId, const QString &filePath, const QString &body)
 {
     if (!m_files)
-        return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(
-            ErrorCode::Unavailable, QStringLiteral("This space has no file cache to send files from."))));
+        return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(ErrorCode::Unavailable,
+            trCore("tandem::files", "This space has no file cache to send files from."))));
     return thenNotify(sync::queueFileMessage(*m_store, *m_files, conversationId, filePath, body));
 }
 

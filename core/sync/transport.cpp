@@ -1,5 +1,7 @@
 #include "transport.h"
 
+#include "util/i18n.h"
+
 #include "protocol/codes.h"
 
 #include <QHostAddress>
@@ -12,8 +14,8 @@ namespace tandem::sync {
 Status checkServerUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return Error::make(
-            ErrorCode::Invalid, QStringLiteral("\"%1\" is not a server address.").arg(url.toString()));
+        return Error::make(ErrorCode::Invalid,
+            trCore("tandem::signin", "\"%1\" is not a server address.").arg(url.toString()));
     if (url.scheme() == u"wss")
         return {};
     if (url.scheme() == u"ws") {
@@ -22,11 +24,11 @@ Status checkServerUrl(const QUrl &url)
         if (host == u"localhost" || (!address.isNull() && address.isLoopback()))
             return {};
         return Error::make(ErrorCode::Invalid,
-            QStringLiteral("Unencrypted ws:// is only allowed to this computer; use wss:// for %1.")
+            trCore("tandem::signin", "Unencrypted ws:// is only allowed to this computer; use wss:// for %1.")
                 .arg(host));
     }
     return Error::make(ErrorCode::Invalid,
-        QStringLiteral("A server address starts with wss:// (not \"%1\").").arg(url.toString()));
+        trCore("tandem::signin", "A server address starts with wss:// (not \"%1\").").arg(url.toString()));
 }
 
 void setFrameLimit(QWebSocket &socket, qint64 maxFrameBytes)
