@@ -52,21 +52,29 @@ Item {
             Layout.preferredWidth: 1
             color: Theme.border
         }
-        ThreadPanel {
-            visible: workspace.sidePanel === "thread"
+        // The side panels exist only while shown: hidden, their lists (members, pinned, files, the
+        // thread) would still be filled and laid out each time a conversation opens.
+        Loader {
+            active: workspace.sidePanel === "thread"
+            visible: active
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.panelWidth + 60
-            conversation: workspace.conversation
-            session: workspace.session
-            accent: workspace.accent
+            sourceComponent: ThreadPanel {
+                conversation: workspace.conversation
+                session: workspace.session
+                accent: workspace.accent
+            }
         }
-        DetailPanel {
-            visible: workspace.sidePanel === "details"
+        Loader {
+            active: workspace.sidePanel === "details"
+            visible: active
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.panelWidth
-            conversation: workspace.conversation
-            session: workspace.session
-            onCloseRequested: workspace.detailsOpen = false
+            sourceComponent: DetailPanel {
+                conversation: workspace.conversation
+                session: workspace.session
+                onCloseRequested: workspace.detailsOpen = false
+            }
         }
     }
 
