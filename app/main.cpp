@@ -3,6 +3,7 @@
 #include "platform/automation.h"
 #include "platform/benchprobe.h"
 #include "platform/desktopintegration.h"
+#include "platform/languagesettings.h"
 #include "platform/screenshot.h"
 #include "session/appcontroller.h"
 
@@ -75,6 +76,7 @@ int main(int argc, char *argv[])
         Qt::QueuedConnection);
     tandem::app::ScreenshotOnExit exiter(&engine, parser.value(screenshot), quitAfterMs);
     tandem::app::BenchProbe::installIfRequested(engine); // only with TANDEM_BENCH set (tests/bench)
+    tandem::app::LanguageSettings::instance()->setUpForApp(&engine); // system or saved language
     engine.load(QUrl(QStringLiteral("qrc:/Tandem/Ui/Main.qml")));
     desktop.attachWindow(engine.rootObjects().value(0));
     tandem::app::Automation::installIfRequested(&engine);

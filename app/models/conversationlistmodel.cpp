@@ -2,6 +2,8 @@
 
 #include "storereply.h"
 
+#include "platform/languagesettings.h"
+
 #include "messaging/conversationqueries.h"
 #include "store/storethread.h"
 #include "sync/mutations.h"
@@ -51,6 +53,11 @@ ConversationListModel::ConversationListModel(
     connect(m_store, &store::StoreThread::changed, this, &ConversationListModel::onStoreChanged);
     if (m_sync)
         connect(m_sync, &sync::SpaceSync::typingChanged, this, &ConversationListModel::onTypingChanged);
+    // Typing, presence and "You:" texts are made in data(): a new language only needs them asked again.
+    connect(LanguageSettings::instance(), &LanguageSettings::languageChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+    });
     m_loading = true;
     refresh();
     refreshPresence();

@@ -28,8 +28,9 @@ QString MessageFormat::shortTimeFormat(const QLocale &locale)
 
 QString MessageFormat::timeText(qint64 ms)
 {
-    static const QString format = shortTimeFormat(QLocale::system());
-    return QLocale::system().toString(QDateTime::fromMSecsSinceEpoch(ms).time(), format);
+    // The default locale follows the UI language (LanguageSettings), so it is read every time.
+    const QLocale locale;
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(ms).time(), shortTimeFormat(locale));
 }
 
 QString MessageFormat::dayText(qint64 ms, const QDate &today)
@@ -39,9 +40,24 @@ QString MessageFormat::dayText(qint64 ms, const QDate &today)
         return tr("Today");
     if (day == today.addDays(-1))
         return tr("Yesterday");
-    const QLocale locale = QLocale::system();
-    return day.year() == today.year() ? locale.toString(day, u"dddd d MMMM"_s)
-                                      : locale.toString(day, u"dddd d MMMM yyyy"_s);
+    // The patterns are translated: Chinese writes 11月23日 星期一, English Monday 23 November.
+    return QLocale().toString(day,
+        day.year() == today.year() ? tr("dddd d MMMM", "date pattern within this year")
+                                   : tr("dddd d MMMM yyyy", "date pattern for another year"));
+}
+
+QString MessageFormat::relativeTimeText(qint64 ms, qint64 nowMs)
+{
+    const qint64 seconds = (nowMs - ms) / 1000;
+    if (seconds < 60)
+        return tr("just now");
+    if (seconds < 3600)
+        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+    if (seconds < 7 * 86400)
+        return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+    return dayText(ms, QDateTime::fromMSecsSinceEpoch(nowMs).date());
 }
 
 QVariantList MessageFormat::blocks(

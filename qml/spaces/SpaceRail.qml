@@ -39,6 +39,30 @@ Rectangle {
         }
         Item { Layout.fillHeight: true }
         ToolButton {
+            id: languageButton
+            Layout.alignment: Qt.AlignHCenter
+            text: "A文"
+            onClicked: languageMenu.open()
+            Accessible.role: Accessible.ButtonMenu
+            Accessible.name: qsTr("Language")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Language")
+            Menu {
+                id: languageMenu
+                y: languageButton.height
+                Repeater {
+                    model: LanguageSettings.choices
+                    delegate: MenuItem {
+                        required property var modelData
+                        text: modelData.name
+                        checkable: true
+                        checked: LanguageSettings.language === modelData.code
+                        onTriggered: LanguageSettings.language = modelData.code
+                    }
+                }
+            }
+        }
+        ToolButton {
             Layout.alignment: Qt.AlignHCenter
             Layout.bottomMargin: Theme.spacing
             text: "?"
