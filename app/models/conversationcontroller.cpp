@@ -63,8 +63,6 @@ ConversationController::ConversationController(store::StoreThread *store, sync::
     , m_timeline(new TimelineModel(
           m_store, m_conversationId, m_selfUserId, TimelineModel::Mode::Conversation, {}, this))
     , m_members(new MemberListModel(m_store, m_conversationId, this))
-    , m_pinned(
-          new TimelineModel(m_store, m_conversationId, m_selfUserId, TimelineModel::Mode::Pinned, {}, this))
     , m_fileList(new FileListModel(m_store, m_conversationId, this))
     , m_composer(new ComposerController(
           m_store, m_sync, m_fileCache, m_conversationId, {}, m_selfUserId, m_members, m_timeline, this))
@@ -108,6 +106,8 @@ ConversationController::ConversationController(store::StoreThread *store, sync::
         }
         m_policy = o->policy;
         m_timeline->setPolicy(m_policy);
+        if (m_pinned)
+            m_pinned->setPolicy(m_policy);
         m_firstUnreadId = o->firstUnreadId;
         m_timeline->setFirstUnreadMessageId(m_firstUnreadId);
         Q_EMIT firstUnreadMessageIdChanged();
@@ -184,7 +184,8 @@ void ConversationController::onMembersChanged()
         return;
     m_canModerate = moderate;
     m_timeline->setCanModerate(moderate);
-    m_pinned->setCanModerate(moderate);
+    if (m_pinned)
+        m_pinned->setCanModerate(moderate);
     if (m_thread)
         m_thread->timeline()->setCanModerate(moderate);
     Q_EMIT canModerateChanged();
@@ -197,7 +198,19 @@ const messaging::TimelineItem *ConversationController::findItem(const QString &m
     if (m_thread)
         if (const messaging::TimelineItem *t = m_thread->timeline()->item(messageId))
             return t;
-    return m_pinned->item(messageId);
+    return m_pinned ? m_pinned->item(messageId) : nullptr;
+}
+
+TimelineModel *ConversationController::pinned()
+{
+    // Made when the detail panel first shows it: most conversations are opened without it.
+    if (!m_pinned) {
+        m_pinned = new TimelineModel(
+            m_store, m_conversationId, m_selfUserId, TimelineModel::Mode::Pinned, {}, this);
+        m_pinned->setPolicy(m_policy);
+        m_pinned->setCanModerate(m_canModerate);
+    }
+    return m_pinned;
 }
 
 void ConversationController::mutate(const QString &kind, const QJsonObject &payload)

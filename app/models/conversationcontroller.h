@@ -86,7 +86,7 @@ public:
     [[nodiscard]] bool loaded() const { return m_loaded; }
     [[nodiscard]] TimelineModel *timeline() const { return m_timeline; }
     [[nodiscard]] MemberListModel *members() const { return m_members; }
-    [[nodiscard]] TimelineModel *pinned() const { return m_pinned; }
+    [[nodiscard]] TimelineModel *pinned();
     [[nodiscard]] FileListModel *files() const { return m_fileList; }
     [[nodiscard]] ComposerController *composer() const { return m_composer; }
     [[nodiscard]] ThreadController *thread() const { return m_thread; }
@@ -171,7 +171,7 @@ private:
 
     TimelineModel *m_timeline;
     MemberListModel *m_members;
-    TimelineModel *m_pinned;
+    TimelineModel *m_pinned = nullptr;
     FileListModel *m_fileList;
     ComposerController *m_composer;
     ThreadController *m_thread = nullptr;
