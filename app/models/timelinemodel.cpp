@@ -1,5 +1,6 @@
 #include "timelinemodel.h"
 
+#include "languagesettings.h"
 #include "messageformat.h"
 #include "storereply.h"
 
@@ -43,6 +44,12 @@ TimelineModel::TimelineModel(store::StoreThread *store, QString conversationId, 
     m_highlightTimer.setInterval(kHighlightMs);
     connect(&m_highlightTimer, &QTimer::timeout, this, [this] { setHighlighted(QString()); });
     connect(m_store, &store::StoreThread::changed, this, &TimelineModel::onStoreChanged);
+    // Times, days and error texts are made in data(): a new language only needs them asked again.
+    connect(LanguageSettings::instance(), &LanguageSettings::languageChanged, this, [this] {
+        if (!m_items.isEmpty())
+            Q_EMIT dataChanged(
+                index(0), index(int(m_items.size()) - 1), {TimeTextRole, DayTextRole, ErrorTextRole});
+    });
     loadLatest();
 }
 

@@ -5,15 +5,18 @@ import QtQuick
 
 QtObject {
     // The locale's short time without seconds (the C locale's short format has them), as
-    // MessageFormat::shortTimeFormat does for the timeline.
-    readonly property string timeFormat: Qt.locale().timeFormat(Locale.ShortFormat).replace(/[:.]?s+/g, "").trim()
+    // MessageFormat::shortTimeFormat does for the timeline. Asked each time: the language (and with it
+    // the default locale) can change while the app runs.
+    function shortTimeFormat(locale) {
+        return locale.timeFormat(Locale.ShortFormat).replace(/[:.]?s+/g, "").trim()
+    }
 
     function shortStamp(ms) {
         var d = new Date(ms)
         var now = new Date()
         var startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
         if (ms >= startOfToday)
-            return d.toLocaleTimeString(Qt.locale(), timeFormat)
+            return d.toLocaleTimeString(Qt.locale(), shortTimeFormat(Qt.locale()))
         if (ms >= startOfToday - 6 * 86400000)
             return d.toLocaleDateString(Qt.locale(), "ddd")
         return d.toLocaleDateString(Qt.locale(), Locale.ShortFormat)
