@@ -25,7 +25,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Tandem"));
     QApplication::setOrganizationName(QStringLiteral("Tandem"));
     QApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("tandem"));
+    // The installed packaging/linux/com.tandem.Tandem.desktop (the Wayland app id, the notification source).
+    QApplication::setDesktopFileName(QStringLiteral("com.tandem.Tandem"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Tandem: work and personal messaging, kept apart."));

@@ -1,4 +1,4 @@
-// F1 or Ctrl+/: every keyboard shortcut, in one list.
+// F1 or Ctrl+/ (or the rail's "?"): every keyboard shortcut, in one list, and the way to About Tandem.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -64,10 +64,24 @@ Popup {
                 }
             }
         }
-        Button {
-            Layout.alignment: Qt.AlignRight
-            text: qsTr("Close")
-            onClicked: overlay.close()
+        RowLayout {
+            Layout.fillWidth: true
+            Button {
+                objectName: "aboutButton"
+                text: qsTr("About Tandem")
+                Accessible.name: qsTr("About Tandem: version and licences")
+                onClicked: {
+                    overlay.close()
+                    aboutDialog.open()
+                }
+            }
+            Item { Layout.fillWidth: true }
+            Button {
+                text: qsTr("Close")
+                onClicked: overlay.close()
+            }
         }
     }
+
+    AboutDialog { id: aboutDialog }
 }
