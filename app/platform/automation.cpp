@@ -157,6 +157,16 @@ void Automation::runCommand(const QString &line)
         emitLine(QJsonDocument(QJsonObject {{QStringLiteral("event"), QStringLiteral("screenshot")},
                                    {QStringLiteral("file"), file}, {QStringLiteral("ok"), saved}})
                      .toJson(QJsonDocument::Compact));
+    } else if (line.startsWith(QLatin1String("open "))) {
+        // Opens a conversation of the current space by id, as a click in the list would.
+        const QString id = line.mid(5).trimmed();
+        AppController *app = AppController::instance();
+        QObject *session = app ? app->property("currentSpace").value<QObject *>() : nullptr;
+        const bool opened
+            = session && QMetaObject::invokeMethod(session, "openConversation", Q_ARG(QString, id));
+        emitLine(QJsonDocument(QJsonObject {{QStringLiteral("event"), QStringLiteral("open")},
+                                   {QStringLiteral("conversation"), id}, {QStringLiteral("ok"), opened}})
+                     .toJson(QJsonDocument::Compact));
     } else if (line == QLatin1String("quit")) {
         QCoreApplication::quit();
     } else {
