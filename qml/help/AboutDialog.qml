@@ -22,7 +22,9 @@ Popup {
 
     onOpened: closeButton.forceActiveFocus()
 
-    contentItem: ColumnLayout {
+    // A child rather than contentItem: ids inside a deferred contentItem would defeat its deferral.
+    ColumnLayout {
+        anchors.fill: parent
         spacing: Theme.spacing
         Accessible.role: Accessible.Dialog
         Accessible.name: qsTr("About Tandem")
