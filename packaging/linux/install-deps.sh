@@ -30,6 +30,8 @@ packages=(
   # packages (cpack's DEB generator with dpkg-shlibdeps) and their desktop metadata validators; the
   # folder model Qt's own file dialog needs at run time (a dependency of the tandem package)
   dpkg-dev file desktop-file-utils appstream qml6-module-qt-labs-folderlistmodel
+  # the accessibility tree test: the AT-SPI bus and its Python bindings
+  at-spi2-core gir1.2-atspi-2.0 python3-gi
 )
 # SQLCipher 4.6: in trixie's main suite; on bookworm only in bookworm-backports (bookworm's own is 3.4).
 sqlcipher_packages=(libsqlcipher-dev sqlcipher)

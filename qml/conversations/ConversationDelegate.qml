@@ -38,6 +38,8 @@ ItemDelegate {
     highlighted: ListView.isCurrentItem
     onClicked: activated()
     Accessible.role: Accessible.ListItem
+    // The list item role drops the button's own press action: a screen reader opens it through this.
+    Accessible.onPressAction: activated()
     Accessible.name: {
         var parts = [name]
         if (external) parts.push(qsTr("external"))
