@@ -65,6 +65,10 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << usage();
         return 0;
     }
+    if (args.contains(u"--version"_s)) {
+        QTextStream(stdout) << u"tandem-server %1\n"_s.arg(QCoreApplication::applicationVersion());
+        return 0;
+    }
     auto options = parseServerOptions(args);
     if (!options)
         return fail(options.error().message);

@@ -9,7 +9,8 @@ QString usage()
     return u"usage: tandem-server --listen HOST:PORT --data DIR [--demo] [--tls-cert FILE --tls-key FILE]\n"
            "                     [--limit NAME=VALUE]... [--edit-window-ms N] [--recall-window-ms N]\n"
            "                     [--mutation-rate N] [--no-presence]\n"
-           "       tandem-server admin --data DIR <command> ...   (tandem-server admin --help)\n"_s;
+           "       tandem-server admin --data DIR <command> ...   (tandem-server admin --help)\n"
+           "       tandem-server --version\n"_s;
 }
 
 namespace {
