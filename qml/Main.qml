@@ -21,7 +21,7 @@ ApplicationWindow {
     palette.button: Theme.surface
     palette.buttonText: Theme.text
     palette.highlight: Theme.accentFor(App.currentSpace ? App.currentSpace.kind : "work")
-    palette.highlightedText: "#ffffff"
+    palette.highlightedText: Theme.onAccent
     palette.placeholderText: Theme.faintText
     palette.mid: Theme.border
     palette.dark: Theme.border

@@ -32,7 +32,7 @@ Popup {
             width: 34
             height: 34
             Accessible.name: modelData
-            contentItem: Text { text: modelData; font.pixelSize: 20; horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter }
+            contentItem: Text { text: modelData; font.pixelSize: Math.round(Theme.baseSize * 1.45); horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter }
             onClicked: { picker.picked(modelData); picker.close() }
         }
         Keys.onReturnPressed: { picker.picked(picker.emojis[currentIndex]); picker.close() }

@@ -72,13 +72,13 @@ Rectangle {
     function typeColor(label) {
         switch (label) {
         case "IMG": case "VID": return "#7c4dff"
-        case "AUD": return "#00897b"
+        case "AUD": return "#00796b"
         case "PDF": return "#d32f2f"
-        case "ZIP": return "#8d6e63"
+        case "ZIP": return "#6d4c41"
         case "DOC": case "TXT": return "#1e63d0"
         case "XLS": return "#2e7d32"
-        case "PPT": return "#e65100"
-        default: return "#607d8b"
+        case "PPT": return "#bf360c"
+        default: return "#546e7a"
         }
     }
 
@@ -112,7 +112,7 @@ Rectangle {
                     text: badge.label
                     color: "#ffffff"
                     font.bold: true
-                    font.pixelSize: badge.label.length > 3 ? 10 : 12
+                    font.pixelSize: Math.round(Theme.baseSize * (badge.label.length > 3 ? 0.72 : 0.85))
                 }
             }
             Column {

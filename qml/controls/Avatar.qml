@@ -14,7 +14,7 @@ Rectangle {
     implicitHeight: size
     radius: size / 2
     color: {
-        var palette = ["#e57373", "#f06292", "#ba68c8", "#7986cb", "#4fc3f7", "#4db6ac", "#81c784", "#ffb74d", "#a1887f", "#90a4ae"]
+        var palette = Theme.avatarColors
         var h = 0
         var key = userId.length > 0 ? userId : name
         for (var i = 0; i < key.length; ++i)

@@ -9,16 +9,16 @@ Rectangle {
     property bool mention
     property bool muted
     visible: count > 0
-    implicitHeight: 18
-    implicitWidth: Math.max(18, label.implicitWidth + 10)
-    radius: 9
+    implicitHeight: Math.max(18, label.implicitHeight + 4)
+    implicitWidth: Math.max(implicitHeight, label.implicitWidth + 10)
+    radius: height / 2
     color: mention ? Theme.danger : (muted ? Theme.faintText : Theme.mutedText)
     Text {
         id: label
         anchors.centerIn: parent
         text: badge.mention && badge.count > 0 ? "@" + (badge.count > 99 ? "99+" : badge.count) : (badge.count > 99 ? "99+" : badge.count)
-        color: "#ffffff"
-        font.pixelSize: 11
+        color: Theme.onAccent
+        font.pixelSize: Math.round(Theme.baseSize * 0.8)
         font.bold: true
     }
 }

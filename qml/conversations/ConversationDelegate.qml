@@ -98,7 +98,7 @@ ItemDelegate {
                         id: extLabel
                         anchors.centerIn: parent
                         text: qsTr("External")
-                        font.pixelSize: 10
+                        font.pixelSize: Math.round(Theme.baseSize * 0.72)
                         color: Theme.externalMark
                     }
                 }

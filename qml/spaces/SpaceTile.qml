@@ -26,16 +26,15 @@ AbstractButton {
     background: Rectangle {
         radius: tile.current ? 12 : 22
         color: tile.accent
-        opacity: tile.current || tile.hovered ? 1.0 : 0.75
         Behavior on radius { NumberAnimation { duration: 120 } }
         border.width: tile.visualFocus ? 3 : 0
         border.color: Theme.focusRing
     }
     contentItem: Text {
         text: tile.spaceName.length > 0 ? tile.spaceName.charAt(0).toUpperCase() : "?"
-        color: "#ffffff"
+        color: Theme.onAccent
         font.bold: true
-        font.pixelSize: 18
+        font.pixelSize: Math.round(Theme.baseSize * 1.3)
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
     }

@@ -19,23 +19,29 @@ QtObject {
     readonly property color border: dark ? "#363a41" : "#dfe2e7"
     readonly property color text: dark ? "#e8e9eb" : "#1d1f23"
     readonly property color mutedText: dark ? "#a0a5ad" : "#5d636c"
-    readonly property color faintText: dark ? "#7c828b" : "#7b818a"
-    readonly property color selection: dark ? "#2f3b4d" : "#dde8fb"
+    readonly property color faintText: dark ? "#979ca5" : "#646a73"
+    readonly property color selection: dark ? "#28334a" : "#e8effc"
     readonly property color hover: dark ? "#262a30" : "#eceef2"
     readonly property color danger: dark ? "#ff6b6b" : "#c62828"
     readonly property color success: dark ? "#5cc98b" : "#2e7d32"
-    readonly property color warning: dark ? "#f0b44c" : "#a86400"
-    readonly property color mentionBackground: dark ? "#4a3b12" : "#fff3c4"
+    readonly property color warning: dark ? "#f0b44c" : "#965a00"
+    readonly property color mentionBackground: dark ? "#42340f" : "#fff3c4"
     readonly property color highlightBackground: dark ? "#3b3520" : "#fff7d6"
     readonly property color codeBackground: dark ? "#16181b" : "#f4f5f7"
     readonly property color link: dark ? "#7fb2ff" : "#1a5fd0"
     readonly property color focusRing: dark ? "#7fb2ff" : "#1a5fd0"
-    readonly property color externalMark: dark ? "#f0a35c" : "#b35a00"
+    readonly property color externalMark: dark ? "#f0a35c" : "#a35200"
 
     // Work is blue, personal is green: a glance tells which world you are in.
-    readonly property color workAccent: dark ? "#5b9bff" : "#2563eb"
-    readonly property color personalAccent: dark ? "#4cc38a" : "#15803d"
+    readonly property color workAccent: dark ? "#5b9bff" : "#1d5bd6"
+    readonly property color personalAccent: dark ? "#4cc38a" : "#14763a"
     function accentFor(kind) { return kind === "personal" ? personalAccent : workAccent }
+    // Text and icons drawn on an accent, danger or grey fill (buttons, badges, space tiles): white on
+    // the light theme's deep colours, near-black on the dark theme's bright ones, where white would
+    // fall below WCAG AA (tests/ui/tst_contrast.qml).
+    readonly property color onAccent: dark ? "#0e0f11" : "#ffffff"
+    // Avatar fills behind white initials: deep enough for 4.5:1 in both themes.
+    readonly property var avatarColors: ["#d32f2f", "#c2185b", "#7b1fa2", "#3949ab", "#0277bd", "#00796b", "#2e7d32", "#bf360c", "#6d4c41", "#546e7a"]
 
     readonly property int spacing: 8
     readonly property int radius: 6
@@ -43,5 +49,10 @@ QtObject {
     readonly property int sidebarWidth: 280
     readonly property int panelWidth: 340
     readonly property string monoFamily: "monospace"
-    readonly property real baseSize: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize : 14
+    // The body text size in pixels, from the system font (the platform theme's, or QGuiApplication::setFont):
+    // every font size in the UI is a multiple of it, so text follows the user's font size setting. A
+    // font given in points is converted at the 96 dpi Qt Quick uses for logical pixels (high-DPI screens
+    // scale logical pixels, not points).
+    readonly property real baseSize: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize
+        : Qt.application.font.pointSize > 0 ? Qt.application.font.pointSize * 96 / 72 : 14
 }

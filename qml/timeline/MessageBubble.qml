@@ -322,9 +322,9 @@ FocusScope {
                         delegate: ToolButton {
                             required property string modelData
                             text: modelData
-                            font.pixelSize: 15
-                            implicitWidth: 32
-                            implicitHeight: 28
+                            font.pixelSize: Math.round(Theme.baseSize * 1.07)
+                            implicitWidth: Math.max(32, implicitContentWidth + 8)
+                            implicitHeight: Math.max(28, implicitContentHeight + 6)
                             onClicked: bubble.reactionToggled(modelData)
                             Accessible.name: qsTr("React with %1").arg(modelData)
                         }

@@ -161,7 +161,7 @@ Item {
         focusPolicy: Qt.NoFocus // Ctrl+J from anywhere; the timeline keeps the focus
         contentItem: Label {
             text: jumpToUnread.text
-            color: "white"
+            color: Theme.onAccent
             font.bold: true
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
