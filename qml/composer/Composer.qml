@@ -161,9 +161,13 @@ Rectangle {
                         }
 
                         Keys.onPressed: event => {
-                            // An input method composing text owns Enter and the arrows.
-                            if (input.preeditText.length > 0)
+                            // An input method composing text owns Enter and the arrows. An Enter that still
+                            // reaches us while text is being composed neither sends nor breaks the line.
+                            if (input.preeditText.length > 0) {
+                                if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                                    event.accepted = true
                                 return
+                            }
                             if (mentionPopup.opened) {
                                 if (event.key === Qt.Key_Down) { mentionList.incrementCurrentIndex(); event.accepted = true; return }
                                 if (event.key === Qt.Key_Up) { mentionList.decrementCurrentIndex(); event.accepted = true; return }

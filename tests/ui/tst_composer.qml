@@ -112,6 +112,30 @@ TestCase {
         compare(fakeController.sent.length, 0)
     }
 
+    // An input method composing Chinese (pinyin "ni" before it becomes 你): the composition shows in the
+    // field, is not yet the draft, and Enter during it neither sends nor breaks the line.
+    function test_preeditIsShownAndEnterDoesNotSend() {
+        var [composer, input] = makeComposer()
+        typeText("hi")
+        var widthBefore = input.contentWidth
+        verify(inputMethod.preedit(input, "ni"))
+        compare(input.preeditText, "ni")
+        verify(input.contentWidth > widthBefore, "the composition is laid out in the field")
+        compare(fakeController.text, "hi")
+        keyClick(Qt.Key_Return)
+        compare(fakeController.sent.length, 0)
+        compare(input.text, "hi")
+        keyClick(Qt.Key_Enter)
+        compare(fakeController.sent.length, 0)
+        verify(inputMethod.commit(input, "你"))
+        compare(input.preeditText, "")
+        compare(input.text, "hi你")
+        compare(fakeController.text, "hi你")
+        keyClick(Qt.Key_Return)
+        compare(fakeController.sent.length, 1)
+        compare(fakeController.sent[0], "hi你")
+    }
+
     function test_draftComesFromController() {
         fakeController.text = "a saved draft"
         var [composer, input] = makeComposer()
