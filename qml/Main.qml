@@ -54,4 +54,7 @@ ApplicationWindow {
             }
         }
     }
+
+    // Where the keyboard focus is, on every screen and popup.
+    FocusRing { target: window.activeFocusItem }
 }

@@ -190,6 +190,12 @@ Rectangle {
                                     input.cursorPosition = input.length
                                 }
                                 event.accepted = true
+                            } else if (event.key === Qt.Key_Tab || event.key === Qt.Key_Backtab) {
+                                // Tab moves on (a message has no use for tab characters), as everywhere else.
+                                var next = input.nextItemInFocusChain(event.key === Qt.Key_Tab)
+                                if (next)
+                                    next.forceActiveFocus(event.key === Qt.Key_Tab ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+                                event.accepted = true
                             } else if (event.key === Qt.Key_Escape && composer.editing) {
                                 composer.controller.cancelEdit()
                                 input.text = composer.controller.text

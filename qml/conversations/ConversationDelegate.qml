@@ -30,7 +30,8 @@ ItemDelegate {
     signal activated()
     function activate() { activated() }
 
-    height: 62
+    // Taller with a larger system font, never shorter than the usual row.
+    height: Math.max(62, implicitContentHeight + 12)
     topPadding: 0
     bottomPadding: 0
     leftPadding: Theme.spacing * 1.5

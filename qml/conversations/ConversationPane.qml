@@ -83,6 +83,9 @@ Rectangle {
             clip: true
             model: pane.session ? pane.session.conversations : null
             keyNavigationEnabled: true
+            // A Tab stop of its own: the arrows then move through the conversations, Enter opens one.
+            activeFocusOnTab: true
+            onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
             boundsBehavior: Flickable.StopAtBounds
             reuseItems: true
             Accessible.role: Accessible.List

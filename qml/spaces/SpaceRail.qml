@@ -65,6 +65,7 @@ Rectangle {
         ToolButton {
             Layout.alignment: Qt.AlignHCenter
             Layout.bottomMargin: Theme.spacing
+            objectName: "helpButton"
             text: "?"
             font.bold: true
             onClicked: rail.helpRequested()

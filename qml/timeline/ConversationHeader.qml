@@ -82,6 +82,7 @@ Rectangle {
         }
         ToolButton {
             text: qsTr("Details")
+            Accessible.name: text
             checkable: true
             checked: header.detailsOpen
             onClicked: header.toggleDetails()

@@ -36,6 +36,7 @@ Item {
         cacheBuffer: 600
         boundsBehavior: Flickable.StopAtBounds
         keyNavigationEnabled: true
+        activeFocusOnTab: true // the list is a Tab stop; the arrows move through the messages
         currentIndex: -1
         spacing: 0
         Accessible.role: Accessible.List
