@@ -358,7 +358,8 @@ void ConversationListModel::setMuted(const QString &conversationId, bool muted)
 void ConversationListModel::setNotifyLevel(const QString &conversationId, const QString &level)
 {
     if (level != u"all" && level != u"mentions" && level != u"muted") {
-        Q_EMIT errorOccurred(tr("Unknown notification level “%1”: choose all, mentions or muted.").arg(level));
+        Q_EMIT errorOccurred(
+            tr("Unknown notification level “%1”: choose all, mentions or muted.").arg(level));
         return;
     }
     setPrefs(conversationId, QJsonObject {{u"notify_level"_s, level}});

@@ -96,7 +96,7 @@ QHash<int, QByteArray> DigestModel::roleNames() const
 {
     return {{SectionRole, "section"}, {SectionTitleRole, "sectionTitle"},
         {ConversationIdRole, "conversationId"}, {TargetIdRole, "targetId"}, {TitleRole, "title"},
-        {TextRole, "text"}, {CountRole, "count"}, {OverdueRole, "overdue"}, {AtRole, "at"}};
+        {TextRole, "body"}, {CountRole, "count"}, {OverdueRole, "overdue"}, {AtRole, "at"}};
 }
 
 void DigestModel::load(qint64 from, qint64 to)

@@ -31,7 +31,7 @@ public:
         ConversationIdRole, // string: where a click goes ("" when nowhere)
         TargetIdRole, // string: message, request or task id
         TitleRole, // string
-        TextRole, // string: a first line, plain text
+        TextRole, // string "body": a first line, plain text
         CountRole, // int
         OverdueRole, // bool
         AtRole, // qint64 ms since the epoch

@@ -2,13 +2,13 @@
 
 #include "arrivals.h"
 #include "conversationcontroller.h"
-#include "digestmodel.h"
-#include "spaceboundary.h"
 #include "conversationlistmodel.h"
+#include "digestmodel.h"
 #include "files/attachmentsources.h"
 #include "files/attachmenttransfers.h"
 #include "futurewatch.h"
 #include "searchmodel.h"
+#include "spaceboundary.h"
 
 #include "store/storethread.h"
 #include "sync/spacesync.h"
@@ -397,7 +397,8 @@ void SpaceSession::refreshTotals()
 
 void SpaceSession::setUpBoundary()
 {
-    const auto kind = m_entry.meta.kind == u"personal" ? boundary::SpaceKind::Personal : boundary::SpaceKind::Work;
+    const auto kind
+        = m_entry.meta.kind == u"personal" ? boundary::SpaceKind::Personal : boundary::SpaceKind::Work;
     m_boundary = new SpaceBoundaryController(m_store.get(), kind, QTimeZone::systemTimeZone(), {}, this);
     m_digest = new DigestModel(m_store.get(), m_account.userId, this);
     // A work period began after an off period: the digest of what came in meanwhile, shown when there
@@ -423,7 +424,7 @@ void SpaceSession::openDigest()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     constexpr qint64 kWeekMs = 7LL * 24 * 60 * 60 * 1000;
     qint64 from = m_boundary->offSince().isValid() ? m_boundary->offSince().toMSecsSinceEpoch()
-                                                    : m_boundary->boundary().digestSeenAt;
+                                                   : m_boundary->boundary().digestSeenAt;
     if (from <= 0 || from < now - kWeekMs)
         from = now - 24LL * 60 * 60 * 1000;
     m_digestAutomatic = false;

@@ -4,6 +4,7 @@
 #include "files/attachmentimageprovider.h"
 
 #include <QAtomicInt>
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QQmlContext>
@@ -67,6 +68,10 @@ public Q_SLOTS:
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->setNetworkAccessManagerFactory(&m_factory);
         engine->rootContext()->setContextProperty(QStringLiteral("testNetwork"), &m_probe);
+        // Where screenshot tests write their PNGs.
+        QDir().mkpath(QStringLiteral(TANDEM_ARTIFACTS "/boundary"));
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("testArtifacts"), QStringLiteral(TANDEM_ARTIFACTS));
         // As in the app: image://attachment/… (no space is open here, so every preview fails cleanly).
         engine->addImageProvider(QString::fromLatin1(tandem::app::AttachmentImageProvider::kProviderId),
             new tandem::app::AttachmentImageProvider);
