@@ -212,6 +212,22 @@
         <source>Members, pinned messages and files (Ctrl+I)</source>
         <translation>成员、置顶消息和文件（Ctrl+I）</translation>
     </message>
+    <message>
+        <source>Notifications for this conversation</source>
+        <translation>此会话的通知</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>所有消息</translation>
+    </message>
+    <message>
+        <source>Mentions and direct messages only</source>
+        <translation>仅提及和私信</translation>
+    </message>
+    <message>
+        <source>Muted (badge only)</source>
+        <translation>静音（仅显示角标）</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -308,6 +324,51 @@
     <message>
         <source>No files yet.</source>
         <translation>还没有文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DigestView</name>
+    <message>
+        <source>While you were away — %1</source>
+        <translation>你离开期间 — %1</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>Nothing new: you are all caught up.</source>
+        <translation>没有新内容：你已全部看完。</translation>
+    </message>
+    <message>
+        <source>Catch-up digest</source>
+        <translation>补看摘要</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n条回复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n messages</source>
+        <translation>
+            <numerusform>%n条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n条未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -641,6 +702,93 @@
     </message>
 </context>
 <context>
+    <name>ScheduleSettings</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Work hours — %1</source>
+        <translation>工作时间 — %1</translation>
+    </message>
+    <message>
+        <source>Quiet hours — %1</source>
+        <translation>免打扰时段 — %1</translation>
+    </message>
+    <message>
+        <source>Outside these hours this space makes no sound, popup or tray alert; what arrives waits for your catch-up digest. Gaps between ranges are breaks.</source>
+        <translation>在这些时间之外，此空间不会发出声音、弹窗或托盘提醒；收到的内容会留到补看摘要中。时间段之间的空档为休息时间。</translation>
+    </message>
+    <message>
+        <source>During quiet hours this space only updates its badge.</source>
+        <translation>免打扰时段内，此空间只更新角标。</translation>
+    </message>
+    <message>
+        <source>Quiet hours on</source>
+        <translation>开启免打扰时段</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>e.g. 09:00-12:00, 13:00-18:00</source>
+        <translation>例如 09:00-12:00, 13:00-18:00</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>holidays, leave: 2026-10-01, 2026-10-02</source>
+        <translation>节假日、请假：2026-10-01, 2026-10-02</translation>
+    </message>
+    <message>
+        <source>Extra working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>date and whose hours it keeps: 2026-10-10 fri</source>
+        <translation>日期及按哪天的时间上班：2026-10-10 fri</translation>
+    </message>
+    <message>
+        <source>How much each conversation notifies (all messages, mentions only, muted) is set from the conversation&apos;s header.</source>
+        <translation>每个会话的通知方式（所有消息、仅提及、静音）在会话标题栏中设置。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>SearchOverlay</name>
     <message>
         <source>Search</source>
@@ -768,6 +916,34 @@
         <source>Language</source>
         <translation>语言</translation>
     </message>
+    <message>
+        <source>Focus mode</source>
+        <translation>专注模式</translation>
+    </message>
+    <message>
+        <source>Focus mode is on: only this space shows badges and notifications</source>
+        <translation>专注模式已开启：只有此空间显示角标和通知</translation>
+    </message>
+    <message>
+        <source>Focus mode: show only this space</source>
+        <translation>专注模式：只显示此空间</translation>
+    </message>
+    <message>
+        <source>Catch-up digest</source>
+        <translation>补看摘要</translation>
+    </message>
+    <message>
+        <source>Catch-up digest: what happened while you were away</source>
+        <translation>补看摘要：你离开期间发生了什么</translation>
+    </message>
+    <message>
+        <source>Schedule and notifications</source>
+        <translation>时间表与通知</translation>
+    </message>
+    <message>
+        <source>Schedule and notifications of this space</source>
+        <translation>此空间的时间表与通知</translation>
+    </message>
 </context>
 <context>
     <name>SpaceTile</name>
@@ -784,6 +960,10 @@
     <message>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1（Ctrl+%2）</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2) · %3</source>
+        <translation>%1（Ctrl+%2）· %3</translation>
     </message>
 </context>
 <context>
@@ -1204,12 +1384,70 @@
         <source>You</source>
         <translation>你</translation>
     </message>
+    <message>
+        <source>Unknown notification level “%1”: choose all, mentions or muted.</source>
+        <translation>未知的通知级别“%1”：请选择所有、仅提及或静音。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::DigestModel</name>
+    <message>
+        <source>Mentions</source>
+        <translation>提及我的</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>私信</translation>
+    </message>
+    <message>
+        <source>Approvals waiting on you</source>
+        <translation>等你审批</translation>
+    </message>
+    <message>
+        <source>Tasks due</source>
+        <translation>到期任务</translation>
+    </message>
+    <message>
+        <source>Busiest threads</source>
+        <translation>最热闹的话题</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>The digest could not be read: %1</source>
+        <translation>无法读取摘要：%1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::app::LanguageSettings</name>
     <message>
         <source>System</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::SpaceBoundaryController</name>
+    <message>
+        <source>A work space needs some working hours. To stop limiting notifications, add hours on every day, such as 00:00-24:00.</source>
+        <translation>工作空间需要设置工作时间。如不想限制通知，请为每天添加时间，例如 00:00-24:00。</translation>
+    </message>
+    <message>
+        <source>The schedule could not be saved: %1</source>
+        <translation>无法保存时间表：%1</translation>
+    </message>
+    <message>
+        <source>Off until %1</source>
+        <translation>下班，%1 上班</translation>
+    </message>
+    <message>
+        <source>Off until %1 %2</source>
+        <translation>下班，%1 %2 上班</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>下班</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1518,17 @@
     </message>
 </context>
 <context>
+    <name>tandem::boundary</name>
+    <message>
+        <source>The saved schedule (%1) cannot be read: %2</source>
+        <translation>无法读取已保存的时间表（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The saved schedule (%1) is no longer valid: %2</source>
+        <translation>已保存的时间表（%1）不再有效：%2</translation>
+    </message>
+</context>
+<context>
     <name>tandem::files</name>
     <message>
         <source>The cached file %1 is damaged.</source>
@@ -1296,6 +1545,69 @@
     <message>
         <source>This space has no file cache to send files from.</source>
         <translation>此空间没有可用于发送文件的文件缓存。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::schedule</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Choose a time zone, such as Asia/Shanghai.</source>
+        <translation>请选择时区，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Days off: %1</source>
+        <translation>休息日：%1</translation>
+    </message>
+    <message>
+        <source>Extra working days: %1</source>
+        <translation>调休上班日：%1</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “%1”: use a name such as Asia/Shanghai or Europe/London.</source>
+        <translation>未知时区“%1”：请使用 Asia/Shanghai 或 Europe/London 这样的名称。</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a time range. Write ranges such as 09:00-12:00, separated by commas.</source>
+        <translation>%1：“%2”不是时间段。请写成 09:00-12:00 这样的时间段，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Days off: “%1” is not a date. Write dates as YYYY-MM-DD, such as 2026-10-01.</source>
+        <translation>休息日：“%1”不是日期。请按 YYYY-MM-DD 格式填写，例如 2026-10-01。</translation>
+    </message>
+    <message>
+        <source>Extra working days: “%1” should be a date and a weekday, such as 2026-10-10 fri.</source>
+        <translation>调休上班日：“%1”应为日期加星期，例如 2026-10-10 fri。</translation>
     </message>
 </context>
 <context>

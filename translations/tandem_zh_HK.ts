@@ -212,6 +212,22 @@
         <source>Members, pinned messages and files (Ctrl+I)</source>
         <translation>成員、置頂訊息和檔案（Ctrl+I）</translation>
     </message>
+    <message>
+        <source>Notifications for this conversation</source>
+        <translation>此對話的通知</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>所有訊息</translation>
+    </message>
+    <message>
+        <source>Mentions and direct messages only</source>
+        <translation>只限提及和私人訊息</translation>
+    </message>
+    <message>
+        <source>Muted (badge only)</source>
+        <translation>靜音（只顯示標記）</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -308,6 +324,51 @@
     <message>
         <source>No files yet.</source>
         <translation>還沒有檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>DigestView</name>
+    <message>
+        <source>While you were away — %1</source>
+        <translation>你離開期間 — %1</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>Nothing new: you are all caught up.</source>
+        <translation>沒有新內容：你已全部看完。</translation>
+    </message>
+    <message>
+        <source>Catch-up digest</source>
+        <translation>補看摘要</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n則回覆</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n messages</source>
+        <translation>
+            <numerusform>%n則訊息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n則未讀</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>
@@ -641,6 +702,93 @@
     </message>
 </context>
 <context>
+    <name>ScheduleSettings</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Work hours — %1</source>
+        <translation>工作時間 — %1</translation>
+    </message>
+    <message>
+        <source>Quiet hours — %1</source>
+        <translation>免打擾時段 — %1</translation>
+    </message>
+    <message>
+        <source>Outside these hours this space makes no sound, popup or tray alert; what arrives waits for your catch-up digest. Gaps between ranges are breaks.</source>
+        <translation>在這些時間以外，此空間不會發出聲音、彈出視窗或系統匣提示；收到的內容會留待補看摘要。時段之間的空檔為休息時間。</translation>
+    </message>
+    <message>
+        <source>During quiet hours this space only updates its badge.</source>
+        <translation>免打擾時段內，此空間只更新標記。</translation>
+    </message>
+    <message>
+        <source>Quiet hours on</source>
+        <translation>開啟免打擾時段</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>時區</translation>
+    </message>
+    <message>
+        <source>e.g. 09:00-12:00, 13:00-18:00</source>
+        <translation>例如 09:00-12:00, 13:00-18:00</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>holidays, leave: 2026-10-01, 2026-10-02</source>
+        <translation>假期、請假：2026-10-01, 2026-10-02</translation>
+    </message>
+    <message>
+        <source>Extra working days</source>
+        <translation>補假上班日</translation>
+    </message>
+    <message>
+        <source>date and whose hours it keeps: 2026-10-10 fri</source>
+        <translation>日期及按哪天的時間上班：2026-10-10 fri</translation>
+    </message>
+    <message>
+        <source>How much each conversation notifies (all messages, mentions only, muted) is set from the conversation&apos;s header.</source>
+        <translation>每個對話的通知方式（所有訊息、只限提及、靜音）在對話標題列中設定。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+</context>
+<context>
     <name>SearchOverlay</name>
     <message>
         <source>Search</source>
@@ -768,6 +916,34 @@
         <source>Language</source>
         <translation>語言</translation>
     </message>
+    <message>
+        <source>Focus mode</source>
+        <translation>專注模式</translation>
+    </message>
+    <message>
+        <source>Focus mode is on: only this space shows badges and notifications</source>
+        <translation>專注模式已開啟：只有此空間顯示標記和通知</translation>
+    </message>
+    <message>
+        <source>Focus mode: show only this space</source>
+        <translation>專注模式：只顯示此空間</translation>
+    </message>
+    <message>
+        <source>Catch-up digest</source>
+        <translation>補看摘要</translation>
+    </message>
+    <message>
+        <source>Catch-up digest: what happened while you were away</source>
+        <translation>補看摘要：你離開期間發生了甚麼</translation>
+    </message>
+    <message>
+        <source>Schedule and notifications</source>
+        <translation>時間表與通知</translation>
+    </message>
+    <message>
+        <source>Schedule and notifications of this space</source>
+        <translation>此空間的時間表與通知</translation>
+    </message>
 </context>
 <context>
     <name>SpaceTile</name>
@@ -784,6 +960,10 @@
     <message>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1（Ctrl+%2）</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2) · %3</source>
+        <translation>%1（Ctrl+%2）· %3</translation>
     </message>
 </context>
 <context>
@@ -1204,12 +1384,70 @@
         <source>You</source>
         <translation>你</translation>
     </message>
+    <message>
+        <source>Unknown notification level “%1”: choose all, mentions or muted.</source>
+        <translation>未知的通知級別「%1」：請選擇所有、只限提及或靜音。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::DigestModel</name>
+    <message>
+        <source>Mentions</source>
+        <translation>提及我的</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>私人訊息</translation>
+    </message>
+    <message>
+        <source>Approvals waiting on you</source>
+        <translation>等你審批</translation>
+    </message>
+    <message>
+        <source>Tasks due</source>
+        <translation>到期工作</translation>
+    </message>
+    <message>
+        <source>Busiest threads</source>
+        <translation>最熱鬧的話題</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未讀</translation>
+    </message>
+    <message>
+        <source>The digest could not be read: %1</source>
+        <translation>無法讀取摘要：%1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::app::LanguageSettings</name>
     <message>
         <source>System</source>
         <translation>跟隨系統</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::SpaceBoundaryController</name>
+    <message>
+        <source>A work space needs some working hours. To stop limiting notifications, add hours on every day, such as 00:00-24:00.</source>
+        <translation>工作空間需要設定工作時間。如不想限制通知，請為每天加入時間，例如 00:00-24:00。</translation>
+    </message>
+    <message>
+        <source>The schedule could not be saved: %1</source>
+        <translation>無法儲存時間表：%1</translation>
+    </message>
+    <message>
+        <source>Off until %1</source>
+        <translation>下班，%1 上班</translation>
+    </message>
+    <message>
+        <source>Off until %1 %2</source>
+        <translation>下班，%1 %2 上班</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>下班</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1518,17 @@
     </message>
 </context>
 <context>
+    <name>tandem::boundary</name>
+    <message>
+        <source>The saved schedule (%1) cannot be read: %2</source>
+        <translation>無法讀取已儲存的時間表（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The saved schedule (%1) is no longer valid: %2</source>
+        <translation>已儲存的時間表（%1）不再有效：%2</translation>
+    </message>
+</context>
+<context>
     <name>tandem::files</name>
     <message>
         <source>The cached file %1 is damaged.</source>
@@ -1296,6 +1545,69 @@
     <message>
         <source>This space has no file cache to send files from.</source>
         <translation>此空間沒有可用於傳送檔案的檔案快取。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::schedule</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Choose a time zone, such as Asia/Shanghai.</source>
+        <translation>請選擇時區，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Days off: %1</source>
+        <translation>休息日：%1</translation>
+    </message>
+    <message>
+        <source>Extra working days: %1</source>
+        <translation>補假上班日：%1</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “%1”: use a name such as Asia/Shanghai or Europe/London.</source>
+        <translation>未知時區「%1」：請使用 Asia/Shanghai 或 Europe/London 這樣的名稱。</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a time range. Write ranges such as 09:00-12:00, separated by commas.</source>
+        <translation>%1：「%2」不是時段。請寫成 09:00-12:00 這樣的時段，以逗號分隔。</translation>
+    </message>
+    <message>
+        <source>Days off: “%1” is not a date. Write dates as YYYY-MM-DD, such as 2026-10-01.</source>
+        <translation>休息日：「%1」不是日期。請按 YYYY-MM-DD 格式填寫，例如 2026-10-01。</translation>
+    </message>
+    <message>
+        <source>Extra working days: “%1” should be a date and a weekday, such as 2026-10-10 fri.</source>
+        <translation>補假上班日：「%1」應為日期加星期，例如 2026-10-10 fri。</translation>
     </message>
 </context>
 <context>

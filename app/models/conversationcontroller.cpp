@@ -118,6 +118,7 @@ ConversationController::ConversationController(store::StoreThread *store, sync::
             m_external = o->summary->external;
             m_memberCount = o->summary->memberCount;
             m_muted = o->summary->notifyLevel == "muted"_L1;
+            m_notifyLevel = o->summary->notifyLevel;
         }
         m_loaded = true;
         Q_EMIT summaryChanged();
@@ -159,13 +160,14 @@ void ConversationController::loadSummary()
             const messaging::ConversationSummary &s = **c;
             const bool muted = s.notifyLevel == "muted"_L1;
             if (s.name != m_name || s.kind != m_kind || s.topic != m_topic || s.external != m_external
-                || s.memberCount != m_memberCount || muted != m_muted) {
+                || s.memberCount != m_memberCount || muted != m_muted || s.notifyLevel != m_notifyLevel) {
                 m_name = s.name;
                 m_kind = s.kind;
                 m_topic = s.topic;
                 m_external = s.external;
                 m_memberCount = s.memberCount;
                 m_muted = muted;
+                m_notifyLevel = s.notifyLevel;
                 Q_EMIT summaryChanged();
             }
         }

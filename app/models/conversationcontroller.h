@@ -56,6 +56,8 @@ class ConversationController : public QObject
     Q_PROPERTY(bool external READ external NOTIFY summaryChanged)
     Q_PROPERTY(int memberCount READ memberCount NOTIFY summaryChanged)
     Q_PROPERTY(bool muted READ muted NOTIFY summaryChanged)
+    // all, mentions or muted: what notifies from this conversation.
+    Q_PROPERTY(QString notifyLevel READ notifyLevel NOTIFY summaryChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY summaryChanged)
     Q_PROPERTY(tandem::app::TimelineModel *timeline READ timeline CONSTANT)
     Q_PROPERTY(tandem::app::MemberListModel *members READ members CONSTANT)
@@ -83,6 +85,7 @@ public:
     [[nodiscard]] bool external() const { return m_external; }
     [[nodiscard]] int memberCount() const { return m_memberCount; }
     [[nodiscard]] bool muted() const { return m_muted; }
+    [[nodiscard]] QString notifyLevel() const { return m_notifyLevel; }
     [[nodiscard]] bool loaded() const { return m_loaded; }
     [[nodiscard]] TimelineModel *timeline() const { return m_timeline; }
     [[nodiscard]] MemberListModel *members() const { return m_members; }
@@ -160,6 +163,7 @@ private:
     bool m_external = false;
     int m_memberCount = 0;
     bool m_muted = false;
+    QString m_notifyLevel = QStringLiteral("all");
     bool m_loaded = false;
     QString m_firstUnreadId;
     bool m_canModerate = false;

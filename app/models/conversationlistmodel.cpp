@@ -355,6 +355,16 @@ void ConversationListModel::setMuted(const QString &conversationId, bool muted)
     setPrefs(conversationId, QJsonObject {{u"notify_level"_s, muted ? u"muted"_s : u"all"_s}});
 }
 
+void ConversationListModel::setNotifyLevel(const QString &conversationId, const QString &level)
+{
+    if (level != u"all" && level != u"mentions" && level != u"muted") {
+        Q_EMIT errorOccurred(
+            tr("Unknown notification level “%1”: choose all, mentions or muted.").arg(level));
+        return;
+    }
+    setPrefs(conversationId, QJsonObject {{u"notify_level"_s, level}});
+}
+
 void ConversationListModel::onTypingChanged(const QString &conversationId, const QStringList &userIds)
 {
     if (userIds.isEmpty()) {

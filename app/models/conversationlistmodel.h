@@ -77,6 +77,8 @@ public:
     // Conversation preferences (prefs.set): pinned to the top, muted.
     Q_INVOKABLE void setPinned(const QString &conversationId, bool pinned);
     Q_INVOKABLE void setMuted(const QString &conversationId, bool muted);
+    // "all", "mentions" or "muted"; anything else is refused with errorOccurred.
+    Q_INVOKABLE void setNotifyLevel(const QString &conversationId, const QString &level);
 
     [[nodiscard]] const QList<messaging::ConversationSummary> &all() const { return m_all; }
 

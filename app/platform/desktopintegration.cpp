@@ -2,6 +2,7 @@
 
 #include "appcontroller.h"
 #include "notifier.h"
+#include "spaceboundary.h"
 #include "spacesession.h"
 #include "trayicon.h"
 #include "windowgeometry.h"
@@ -53,7 +54,14 @@ void DesktopIntegration::offer(const IncomingMessage &message)
         context.openConversationId = space->currentConversationId();
     }
     context.windowFocused = m_window && m_window->isActive();
-    m_notifier->offer(message, context);
+    context.focusMode = m_app->focusMode();
+    context.now = QDateTime::currentDateTimeUtc();
+    const boundary::SpaceBoundary *boundary = nullptr;
+    for (const SpaceSession *s : m_app->spaces()->sessions()) {
+        if (s->spaceId() == message.spaceId && s->boundary())
+            boundary = &s->boundary()->boundary();
+    }
+    m_notifier->offer(message, context, boundary);
 }
 
 void DesktopIntegration::showWindow()

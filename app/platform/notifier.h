@@ -1,10 +1,18 @@
-// Desktop notifications for new messages. Whether a message notifies is one function, shouldNotify(),
-// so that the notification policy can change in one place; showing is the tray's balloon (nothing when
-// the desktop has no tray).
+// Desktop notifications for new messages. Whether a message may alert is the boundary's notification
+// policy (boundary::decide: notify now, badge only, or hold for the digest) with the space's schedule,
+// the conversation's level, mention, direct, urgent and focus; the app then also keeps quiet about the
+// conversation the person is looking at. Showing is the tray's balloon (nothing without a tray).
 #pragma once
 
+#include "boundary/notificationpolicy.h"
+
+#include <QDateTime>
 #include <QObject>
 #include <QString>
+
+namespace tandem::boundary {
+struct SpaceBoundary;
+}
 
 namespace tandem::app {
 
@@ -24,7 +32,12 @@ struct IncomingMessage
     qint64 createdAt = 0;
     bool mine = false;
     bool mentionsMe = false;
+    bool direct = false; // in a direct (one-to-one) conversation
+    // Marked urgent by its sender. The server refuses an urgent message the recipient's policy does not
+    // allow (urgent_not_allowed), so one that arrives has been allowed to break through.
+    bool urgent = false;
     QString notifyLevel = QStringLiteral("all"); // the conversation's: all, mentions, muted
+    QString spaceKind = QStringLiteral("work"); // work, personal
 };
 
 // What the app shows when the message arrives.
@@ -33,21 +46,30 @@ struct AttentionContext
     QString openSpaceId;
     QString openConversationId;
     bool windowFocused = false;
+    bool focusMode = false; // only the open space is shown
+    QDateTime now; // when the policy is asked (invalid: the message's own time)
 };
 
-// Not mine, not muted (a "mentions" conversation only for a mention), and not the conversation the
-// user is looking at right now.
-[[nodiscard]] bool shouldNotify(const IncomingMessage &message, const AttentionContext &context);
+// The policy's answer for `message`: its space's `boundary` (null: no schedule), focus on another
+// space when focus mode is on and the message's space is not the open one. Mine: always BadgeOnly.
+[[nodiscard]] boundary::Delivery deliveryFor(
+    const IncomingMessage &message, const AttentionContext &context, const boundary::SpaceBoundary *boundary);
 
 class Notifier : public QObject
 {
     Q_OBJECT
 public:
-    // `tray` may be null: then nothing is shown.
+    // `tray` may be null: then nothing is shown (the decision and `alerted` still happen).
     explicit Notifier(TrayIcon *tray, QObject *parent = nullptr);
 
-    // Shows the message if shouldNotify() says so; returns whether it did.
-    bool offer(const IncomingMessage &message, const AttentionContext &context);
+    // Asks the policy; on NotifyNow, unless the conversation is in front of the person, alerts (balloon)
+    // and emits `alerted`. Returns the policy's answer.
+    boundary::Delivery offer(const IncomingMessage &message, const AttentionContext &context,
+        const boundary::SpaceBoundary *boundary);
+
+Q_SIGNALS:
+    // A sound, popup or tray alert was given for `messageId` (tests count these).
+    void alerted(const QString &spaceId, const QString &messageId);
 
 private:
     TrayIcon *m_tray;

@@ -1,5 +1,7 @@
 #include "appcontroller.h"
 
+#include "spaceboundary.h"
+
 #include "demoserver.h"
 #include "futurewatch.h"
 #include "keychainprobe.h"
@@ -133,10 +135,26 @@ QString AppController::version() const
 
 int AppController::totalUnreadCount() const
 {
+    // What the tray's dot counts: a work space off hours gives no tray alert, and in focus mode only
+    // the open space counts.
     int total = 0;
-    for (const SpaceSession *s : m_spaces->sessions())
+    for (const SpaceSession *s : m_spaces->sessions()) {
+        if (m_focusMode && s != currentSpace())
+            continue;
+        if (s->boundary() && s->boundary()->offHours())
+            continue;
         total += s->unreadCount();
+    }
     return total;
+}
+
+void AppController::setFocusMode(bool on)
+{
+    if (on == m_focusMode)
+        return;
+    m_focusMode = on;
+    Q_EMIT focusModeChanged();
+    Q_EMIT totalUnreadCountChanged();
 }
 
 bool AppController::systemDark() const
@@ -474,6 +492,9 @@ void AppController::sessionSettled(SpaceSession *session, const std::optional<Er
     const bool first = m_spaces->count() == 0;
     for (SpaceSession *s : std::as_const(done.opened)) {
         connect(s, &SpaceSession::messagesArrived, this, &AppController::messagesArrived);
+        if (s->boundary()) // the tray's dot follows the space's hours
+            connect(s->boundary(), &SpaceBoundaryController::stateChanged, this,
+                &AppController::totalUnreadCountChanged);
         m_spaces->append(s);
     }
     if (done.firstError)
@@ -489,6 +510,8 @@ void AppController::switchSpace(int index)
         return;
     m_currentIndex = index;
     Q_EMIT currentSpaceChanged();
+    if (m_focusMode)
+        Q_EMIT totalUnreadCountChanged();
 }
 
 void AppController::closeSpaces()

@@ -52,6 +52,9 @@ class AppController : public QObject
     Q_PROPERTY(bool systemDark READ systemDark NOTIFY systemDarkChanged)
     Q_PROPERTY(bool demo READ isDemo NOTIFY stateChanged)
     Q_PROPERTY(QString profileDirectory READ profileDirectory NOTIFY stateChanged)
+    // Focus mode: only the open space is shown; the others' badges and notifications wait until it is
+    // switched off or they are switched to.
+    Q_PROPERTY(bool focusMode READ focusMode WRITE setFocusMode NOTIFY focusModeChanged)
 
 public:
     explicit AppController(StartOptions options, QObject *parent = nullptr);
@@ -77,6 +80,8 @@ public:
     [[nodiscard]] bool systemDark() const;
     [[nodiscard]] bool isDemo() const { return m_demo; }
     [[nodiscard]] QString profileDirectory() const { return m_profileDir; }
+    [[nodiscard]] bool focusMode() const { return m_focusMode; }
+    void setFocusMode(bool on);
 
     // Starts (or reopens) the demo: a local tandem-server --demo, spaces Work and Personal as alice.
     Q_INVOKABLE void startDemo();
@@ -96,6 +101,7 @@ Q_SIGNALS:
     void currentSpaceChanged();
     void totalUnreadCountChanged();
     void systemDarkChanged();
+    void focusModeChanged();
     // New messages from others in any open space (DesktopIntegration decides what notifies).
     void messagesArrived(const QList<tandem::app::IncomingMessage> &messages);
 
@@ -124,6 +130,7 @@ private:
     int m_currentIndex = -1;
     QString m_passphrase; // of the open profile, for spaces added later and for the sync's wipes
     bool m_demo = false;
+    bool m_focusMode = false;
     DemoServer *m_demoServer = nullptr;
     SystemTheme *m_theme = nullptr;
 

@@ -1,11 +1,14 @@
 #include "spacesession.h"
 
+#include "arrivals.h"
 #include "conversationcontroller.h"
 #include "conversationlistmodel.h"
+#include "digestmodel.h"
 #include "files/attachmentsources.h"
 #include "files/attachmenttransfers.h"
 #include "futurewatch.h"
 #include "searchmodel.h"
+#include "spaceboundary.h"
 
 #include "store/storethread.h"
 #include "sync/spacesync.h"
@@ -228,6 +231,7 @@ void SpaceSession::finishOpening(const QString &passphrase)
     m_conversations = new ConversationListModel(m_store.get(), m_sync.get(), m_account.userId, this);
     m_search = new SearchModel(m_store.get(), this);
     m_transfers = new AttachmentTransfers(m_entry.meta.id, m_sync.get(), this);
+    setUpBoundary();
     Q_EMIT modelsChanged();
     m_open = true;
     refreshTotals();
@@ -327,6 +331,7 @@ void SpaceSession::refreshTotals()
     const QString self = m_account.userId;
     const QString spaceId = m_entry.meta.id;
     const QString spaceName = m_entry.meta.name;
+    const QString spaceKind = m_entry.meta.kind;
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - kArrivalWindowMs;
     auto read = m_store->read<Refresh>([=](store::SpaceStore &s) -> Result<Refresh> {
         Refresh r;
@@ -351,34 +356,18 @@ void SpaceSession::refreshTotals()
         }
         if (!offerArrivals || r.maxRowid <= after)
             return r;
-        auto st = s.db().prepare(
-            "SELECT m.id, m.conversation_id, m.sender_id, "
-            "coalesce(nullif(u.display_name, ''), u.user_name, m.sender_id), substr(m.body, 1, 400), "
-            "m.created_at, c.name, c.notify_level, "
-            "EXISTS (SELECT 1 FROM message_mentions mm WHERE mm.message_rowid = m.rowid AND mm.user_id = ?2) "
-            "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-            "LEFT JOIN users u ON u.id = m.sender_id "
-            "WHERE m.rowid > ?1 AND m.seq IS NOT NULL AND m.deleted_at IS NULL AND m.created_at > ?3 "
-            "AND m.thread_root_id IS NULL ORDER BY m.rowid LIMIT ?4");
-        if (!st)
-            return st.error();
-        st->bind(1, after).bind(2, self).bind(3, since).bind(4, kMaxArrivals);
-        TANDEM_TRY(st->forEachRow([&](const store::Statement &row) {
-            IncomingMessage m;
-            m.spaceId = spaceId;
-            m.spaceName = spaceName;
-            m.messageId = row.text(0);
-            m.conversationId = row.text(1);
-            m.senderId = row.text(2);
-            m.senderName = row.text(3);
-            m.text = row.text(4).simplified();
-            m.createdAt = row.int64(5);
-            m.conversationName = row.text(6);
-            m.notifyLevel = row.text(7);
-            m.mentionsMe = row.int64(8) != 0;
-            m.mine = m.senderId == self;
-            r.arrivals.append(m);
-        }));
+        ArrivalQuery query;
+        query.afterRowid = after;
+        query.since = since;
+        query.limit = kMaxArrivals;
+        query.self = self;
+        query.spaceId = spaceId;
+        query.spaceName = spaceName;
+        query.spaceKind = spaceKind;
+        auto arrivals = readArrivals(s, query);
+        if (!arrivals)
+            return arrivals.error();
+        r.arrivals = std::move(*arrivals);
         return r;
     });
     whenFinished(this, read, [this, arms](const Result<Refresh> &r) {
@@ -404,6 +393,42 @@ void SpaceSession::refreshTotals()
         if (std::exchange(m_refreshAgain, false))
             m_refresh.start();
     });
+}
+
+void SpaceSession::setUpBoundary()
+{
+    const auto kind
+        = m_entry.meta.kind == u"personal" ? boundary::SpaceKind::Personal : boundary::SpaceKind::Work;
+    m_boundary = new SpaceBoundaryController(m_store.get(), kind, QTimeZone::systemTimeZone(), {}, this);
+    m_digest = new DigestModel(m_store.get(), m_account.userId, this);
+    // A work period began after an off period: the digest of what came in meanwhile, shown when there
+    // is anything in it.
+    connect(m_boundary, &SpaceBoundaryController::workPeriodStarted, this, [this](qint64 from, qint64 to) {
+        m_digestAutomatic = true;
+        m_digest->load(from, to);
+    });
+    connect(m_digest, &DigestModel::loaded, this, [this] {
+        if (std::exchange(m_digestAutomatic, false) && m_digest->count() == 0)
+            return;
+        m_boundary->markDigestSeen(m_digest->to());
+        Q_EMIT digestRequested();
+    });
+    m_boundary->load();
+}
+
+void SpaceSession::openDigest()
+{
+    if (!m_digest)
+        return;
+    // Since the off period began when there is one; else since the last digest (at most a week back).
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    constexpr qint64 kWeekMs = 7LL * 24 * 60 * 60 * 1000;
+    qint64 from = m_boundary->offSince().isValid() ? m_boundary->offSince().toMSecsSinceEpoch()
+                                                   : m_boundary->boundary().digestSeenAt;
+    if (from <= 0 || from < now - kWeekMs)
+        from = now - 24LL * 60 * 60 * 1000;
+    m_digestAutomatic = false;
+    m_digest->load(from, now);
 }
 
 } // namespace tandem::app

@@ -22,6 +22,8 @@ Q_MOC_INCLUDE("attachmenttransfers.h")
 Q_MOC_INCLUDE("conversationlistmodel.h")
 Q_MOC_INCLUDE("conversationcontroller.h")
 Q_MOC_INCLUDE("searchmodel.h")
+Q_MOC_INCLUDE("spaceboundary.h")
+Q_MOC_INCLUDE("digestmodel.h")
 
 namespace tandem::store {
 class StoreThread;
@@ -36,6 +38,8 @@ class AttachmentTransfers;
 class ConversationListModel;
 class ConversationController;
 class SearchModel;
+class SpaceBoundaryController;
+class DigestModel;
 
 class SpaceSession : public QObject
 {
@@ -59,6 +63,9 @@ class SpaceSession : public QObject
     Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(tandem::app::SearchModel *search READ search NOTIFY modelsChanged)
     Q_PROPERTY(tandem::app::AttachmentTransfers *transfers READ transfers NOTIFY modelsChanged)
+    // The space's schedule and its off-hours state; the catch-up digest (issue 5).
+    Q_PROPERTY(tandem::app::SpaceBoundaryController *boundary READ boundary NOTIFY modelsChanged)
+    Q_PROPERTY(tandem::app::DigestModel *digest READ digest NOTIFY modelsChanged)
 
 public:
     SpaceSession(const QString &profileDirectory, store::SpaceEntry entry, QObject *parent = nullptr);
@@ -86,6 +93,8 @@ public:
     [[nodiscard]] QString currentConversationId() const { return m_currentId; }
     [[nodiscard]] SearchModel *search() const { return m_search; }
     [[nodiscard]] AttachmentTransfers *transfers() const { return m_transfers; }
+    [[nodiscard]] SpaceBoundaryController *boundary() const { return m_boundary; }
+    [[nodiscard]] DigestModel *digest() const { return m_digest; }
 
     [[nodiscard]] store::StoreThread *store() const { return m_store.get(); }
     [[nodiscard]] sync::SpaceSync *spaceSync() const { return m_sync.get(); }
@@ -98,6 +107,9 @@ public:
     Q_INVOKABLE QString displayNameOf(const QString &userId) const;
     // Logs in again when the sync needs it (syncState "needs_login").
     Q_INVOKABLE void login(const QString &password);
+    // Builds the catch-up digest since the off period began (or the last digest); `digestRequested`
+    // follows.
+    Q_INVOKABLE void openDigest();
 
 Q_SIGNALS:
     void opened();
@@ -109,6 +121,8 @@ Q_SIGNALS:
     void currentConversationChanged();
     // New messages from others, after the first full sync (for notifications).
     void messagesArrived(const QList<tandem::app::IncomingMessage> &messages);
+    // The digest is loaded and should be shown (on demand, or a work period began after an off period).
+    void digestRequested();
 
 private:
     void adoptOpened(const QUrl &serverUrl, const QString &passphrase);
@@ -118,6 +132,7 @@ private:
     void setSync(const QString &state, const QString &text);
     void onStoreChanged(const store::StoreChange &change);
     void refreshTotals();
+    void setUpBoundary();
 
     QString m_profileDirectory;
     store::SpaceEntry m_entry;
@@ -129,6 +144,9 @@ private:
     SearchModel *m_search = nullptr;
     AttachmentTransfers *m_transfers = nullptr;
     ConversationController *m_current = nullptr;
+    SpaceBoundaryController *m_boundary = nullptr;
+    DigestModel *m_digest = nullptr;
+    bool m_digestAutomatic = false; // the digest being read was asked by the schedule, not the person
     QString m_currentId;
     bool m_open = false;
     bool m_settledOnce = false; // arrivals are offered to notifications only after the first sync

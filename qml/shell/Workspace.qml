@@ -24,6 +24,8 @@ Item {
 
         SpaceRail {
             onHelpRequested: help.open()
+            onScheduleRequested: scheduleSettings.open()
+            onDigestRequested: if (workspace.session) workspace.session.openDigest()
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.railWidth
         }
@@ -93,6 +95,22 @@ Item {
         }
     }
     ShortcutsOverlay { id: help }
+    ScheduleSettings {
+        id: scheduleSettings
+        boundary: workspace.session ? workspace.session.boundary : null
+        spaceName: workspace.session ? workspace.session.name : ""
+    }
+    DigestView {
+        id: digestView
+        model: workspace.session ? workspace.session.digest : null
+        spaceName: workspace.session ? workspace.session.name : ""
+        accent: workspace.accent
+        onConversationChosen: conversationId => workspace.session.openConversation(conversationId)
+    }
+    Connections {
+        target: workspace.session
+        function onDigestRequested() { digestView.open() }
+    }
 
     Shortcut { sequences: ["Ctrl+K"]; onActivated: search.openSearch() }
     Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: help.open() }

@@ -9,6 +9,8 @@ import Tandem.Ui
 Rectangle {
     id: rail
     signal helpRequested()
+    signal scheduleRequested()
+    signal digestRequested()
     color: Theme.rail
     Accessible.role: Accessible.PageTabList
     Accessible.name: qsTr("Spaces")
@@ -27,7 +29,12 @@ Rectangle {
                 required property int unreadCount
                 required property int mentionCount
                 required property string syncState
+                required property var session
                 Layout.alignment: Qt.AlignHCenter
+                // Room under the tile for "Off until 09:00".
+                Layout.bottomMargin: offText.length > 0 ? 26 : 0
+                offText: session && session.boundary ? session.boundary.offUntilText : ""
+                badgeHidden: App.focusMode && index !== App.currentSpaceIndex
                 spaceName: name
                 spaceKind: kind
                 unread: unreadCount
@@ -38,6 +45,38 @@ Rectangle {
             }
         }
         Item { Layout.fillHeight: true }
+        ToolButton {
+            objectName: "focusModeButton"
+            Layout.alignment: Qt.AlignHCenter
+            text: "◎"
+            checkable: true
+            checked: App.focusMode
+            onToggled: App.focusMode = checked
+            Accessible.name: qsTr("Focus mode")
+            ToolTip.visible: hovered
+            ToolTip.text: App.focusMode ? qsTr("Focus mode is on: only this space shows badges and notifications")
+                                        : qsTr("Focus mode: show only this space")
+        }
+        ToolButton {
+            objectName: "digestButton"
+            Layout.alignment: Qt.AlignHCenter
+            text: "☰"
+            enabled: !!App.currentSpace
+            onClicked: rail.digestRequested()
+            Accessible.name: qsTr("Catch-up digest")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Catch-up digest: what happened while you were away")
+        }
+        ToolButton {
+            objectName: "scheduleButton"
+            Layout.alignment: Qt.AlignHCenter
+            text: "⏰"
+            enabled: !!App.currentSpace
+            onClicked: rail.scheduleRequested()
+            Accessible.name: qsTr("Schedule and notifications")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Schedule and notifications of this space")
+        }
         ToolButton {
             id: languageButton
             Layout.alignment: Qt.AlignHCenter

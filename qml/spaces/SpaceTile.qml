@@ -12,16 +12,22 @@ AbstractButton {
     property int mentions
     property bool current
     property int shortcutNumber
+    // "Off until 09:00" while a work space is outside its hours; empty otherwise.
+    property string offText
+    // Focus mode on another space: the badge waits until this space is shown.
+    property bool badgeHidden
     readonly property color accent: Theme.accentFor(spaceKind)
 
     implicitWidth: 44
     implicitHeight: 44
     focusPolicy: Qt.StrongFocus
     Accessible.role: Accessible.PageTab
-    Accessible.name: unread > 0 ? qsTr("%1 space, %n unread", "", unread).arg(spaceName) : qsTr("%1 space").arg(spaceName)
+    Accessible.name: unread > 0 && !badgeHidden ? qsTr("%1 space, %n unread", "", unread).arg(spaceName) : qsTr("%1 space").arg(spaceName)
+    Accessible.description: offText
     Accessible.checked: current
     ToolTip.visible: hovered
-    ToolTip.text: qsTr("%1 (Ctrl+%2)").arg(spaceName).arg(shortcutNumber)
+    ToolTip.text: offText.length > 0 ? qsTr("%1 (Ctrl+%2) · %3").arg(spaceName).arg(shortcutNumber).arg(offText)
+                                     : qsTr("%1 (Ctrl+%2)").arg(spaceName).arg(shortcutNumber)
 
     background: Rectangle {
         radius: tile.current ? 12 : 22
@@ -51,7 +57,32 @@ AbstractButton {
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: -4
-        count: tile.unread
-        mention: tile.mentions > 0
+        count: tile.badgeHidden ? 0 : tile.unread
+        mention: !tile.badgeHidden && tile.mentions > 0
+    }
+    // Off hours: a moon on the tile, the time it starts again under it.
+    Rectangle {
+        visible: tile.offText.length > 0
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: -4
+        width: 18
+        height: 18
+        radius: 9
+        color: Theme.rail
+        Text { anchors.centerIn: parent; text: "☾"; color: Theme.mutedText; font.pixelSize: 12 }
+    }
+    Text {
+        objectName: "offHoursText"
+        visible: tile.offText.length > 0
+        anchors.top: parent.bottom
+        anchors.topMargin: 2
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Theme.railWidth - 4
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.WordWrap
+        text: tile.offText
+        color: Theme.mutedText
+        font.pixelSize: 9
     }
 }

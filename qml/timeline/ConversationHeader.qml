@@ -81,6 +81,34 @@ Rectangle {
             }
         }
         ToolButton {
+            id: notifyButton
+            objectName: "notifyLevelButton"
+            visible: !!header.conversation && !!header.session
+            text: !header.conversation ? "" : header.conversation.notifyLevel === "muted" ? "🔕"
+                  : header.conversation.notifyLevel === "mentions" ? "@" : "🔔"
+            onClicked: notifyMenu.open()
+            Accessible.role: Accessible.ButtonMenu
+            Accessible.name: qsTr("Notifications for this conversation")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Notifications for this conversation")
+            Menu {
+                id: notifyMenu
+                y: notifyButton.height
+                Repeater {
+                    model: [{ level: "all", name: qsTr("All messages") },
+                            { level: "mentions", name: qsTr("Mentions and direct messages only") },
+                            { level: "muted", name: qsTr("Muted (badge only)") }]
+                    delegate: MenuItem {
+                        required property var modelData
+                        text: modelData.name
+                        checkable: true
+                        checked: !!header.conversation && header.conversation.notifyLevel === modelData.level
+                        onTriggered: header.session.conversations.setNotifyLevel(header.session.currentConversationId, modelData.level)
+                    }
+                }
+            }
+        }
+        ToolButton {
             text: qsTr("Details")
             Accessible.name: text
             checkable: true

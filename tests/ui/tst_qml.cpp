@@ -6,6 +6,7 @@
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QDir>
 #include <QInputMethodEvent>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -96,6 +97,10 @@ public Q_SLOTS:
         engine->setNetworkAccessManagerFactory(&m_factory);
         engine->rootContext()->setContextProperty(QStringLiteral("testNetwork"), &m_probe);
         engine->rootContext()->setContextProperty(QStringLiteral("inputMethod"), &m_inputMethod);
+        // Where screenshot tests write their PNGs.
+        QDir().mkpath(QStringLiteral(TANDEM_ARTIFACTS "/boundary"));
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("testArtifacts"), QStringLiteral(TANDEM_ARTIFACTS));
         // As in the app: image://attachment/… (no space is open here, so every preview fails cleanly).
         engine->addImageProvider(QString::fromLatin1(tandem::app::AttachmentImageProvider::kProviderId),
             new tandem::app::AttachmentImageProvider);
