@@ -797,7 +797,8 @@ private:
     }
     Result<KindResult> on(const protocol::ConversationHandover &)
     {
-        return KindResult(Rejection {code::feature_not_supported, u"this server does not announce handover"_s, {}});
+        return KindResult(
+            Rejection {code::feature_not_supported, u"this server does not announce handover"_s, {}});
     }
 };
 

@@ -109,7 +109,10 @@ QStringList Server::features() const
     QStringList out {u"typing"_s};
     if (m_options.presence)
         out.prepend(u"presence"_s);
-    out << u"scheduled_send"_s << u"urgent"_s;
+    if (m_options.scheduledSend)
+        out << u"scheduled_send"_s;
+    if (m_options.urgent)
+        out << u"urgent"_s;
     return out;
 }
 

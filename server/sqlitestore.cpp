@@ -82,11 +82,14 @@ constexpr const char *kSchema[] = {
     " user_id TEXT NOT NULL, conversation_id TEXT NOT NULL, mutation_id TEXT NOT NULL, deliver_at INTEGER NOT"
     " NULL, created_at INTEGER NOT NULL, payload TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS scheduled_by_time ON scheduled_messages(deliver_at)",
-    "CREATE TABLE IF NOT EXISTS urgent_policies(user_id TEXT PRIMARY KEY, allow TEXT NOT NULL, per_day INTEGER"
+    "CREATE TABLE IF NOT EXISTS urgent_policies(user_id TEXT PRIMARY KEY, allow TEXT NOT NULL, per_day "
+    "INTEGER"
     " NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS urgent_messages(message_id TEXT NOT NULL, recipient_id TEXT NOT NULL,"
-    " conversation_id TEXT NOT NULL, space_id TEXT NOT NULL, sender_id TEXT NOT NULL, sent_at INTEGER NOT NULL,"
-    " seen_at INTEGER NOT NULL, acked_at INTEGER NOT NULL, PRIMARY KEY(message_id, recipient_id)) WITHOUT ROWID",
+    " conversation_id TEXT NOT NULL, space_id TEXT NOT NULL, sender_id TEXT NOT NULL, sent_at INTEGER NOT "
+    "NULL,"
+    " seen_at INTEGER NOT NULL, acked_at INTEGER NOT NULL, PRIMARY KEY(message_id, recipient_id)) WITHOUT "
+    "ROWID",
     "CREATE INDEX IF NOT EXISTS urgent_by_recipient ON urgent_messages(recipient_id, sent_at)",
 };
 

@@ -25,7 +25,8 @@ using namespace fields;
 Status StoreWriter::applyEcho(const store::OutboxRow &row, EchoState state)
 {
     const QJsonObject p = QJsonDocument::fromJson(row.payload).object();
-    if (row.kind == "message.send"_L1 && p.contains("deliver_at"_L1)) // scheduled: listed, not in the timeline
+    if (row.kind == "message.send"_L1
+        && p.contains("deliver_at"_L1)) // scheduled: listed, not in the timeline
         return boundary::echoScheduled(m_db, p, state == EchoState::Failed, m_change);
     if (row.kind == "message.send"_L1)
         return echoMessage(row, p, state);
