@@ -6,6 +6,8 @@
 #include "server.h"
 #include "sqlitestore.h"
 
+#include "protocol/codec.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QSocketNotifier>
@@ -72,6 +74,8 @@ int main(int argc, char *argv[])
     auto options = parseServerOptions(args);
     if (!options)
         return fail(options.error().message);
+    if (options->clockOffsetMs != 0)
+        protocol::setClockOffsetForTesting(options->clockOffsetMs);
     raiseFileLimit();
     if (!QDir().mkpath(options->dataDir))
         return fail(u"cannot create %1"_s.arg(options->dataDir));

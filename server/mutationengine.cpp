@@ -1,5 +1,6 @@
 #include "mutationengine.h"
 
+#include "boundary/boundarykinds.h"
 #include "jsonbytes.h"
 #include "presence.h"
 #include "records.h"
@@ -508,6 +509,13 @@ private:
             used << *att;
         }
         TANDEM_GET(mentions, keptMentions(conv.id, p.mentions));
+        if (p.deliverAt && *p.deliverAt > w.now())
+            return boundaryResult(boundary::scheduleMessage(st, w, actor(), req.mutationId, p, req.payload));
+        if (p.urgent) {
+            TANDEM_GET(refusal, boundary::urgentRefusal(st, w, actor(), conv));
+            if (refusal)
+                return KindResult(Rejection {refusal->code, refusal->reason, refusal->details});
+        }
 
         conv.lastCseq += 1;
         MessageRow m;
@@ -525,6 +533,8 @@ private:
             m.record.insert(u"thread_root_id"_s, *p.threadRootId);
         if (p.replyToId)
             m.record.insert(u"reply_to_id"_s, *p.replyToId);
+        if (p.urgent)
+            m.record.insert(u"urgent"_s, true);
         TANDEM_TRY(st.insertMessage(m));
         for (const AttachmentRow &att : used)
             TANDEM_TRY(st.linkAttachment(m.id, att.id));
@@ -539,6 +549,8 @@ private:
             data.insert(u"root_thread"_s, thread);
         }
         TANDEM_GET(to, memberIds(conv.id));
+        if (p.urgent)
+            TANDEM_TRY(boundary::recordUrgent(st, w, m, to));
         TANDEM_TRY(w.emit(QLatin1StringView("message.created"), data, to));
         return KindResult(QJsonObject {
             {u"message_id"_s, m.id}, {u"cseq"_s, double(m.cseq)}, {u"created_at"_s, double(m.createdAt)}});
@@ -760,6 +772,33 @@ private:
         if (req.kind == u"pin.add"_s || req.kind == u"pin.remove"_s)
             return pinChange(p, req.kind == u"pin.add"_s);
         return savedChange(p, req.kind == u"saved.add"_s);
+    }
+
+    // Boundary kinds (issue 5): server/boundary/.
+    static Result<KindResult> boundaryResult(const Result<boundary::Outcome> &r)
+    {
+        if (!r)
+            return r.error();
+        if (const auto *refusal = std::get_if<boundary::Refusal>(&*r))
+            return KindResult(Rejection {refusal->code, refusal->reason, refusal->details});
+        return KindResult(std::get<QJsonObject>(*r));
+    }
+    Result<KindResult> on(const protocol::MessageCancelSchedule &p)
+    {
+        return boundaryResult(boundary::cancelScheduled(st, w, actor(), p));
+    }
+    Result<KindResult> on(const protocol::UrgentAck &p)
+    {
+        return boundaryResult(boundary::acknowledgeUrgent(st, w, actor(), p));
+    }
+    Result<KindResult> on(const protocol::UrgentPolicySet &p)
+    {
+        return boundaryResult(boundary::setUrgentPolicy(st, w, actor(), p));
+    }
+    Result<KindResult> on(const protocol::ConversationHandover &)
+    {
+        return KindResult(
+            Rejection {code::feature_not_supported, u"this server does not announce handover"_s, {}});
     }
 };
 

@@ -8,7 +8,8 @@ QString usage()
 {
     return u"usage: tandem-server --listen HOST:PORT --data DIR [--demo] [--tls-cert FILE --tls-key FILE]\n"
            "                     [--limit NAME=VALUE]... [--edit-window-ms N] [--recall-window-ms N]\n"
-           "                     [--mutation-rate N] [--no-presence]\n"
+           "                     [--mutation-rate N] [--no-presence] [--no-scheduled-send] [--no-urgent]\n"
+           "                     [--clock-offset-ms N (tests only)]\n"
            "       tandem-server admin --data DIR <command> ...   (tandem-server admin --help)\n"
            "       tandem-server --version\n"_s;
 }
@@ -41,6 +42,10 @@ Result<ServerOptions> parseServerOptions(const QStringList &args)
         };
         if (a == u"--no-presence"_s) {
             o.presence = false;
+            continue;
+        }
+        if (a == u"--no-scheduled-send"_s || a == u"--no-urgent"_s) {
+            (a == u"--no-urgent"_s ? o.urgent : o.scheduledSend) = false;
             continue;
         }
         if (a == u"--demo"_s) {
@@ -88,6 +93,11 @@ Result<ServerOptions> parseServerOptions(const QStringList &args)
             if (!n)
                 return n.error();
             o.mutationRate = int(*n);
+        } else if (a == u"--clock-offset-ms"_s) {
+            auto n = number(a, *v, -(qint64(1) << 40), qint64(1) << 40);
+            if (!n)
+                return n.error();
+            o.clockOffsetMs = *n;
         } else {
             return Error::make(ErrorCode::Invalid, u"unknown option %1\n%2"_s.arg(a, usage()));
         }

@@ -2,6 +2,8 @@
 
 #include "session.h"
 
+#include "boundary/boundarykinds.h"
+
 #include "protocol/codec.h"
 
 #include <netinet/in.h>
@@ -107,6 +109,10 @@ QStringList Server::features() const
     QStringList out {u"typing"_s};
     if (m_options.presence)
         out.prepend(u"presence"_s);
+    if (m_options.scheduledSend)
+        out << u"scheduled_send"_s;
+    if (m_options.urgent)
+        out << u"urgent"_s;
     return out;
 }
 
@@ -252,6 +258,7 @@ void Server::tick()
         m_loginLimiter.prune(now);
         m_snapshots.prune(now);
         pollAdminChanges();
+        deliverScheduled(now);
     }
 }
 
@@ -277,6 +284,16 @@ void Server::pollAdminChanges()
     for (Session *s : std::as_const(m_sessions))
         for (const QString &space : s->spaceIds())
             s->poke(space);
+}
+
+void Server::deliverScheduled(qint64 now)
+{
+    auto touched = boundary::deliverDue(m_engine, *m_store, now);
+    if (!touched) {
+        qCWarning(lcServer) << "cannot deliver scheduled messages:" << touched.error().message;
+        return;
+    }
+    notify(*touched);
 }
 
 } // namespace tandem::server

@@ -70,6 +70,8 @@ private:
     void presenceChanged(const Result<QSet<StreamKey>> &touched);
     void tick();
     void pollAdminChanges();
+    // Scheduled send (server/boundary/): messages whose time has come, delivered.
+    void deliverScheduled(qint64 now);
 
     ServerOptions m_options;
     std::unique_ptr<ServerStore> m_store;

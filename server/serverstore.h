@@ -176,6 +176,41 @@ struct AttachmentRow
     qint64 updatedAt = 0;
 };
 
+// A message kept by the server until its deliver_at (feature scheduled_send, server/boundary/).
+struct ScheduledRow
+{
+    QString messageId;
+    QString spaceId;
+    QString userId; // the sender
+    QString conversationId;
+    QString mutationId; // the message.send that scheduled it
+    qint64 deliverAt = 0;
+    qint64 createdAt = 0;
+    QJsonObject payload; // the message.send payload, deliver_at included
+};
+
+// A recipient's urgent policy (feature urgent); an account without one has the defaults.
+struct UrgentPolicyRow
+{
+    QString userId;
+    QString allow = QStringLiteral("team"); // manager, team, anyone, nobody
+    qint64 perDay = 3;
+    qint64 updatedAt = 0;
+};
+
+// One urgent message to one recipient, with what the recipient did about it.
+struct UrgentRow
+{
+    QString messageId;
+    QString conversationId;
+    QString spaceId;
+    QString senderId;
+    QString recipientId;
+    qint64 sentAt = 0;
+    qint64 seenAt = 0; // 0: not yet
+    qint64 ackedAt = 0; // 0: not yet
+};
+
 // An administrative change made by `tandem-server admin` that a running server must act on.
 struct AdminChange
 {
@@ -298,6 +333,18 @@ public:
     virtual Status recordAdminChange(const QString &kind, const QString &target) = 0;
     virtual Result<QList<AdminChange>> adminChangesAfter(qint64 id) = 0;
     virtual Result<qint64> lastAdminChange() = 0;
+
+    // Boundary (issue 5): scheduled messages, urgent policies and urgent messages.
+    virtual Status putScheduled(const ScheduledRow &row) = 0;
+    virtual Status removeScheduled(const QString &messageId) = 0;
+    virtual Result<std::optional<ScheduledRow>> scheduled(const QString &messageId) = 0;
+    virtual Result<QList<ScheduledRow>> dueScheduled(qint64 now, int limit) = 0;
+    virtual Result<QList<ScheduledRow>> scheduledOfUser(const QString &spaceId, const QString &userId) = 0;
+    virtual Result<std::optional<UrgentPolicyRow>> urgentPolicy(const QString &userId) = 0;
+    virtual Status putUrgentPolicy(const UrgentPolicyRow &row) = 0;
+    virtual Status putUrgent(const UrgentRow &row) = 0;
+    virtual Result<std::optional<UrgentRow>> urgent(const QString &messageId, const QString &recipientId) = 0;
+    virtual Result<qint64> urgentCountSince(const QString &recipientId, qint64 since) = 0;
 };
 
 } // namespace tandem::server

@@ -77,6 +77,20 @@ constexpr const char *kSchema[] = {
     "TEXT,"
     " updated_at INTEGER)",
     "CREATE TABLE IF NOT EXISTS admin_changes(id INTEGER PRIMARY KEY, kind TEXT, target TEXT)",
+    // Boundary (issue 5): server/boundary/boundarystore.cpp.
+    "CREATE TABLE IF NOT EXISTS scheduled_messages(message_id TEXT PRIMARY KEY, space_id TEXT NOT NULL,"
+    " user_id TEXT NOT NULL, conversation_id TEXT NOT NULL, mutation_id TEXT NOT NULL, deliver_at INTEGER NOT"
+    " NULL, created_at INTEGER NOT NULL, payload TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS scheduled_by_time ON scheduled_messages(deliver_at)",
+    "CREATE TABLE IF NOT EXISTS urgent_policies(user_id TEXT PRIMARY KEY, allow TEXT NOT NULL, per_day "
+    "INTEGER"
+    " NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS urgent_messages(message_id TEXT NOT NULL, recipient_id TEXT NOT NULL,"
+    " conversation_id TEXT NOT NULL, space_id TEXT NOT NULL, sender_id TEXT NOT NULL, sent_at INTEGER NOT "
+    "NULL,"
+    " seen_at INTEGER NOT NULL, acked_at INTEGER NOT NULL, PRIMARY KEY(message_id, recipient_id)) WITHOUT "
+    "ROWID",
+    "CREATE INDEX IF NOT EXISTS urgent_by_recipient ON urgent_messages(recipient_id, sent_at)",
 };
 
 QString randomEpoch()

@@ -101,6 +101,18 @@ public:
     Result<QList<AdminChange>> adminChangesAfter(qint64 id) override;
     Result<qint64> lastAdminChange() override;
 
+    // boundary/boundarystore.cpp
+    Status putScheduled(const ScheduledRow &row) override;
+    Status removeScheduled(const QString &messageId) override;
+    Result<std::optional<ScheduledRow>> scheduled(const QString &messageId) override;
+    Result<QList<ScheduledRow>> dueScheduled(qint64 now, int limit) override;
+    Result<QList<ScheduledRow>> scheduledOfUser(const QString &spaceId, const QString &userId) override;
+    Result<std::optional<UrgentPolicyRow>> urgentPolicy(const QString &userId) override;
+    Status putUrgentPolicy(const UrgentPolicyRow &row) override;
+    Status putUrgent(const UrgentRow &row) override;
+    Result<std::optional<UrgentRow>> urgent(const QString &messageId, const QString &recipientId) override;
+    Result<qint64> urgentCountSince(const QString &recipientId, qint64 since) override;
+
 private:
     explicit SqliteStore(std::unique_ptr<store::Database> db);
     Status migrate();

@@ -434,6 +434,8 @@ bool isV1MutationKind(const QString &kind)
 std::variant<MutationPayload, PayloadProblem> parseMutationPayload(
     const QString &kind, const QJsonObject &payload, const Limits &limits, const QStringList &features)
 {
+    if (auto boundary = parseBoundaryPayload(kind, payload, features))
+        return *boundary;
     if (!isV1MutationKind(kind))
         return PayloadProblem {code::unknown_kind, u"this server does not implement %1"_s.arg(kind), {}};
     FieldReader r(payload, u"/payload"_s);
@@ -556,6 +558,8 @@ std::variant<MutationPayload, PayloadProblem> parseMutationPayload(
         if (urgent.value_or(false) && !features.contains(u"urgent"_s))
             return PayloadProblem {
                 code::feature_not_supported, u"this server does not announce urgent"_s, {}};
+        p.deliverAt = deliverAt;
+        p.urgent = urgent.value_or(false);
         return p;
     }
     if (kind == u"message.edit"_s) {

@@ -4,6 +4,7 @@
 // (fatal); a mutation payload's problems are per-mutation rejections (§5.3 rule 8).
 #pragma once
 
+#include "boundaryframes.h"
 #include "limits.h"
 
 #include <QJsonObject>
@@ -235,6 +236,8 @@ struct MessageSend
     std::optional<QString> replyToId;
     QStringList mentions;
     QStringList attachmentIds;
+    std::optional<qint64> deliverAt; // feature scheduled_send
+    bool urgent = false; // feature urgent
 };
 struct MessageEdit
 {
@@ -264,7 +267,7 @@ struct ReceiptMark
 
 using MutationPayload = std::variant<DeviceRevoke, PresenceSet, ConversationCreate, ConversationUpdate,
     ConversationLeave, PrefsSet, MemberAdd, MemberRemove, MemberSetRole, MessageSend, MessageEdit, MessageRef,
-    ReactionChange, ReceiptMark>;
+    ReactionChange, ReceiptMark, MessageCancelSchedule, UrgentAck, UrgentPolicySet, ConversationHandover>;
 
 // Why a payload cannot be applied whatever the state: a rejection code (invalid_payload, body_too_long,
 // unknown_kind, feature_not_supported) with its reason and details.
@@ -282,5 +285,9 @@ bool isV1MutationKind(const QString &kind);
 // optional features the server announced (deliver_at, urgent and presence.set need one).
 std::variant<MutationPayload, PayloadProblem> parseMutationPayload(
     const QString &kind, const QJsonObject &payload, const Limits &limits, const QStringList &features = {});
+
+// The boundary kinds (boundaryframes.h), or std::nullopt for any other kind (boundaryframes.cpp).
+std::optional<std::variant<MutationPayload, PayloadProblem>> parseBoundaryPayload(
+    const QString &kind, const QJsonObject &payload, const QStringList &features);
 
 } // namespace tandem::protocol

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <atomic>
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -212,9 +213,18 @@ QJsonObject makeError(const ErrorFrame &error)
     return frame;
 }
 
+namespace {
+std::atomic<qint64> g_clockOffsetMs {0};
+} // namespace
+
 qint64 nowMs()
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    return QDateTime::currentMSecsSinceEpoch() + g_clockOffsetMs.load(std::memory_order_relaxed);
+}
+
+void setClockOffsetForTesting(qint64 offsetMs)
+{
+    g_clockOffsetMs.store(offsetMs, std::memory_order_relaxed);
 }
 
 } // namespace tandem::protocol

@@ -57,5 +57,8 @@ int jsonDepth(QByteArrayView utf8, int stopAbove);
 
 // Milliseconds since the Unix epoch, now.
 qint64 nowMs();
+// Test-only (tandem-server --clock-offset-ms): shifts what nowMs() returns in this process, so that
+// tests reach a time of day (a recipient's 09:00) without waiting for it. Never set in production.
+void setClockOffsetForTesting(qint64 offsetMs);
 
 } // namespace tandem::protocol

@@ -45,6 +45,27 @@ public:
     // when the server does not announce typing or the connection is not ready).
     void sendTyping(const QString &conversationId);
 
+    // Boundary (issue 5; docs/protocol.md §6.6, §6.8, §6.9), spacesyncboundary.cpp. Each queues one
+    // mutation like mutate(); the server must announce the feature (presence, scheduled_send, urgent).
+    // Off duty until `offUntil` (UTC ms), shown to colleagues in `timeZone` (IANA name).
+    QFuture<Result<QueuedMutation>> setOffDuty(qint64 offUntil, const QString &timeZone);
+    // Back on duty (presence.set online: no chosen status).
+    QFuture<Result<QueuedMutation>> clearOffDuty();
+    // message.send with deliver_at (UTC ms): kept by the server and delivered then, even if this
+    // device is off. Listed by boundary::scheduledMessages() until delivered; entityId is the message id.
+    QFuture<Result<QueuedMutation>> scheduleMessage(const QString &conversationId, const QString &body,
+        qint64 deliverAt, const OutgoingMessage &options = {});
+    QFuture<Result<QueuedMutation>> cancelScheduledMessage(const QString &messageId);
+    // message.send with urgent: true (an explicit action, never the default). The server may refuse it
+    // with urgent_not_allowed (mutationRejected gives the reason); entityId is the message id.
+    QFuture<Result<QueuedMutation>> sendUrgentMessage(
+        const QString &conversationId, const QString &body, const OutgoingMessage &options = {});
+    // The recipient's side of an urgent message: seen (shown) or acknowledged (the explicit action).
+    QFuture<Result<QueuedMutation>> markUrgent(
+        const QString &conversationId, const QString &messageId, bool acknowledged);
+    // Who may send this account urgent messages (manager, team, anyone, nobody) and how many a day.
+    QFuture<Result<QueuedMutation>> setUrgentPolicy(const QString &allow, int perDay);
+
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);
     // Everything is applied, sent and answered (cursor at the head, outbox empty, history complete).

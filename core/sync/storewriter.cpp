@@ -1,5 +1,7 @@
 #include "storewriter.h"
 
+#include "boundary/boundarystate.h"
+
 #include "recordfields.h"
 
 #include "store/searchscope.h"
@@ -441,6 +443,7 @@ Status StoreWriter::applyEvent(const protocol::Event &e)
     if (e.kind == "message.created"_L1) {
         const QJsonObject m = d.value("message"_L1).toObject();
         TANDEM_TRY(upsertMessage(m, MessageMode::Created));
+        TANDEM_TRY(boundary::forgetScheduled(m_db, string(m, "id"_L1))); // a scheduled one, delivered
         if (d.contains("root_thread"_L1) && m.contains("thread_root_id"_L1))
             TANDEM_TRY(setThread(string(m, "thread_root_id"_L1), d.value("root_thread"_L1).toObject()));
         return {};
@@ -483,6 +486,8 @@ Status StoreWriter::applyEvent(const protocol::Event &e)
     }
     if (e.kind == "conversation.removed"_L1)
         return removeConversation(string(d, "conversation_id"_L1));
+    if (auto boundaryKind = boundary::applyBoundaryEvent(m_db, e, m_change); !boundaryKind)
+        return boundaryKind.error();
     return {}; // a kind this client does not know: skipped, the cursor still advances (§4.3)
 }
 

@@ -9,6 +9,8 @@
 // Other kinds (edits, recalls, pins) show once their event arrives, a moment later.
 #include "storewriter.h"
 
+#include "boundary/boundarystate.h"
+
 #include "recordfields.h"
 
 #include <QJsonArray>
@@ -23,6 +25,9 @@ using namespace fields;
 Status StoreWriter::applyEcho(const store::OutboxRow &row, EchoState state)
 {
     const QJsonObject p = QJsonDocument::fromJson(row.payload).object();
+    if (row.kind == "message.send"_L1
+        && p.contains("deliver_at"_L1)) // scheduled: listed, not in the timeline
+        return boundary::echoScheduled(m_db, p, state == EchoState::Failed, m_change);
     if (row.kind == "message.send"_L1)
         return echoMessage(row, p, state);
     if (row.kind == "reaction.add"_L1 || row.kind == "reaction.remove"_L1)

@@ -73,7 +73,8 @@ private Q_SLOTS:
         // that streams only grow by what the tests do (presence is the conformance suite's P items).
         QVERIFY(m_server.start(m_dir.path(),
             {u"--demo"_s, u"--limit"_s, u"max_events_per_batch=50"_s, u"--limit"_s,
-                u"max_unacked_events=120"_s, u"--mutation-rate"_s, u"1000"_s, u"--no-presence"_s}));
+                u"max_unacked_events=120"_s, u"--mutation-rate"_s, u"1000"_s, u"--no-presence"_s,
+                u"--no-scheduled-send"_s, u"--no-urgent"_s}));
     }
 
     void welcomeSelectsSubprotocolAndAnnouncesLimits()
