@@ -1,5 +1,7 @@
 #include "mutationengine.h"
 
+#include "tasks/taskapplier.h"
+
 #include "jsonbytes.h"
 #include "presence.h"
 #include "records.h"
@@ -760,6 +762,15 @@ private:
         if (req.kind == u"pin.add"_s || req.kind == u"pin.remove"_s)
             return pinChange(p, req.kind == u"pin.add"_s);
         return savedChange(p, req.kind == u"saved.add"_s);
+    }
+
+    // Tasks (feature tasks, docs/protocol.md §11.4): server/tasks/taskapplier.cpp.
+    Result<KindResult> on(const protocol::TaskMutation &p)
+    {
+        TANDEM_GET(r, tasks::applyTaskMutation(st, w, actor(), req.deviceId, p));
+        if (const auto *rej = std::get_if<tasks::TaskRejection>(&r))
+            return KindResult(Rejection {rej->code, rej->reason, rej->details});
+        return KindResult(std::get<QJsonObject>(r));
     }
 };
 

@@ -184,6 +184,24 @@ struct AdminChange
     QString target;
 };
 
+// A task (docs/protocol.md §11.4): its record with every field's value and clock, as the merge keeps it.
+struct TaskRow
+{
+    QString id;
+    QString spaceId;
+    QJsonObject record;
+    qint64 updatedAt = 0;
+};
+
+struct TaskCommentRow
+{
+    QString id;
+    QString taskId;
+    QString authorId;
+    QString body;
+    qint64 createdAt = 0;
+};
+
 class ServerStore
 {
 public:
@@ -298,6 +316,14 @@ public:
     virtual Status recordAdminChange(const QString &kind, const QString &target) = 0;
     virtual Result<QList<AdminChange>> adminChangesAfter(qint64 id) = 0;
     virtual Result<qint64> lastAdminChange() = 0;
+
+    // Tasks (feature tasks): the merged record, and the append-only comments.
+    virtual Result<std::optional<TaskRow>> task(const QString &id) = 0;
+    virtual Status putTask(const TaskRow &row) = 0; // insert or replace
+    virtual Result<QList<TaskRow>> tasksOfSpace(const QString &spaceId) = 0;
+    virtual Result<bool> taskCommentExists(const QString &id) = 0;
+    virtual Status insertTaskComment(const TaskCommentRow &row) = 0;
+    virtual Result<QList<TaskCommentRow>> taskComments(const QString &taskId) = 0; // oldest first
 };
 
 } // namespace tandem::server

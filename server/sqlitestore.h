@@ -101,6 +101,13 @@ public:
     Result<QList<AdminChange>> adminChangesAfter(qint64 id) override;
     Result<qint64> lastAdminChange() override;
 
+    Result<std::optional<TaskRow>> task(const QString &id) override;
+    Status putTask(const TaskRow &row) override;
+    Result<QList<TaskRow>> tasksOfSpace(const QString &spaceId) override;
+    Result<bool> taskCommentExists(const QString &id) override;
+    Status insertTaskComment(const TaskCommentRow &row) override;
+    Result<QList<TaskCommentRow>> taskComments(const QString &taskId) override;
+
 private:
     explicit SqliteStore(std::unique_ptr<store::Database> db);
     Status migrate();
