@@ -8,6 +8,7 @@
 #include "syncstatus.h"
 
 #include "store/storethread.h"
+#include "tasks/taskactions.h"
 
 #include <QObject>
 #include <QThread>
@@ -44,6 +45,13 @@ public:
     // The account is typing in the conversation: tells the other members (at most every 3 s; nothing
     // when the server does not announce typing or the connection is not ready).
     void sendTyping(const QString &conversationId);
+
+    // Tasks (feature tasks; core/tasks/taskactions.h says what each carries). Each is stamped with the
+    // device's hybrid logical clock and shown at once through the field merge (docs/protocol.md §11.2).
+    QFuture<Result<QueuedMutation>> createTask(const tasks::TaskDraft &draft);
+    QFuture<Result<QueuedMutation>> updateTask(const QString &taskId, const QJsonObject &changes);
+    QFuture<Result<QueuedMutation>> deleteTask(const QString &taskId);
+    QFuture<Result<QueuedMutation>> commentOnTask(const QString &taskId, const QString &body);
 
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);
