@@ -133,7 +133,9 @@ TaskState TaskState::fromPayload(const QString &kind, const QJsonObject &p, cons
     }
     if (kind == "task.create"_L1) {
         t.createdBy = actor;
-        t.createdAt = now;
+        // The physical part of the create's timestamp, so the local echo and the server agree on it.
+        const auto stamp = Hlc::parse(hlc);
+        t.createdAt = stamp ? stamp->physical : now;
         t.conversationId = p.value("conversation_id"_L1).toString();
         t.sourceMessageId = p.value("source_message_id"_L1).toString();
         // Every field is written by the create, defaults included, so the record is complete at once.

@@ -57,7 +57,8 @@ struct TaskState
     [[nodiscard]] static std::optional<TaskState> fromRecord(const QJsonObject &record);
 
     // The writes a task.create, task.update or task.delete payload (already validated) makes, stamped
-    // with the payload's `hlc`. `actor` and `now` fill the fixed parts of a create.
+    // with the payload's `hlc`. `actor` is a create's creator; its created_at is the physical part of
+    // its hlc (`now` when that does not parse), so every side computes the same one.
     [[nodiscard]] static TaskState fromPayload(
         const QString &kind, const QJsonObject &payload, const QString &actor, qint64 now);
 
