@@ -1030,7 +1030,8 @@ Result<std::optional<TaskRow>> SqliteStore::task(const QString &id)
     TANDEM_STMT(s, "SELECT id, space_id, record, updated_at FROM tasks WHERE id = ?");
     s.bind(1, id);
     return one<TaskRow>(s, [](const Statement &r) {
-        return TaskRow {r.text(0), r.text(1), QJsonDocument::fromJson(r.text(2).toUtf8()).object(), r.int64(3)};
+        return TaskRow {
+            r.text(0), r.text(1), QJsonDocument::fromJson(r.text(2).toUtf8()).object(), r.int64(3)};
     });
 }
 
@@ -1049,7 +1050,8 @@ Result<QList<TaskRow>> SqliteStore::tasksOfSpace(const QString &spaceId)
     TANDEM_STMT(s, "SELECT id, space_id, record, updated_at FROM tasks WHERE space_id = ? ORDER BY id");
     s.bind(1, spaceId);
     return many<TaskRow>(s, [](const Statement &r) {
-        return TaskRow {r.text(0), r.text(1), QJsonDocument::fromJson(r.text(2).toUtf8()).object(), r.int64(3)};
+        return TaskRow {
+            r.text(0), r.text(1), QJsonDocument::fromJson(r.text(2).toUtf8()).object(), r.int64(3)};
     });
 }
 
@@ -1065,8 +1067,14 @@ Result<bool> SqliteStore::taskCommentExists(const QString &id)
 
 Status SqliteStore::insertTaskComment(const TaskCommentRow &row)
 {
-    TANDEM_STMT(s, "INSERT INTO task_comments(id, task_id, author_id, body, created_at) VALUES(?, ?, ?, ?, ?)");
-    return s.bind(1, row.id).bind(2, row.taskId).bind(3, row.authorId).bind(4, row.body).bind(5, row.createdAt).exec();
+    TANDEM_STMT(
+        s, "INSERT INTO task_comments(id, task_id, author_id, body, created_at) VALUES(?, ?, ?, ?, ?)");
+    return s.bind(1, row.id)
+        .bind(2, row.taskId)
+        .bind(3, row.authorId)
+        .bind(4, row.body)
+        .bind(5, row.createdAt)
+        .exec();
 }
 
 Result<QList<TaskCommentRow>> SqliteStore::taskComments(const QString &taskId)

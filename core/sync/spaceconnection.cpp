@@ -464,8 +464,8 @@ void SpaceConnection::onWelcome(const protocol::Welcome &welcome)
     }
     rememberPolicy(welcome);
     // The offset the task clock corrects local time by (docs/protocol.md §11.2).
-    whenDone(m_store->write<bool>([offset = welcome.serverTime - protocol::nowMs()](store::SpaceStore &s,
-                                      store::StoreChange &) -> Result<bool> {
+    whenDone(m_store->write<bool>([offset = welcome.serverTime - protocol::nowMs()](
+                                      store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
         TANDEM_TRY(tasks::rememberClockOffset(s.db(), offset));
         return true;
     }),
