@@ -1,6 +1,8 @@
 #include "mutationengine.h"
 
 #include "boundary/boundarykinds.h"
+#include "tasks/taskapplier.h"
+
 #include "jsonbytes.h"
 #include "presence.h"
 #include "records.h"
@@ -799,6 +801,15 @@ private:
     {
         return KindResult(
             Rejection {code::feature_not_supported, u"this server does not announce handover"_s, {}});
+    }
+
+    // Tasks (feature tasks, docs/protocol.md §11.4): server/tasks/taskapplier.cpp.
+    Result<KindResult> on(const protocol::TaskMutation &p)
+    {
+        TANDEM_GET(r, tasks::applyTaskMutation(st, w, actor(), req.deviceId, p));
+        if (const auto *rej = std::get_if<tasks::TaskRejection>(&r))
+            return KindResult(Rejection {rej->code, rej->reason, rej->details});
+        return KindResult(std::get<QJsonObject>(r));
     }
 };
 

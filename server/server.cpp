@@ -113,6 +113,7 @@ QStringList Server::features() const
         out << u"scheduled_send"_s;
     if (m_options.urgent)
         out << u"urgent"_s;
+    out << u"tasks"_s;
     return out;
 }
 

@@ -219,6 +219,24 @@ struct AdminChange
     QString target;
 };
 
+// A task (docs/protocol.md §11.4): its record with every field's value and clock, as the merge keeps it.
+struct TaskRow
+{
+    QString id;
+    QString spaceId;
+    QJsonObject record;
+    qint64 updatedAt = 0;
+};
+
+struct TaskCommentRow
+{
+    QString id;
+    QString taskId;
+    QString authorId;
+    QString body;
+    qint64 createdAt = 0;
+};
+
 class ServerStore
 {
 public:
@@ -345,6 +363,13 @@ public:
     virtual Status putUrgent(const UrgentRow &row) = 0;
     virtual Result<std::optional<UrgentRow>> urgent(const QString &messageId, const QString &recipientId) = 0;
     virtual Result<qint64> urgentCountSince(const QString &recipientId, qint64 since) = 0;
+    // Tasks (feature tasks): the merged record, and the append-only comments.
+    virtual Result<std::optional<TaskRow>> task(const QString &id) = 0;
+    virtual Status putTask(const TaskRow &row) = 0; // insert or replace
+    virtual Result<QList<TaskRow>> tasksOfSpace(const QString &spaceId) = 0;
+    virtual Result<bool> taskCommentExists(const QString &id) = 0;
+    virtual Status insertTaskComment(const TaskCommentRow &row) = 0;
+    virtual Result<QList<TaskCommentRow>> taskComments(const QString &taskId) = 0; // oldest first
 };
 
 } // namespace tandem::server

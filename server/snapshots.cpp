@@ -3,6 +3,7 @@
 #include "presence.h"
 #include "records.h"
 #include "spacewriter.h"
+#include "tasks/taskapplier.h"
 
 #include "protocol/codec.h"
 
@@ -91,6 +92,8 @@ Result<QList<QJsonObject>> snapshotRecords(ServerStore &store, const SpaceRow &s
                 out << records::entity("message", it->record);
         }
     }
+    TANDEM_GET(taskRecords, tasks::taskSnapshotRecords(store, space.id, userId));
+    out += taskRecords;
     return out;
 }
 

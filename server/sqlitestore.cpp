@@ -2,6 +2,7 @@
 
 #include "jsonbytes.h"
 
+#include <QJsonDocument>
 #include <QRandomGenerator>
 
 namespace tandem::server {
@@ -91,6 +92,12 @@ constexpr const char *kSchema[] = {
     " seen_at INTEGER NOT NULL, acked_at INTEGER NOT NULL, PRIMARY KEY(message_id, recipient_id)) WITHOUT "
     "ROWID",
     "CREATE INDEX IF NOT EXISTS urgent_by_recipient ON urgent_messages(recipient_id, sent_at)",
+    "CREATE TABLE IF NOT EXISTS tasks(id TEXT PRIMARY KEY, space_id TEXT NOT NULL, record TEXT NOT NULL,"
+    " updated_at INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS tasks_by_space ON tasks(space_id)",
+    "CREATE TABLE IF NOT EXISTS task_comments(id TEXT PRIMARY KEY, task_id TEXT NOT NULL, author_id TEXT"
+    " NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS task_comments_by_task ON task_comments(task_id, created_at)",
 };
 
 QString randomEpoch()
@@ -1028,6 +1035,71 @@ Result<QList<AdminChange>> SqliteStore::adminChangesAfter(qint64 id)
 Result<qint64> SqliteStore::lastAdminChange()
 {
     return m_db->queryInt("SELECT coalesce(max(id), 0) FROM admin_changes");
+}
+
+// ---- Tasks (docs/protocol.md §11.4) ----
+
+Result<std::optional<TaskRow>> SqliteStore::task(const QString &id)
+{
+    TANDEM_STMT(s, "SELECT id, space_id, record, updated_at FROM tasks WHERE id = ?");
+    s.bind(1, id);
+    return one<TaskRow>(s, [](const Statement &r) {
+        return TaskRow {
+            r.text(0), r.text(1), QJsonDocument::fromJson(r.text(2).toUtf8()).object(), r.int64(3)};
+    });
+}
+
+Status SqliteStore::putTask(const TaskRow &row)
+{
+    TANDEM_STMT(s, "INSERT OR REPLACE INTO tasks(id, space_id, record, updated_at) VALUES(?, ?, ?, ?)");
+    return s.bind(1, row.id)
+        .bind(2, row.spaceId)
+        .bind(3, QString::fromUtf8(QJsonDocument(row.record).toJson(QJsonDocument::Compact)))
+        .bind(4, row.updatedAt)
+        .exec();
+}
+
+Result<QList<TaskRow>> SqliteStore::tasksOfSpace(const QString &spaceId)
+{
+    TANDEM_STMT(s, "SELECT id, space_id, record, updated_at FROM tasks WHERE space_id = ? ORDER BY id");
+    s.bind(1, spaceId);
+    return many<TaskRow>(s, [](const Statement &r) {
+        return TaskRow {
+            r.text(0), r.text(1), QJsonDocument::fromJson(r.text(2).toUtf8()).object(), r.int64(3)};
+    });
+}
+
+Result<bool> SqliteStore::taskCommentExists(const QString &id)
+{
+    TANDEM_STMT(s, "SELECT 1 FROM task_comments WHERE id = ?");
+    s.bind(1, id);
+    auto found = one<int>(s, [](const Statement &) { return 1; });
+    if (!found)
+        return found.error();
+    return found->has_value();
+}
+
+Status SqliteStore::insertTaskComment(const TaskCommentRow &row)
+{
+    TANDEM_STMT(
+        s, "INSERT INTO task_comments(id, task_id, author_id, body, created_at) VALUES(?, ?, ?, ?, ?)");
+    return s.bind(1, row.id)
+        .bind(2, row.taskId)
+        .bind(3, row.authorId)
+        .bind(4, row.body)
+        .bind(5, row.createdAt)
+        .exec();
+}
+
+Result<QList<TaskCommentRow>> SqliteStore::taskComments(const QString &taskId)
+{
+    TANDEM_STMT(s,
+        "SELECT id, task_id, author_id, body, created_at FROM task_comments WHERE task_id = ?"
+        " ORDER BY created_at, id");
+    s.bind(1, taskId);
+    return many<TaskCommentRow>(s, [](const Statement &r) {
+        return TaskCommentRow {r.text(0), r.text(1), r.text(2), r.text(3), r.int64(4)};
+    });
 }
 
 } // namespace tandem::server

@@ -112,6 +112,12 @@ public:
     Status putUrgent(const UrgentRow &row) override;
     Result<std::optional<UrgentRow>> urgent(const QString &messageId, const QString &recipientId) override;
     Result<qint64> urgentCountSince(const QString &recipientId, qint64 since) override;
+    Result<std::optional<TaskRow>> task(const QString &id) override;
+    Status putTask(const TaskRow &row) override;
+    Result<QList<TaskRow>> tasksOfSpace(const QString &spaceId) override;
+    Result<bool> taskCommentExists(const QString &id) override;
+    Status insertTaskComment(const TaskCommentRow &row) override;
+    Result<QList<TaskCommentRow>> taskComments(const QString &taskId) override;
 
 private:
     explicit SqliteStore(std::unique_ptr<store::Database> db);

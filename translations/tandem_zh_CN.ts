@@ -1752,6 +1752,13 @@
     </message>
 </context>
 <context>
+    <name>tandem::tasks</name>
+    <message>
+        <source>Sign in to this space once before changing tasks.</source>
+        <translation>请先登录此空间一次，再更改任务。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::unlock</name>
     <message>
         <source>A passphrase is needed to protect the space (no keychain is available). Set TANDEM_PASSPHRASE or enter one.</source>

@@ -1752,6 +1752,13 @@
     </message>
 </context>
 <context>
+    <name>tandem::tasks</name>
+    <message>
+        <source>Sign in to this space once before changing tasks.</source>
+        <translation>請先登入此空間一次，再更改任務。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::unlock</name>
     <message>
         <source>A passphrase is needed to protect the space (no keychain is available). Set TANDEM_PASSPHRASE or enter one.</source>

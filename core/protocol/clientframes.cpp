@@ -3,6 +3,8 @@
 #include "codes.h"
 #include "fields.h"
 
+#include "tasks/hlc.h"
+
 #include <QJsonArray>
 #include <QSet>
 
@@ -436,6 +438,8 @@ std::variant<MutationPayload, PayloadProblem> parseMutationPayload(
 {
     if (auto boundary = parseBoundaryPayload(kind, payload, features))
         return *boundary;
+    if (kind.startsWith(u"task."_s))
+        return parseTaskPayload(kind, payload, features);
     if (!isV1MutationKind(kind))
         return PayloadProblem {code::unknown_kind, u"this server does not implement %1"_s.arg(kind), {}};
     FieldReader r(payload, u"/payload"_s);
@@ -595,6 +599,163 @@ std::variant<MutationPayload, PayloadProblem> parseMutationPayload(
     if (!r.ok())
         return invalid(r);
     return p;
+}
+
+// ---- Tasks (§11.4) ----
+
+namespace {
+
+constexpr qsizetype kMaxTaskAssignees = 64;
+constexpr qsizetype kMaxChecklistItems = 100;
+constexpr qsizetype kMaxTaskTitle = 256;
+constexpr qsizetype kMaxTaskText = 8192;
+constexpr qsizetype kMaxChecklistText = 512;
+
+// An HLC timestamp of §11.2: "<13 digits>-<5 digits>-<device_id>".
+QString taskHlc(FieldReader &r)
+{
+    const QString h = r.ascii(f("hlc"), 21, 84);
+    if (r.ok() && !tasks::Hlc::parse(h))
+        r.fail(f("hlc"), u"must be <13 digits>-<5 digits>-<device_id>"_s);
+    return h;
+}
+
+// due_at: a timestamp, or null to clear it.
+void taskDueAt(FieldReader &r)
+{
+    if (r.has(f("due_at")) && !r.object().value(f("due_at")).isNull())
+        (void)r.integer(f("due_at"));
+}
+
+// The mergeable task fields present in `r` (title, description, status, priority, due_at, deleted).
+void taskFields(FieldReader &r, bool withDeleted)
+{
+    if (r.has(f("title")) && r.line(f("title"), kMaxTaskTitle).trimmed().isEmpty() && r.ok())
+        r.fail(f("title"), u"must not be empty"_s);
+    (void)r.optText(f("description"), kMaxTaskText);
+    (void)r.optOneOf(f("status"), {"open", "in_progress", "done", "cancelled"});
+    (void)r.optInteger(f("priority"), 0, 3);
+    taskDueAt(r);
+    if (withDeleted)
+        (void)r.optBoolean(f("deleted"));
+}
+
+void checklistFields(FieldReader &r, bool update)
+{
+    const std::optional<QString> text = r.optLine(f("text"), kMaxChecklistText);
+    if (r.ok() && !update && !text)
+        r.fail(f("text"), u"is required"_s);
+    (void)r.optBoolean(f("done"));
+    (void)r.optInteger(f("position"));
+    if (update)
+        (void)r.optBoolean(f("deleted"));
+}
+
+// Every member of `o` must be one of `names`.
+void onlyMembers(FieldReader &r, const QJsonObject &o, std::initializer_list<const char *> names)
+{
+    for (auto it = o.begin(); it != o.end() && r.ok(); ++it) {
+        bool known = false;
+        for (const char *n : names)
+            known |= it.key() == QLatin1StringView(n);
+        if (!known)
+            r.adoptProblem(r.pointerTo(f("")) + it.key(),
+                r.pointerTo(f("")) + it.key() + u" is not a field of this object"_s);
+    }
+}
+
+} // namespace
+
+std::variant<MutationPayload, PayloadProblem> parseTaskPayload(
+    const QString &kind, const QJsonObject &payload, const QStringList &features)
+{
+    static const QStringList kinds {u"task.create"_s, u"task.update"_s, u"task.delete"_s, u"task.comment"_s};
+    if (!features.contains(u"tasks"_s) || !kinds.contains(kind))
+        return PayloadProblem {code::unknown_kind, u"this server does not implement %1"_s.arg(kind), {}};
+    FieldReader r(payload, u"/payload"_s);
+    TaskMutation t {kind, r.uuid(f("task_id")), {}, payload};
+    if (kind == u"task.comment"_s) {
+        (void)r.uuid(f("comment_id"));
+        if (r.ok() && r.text(f("body"), kMaxTaskText).trimmed().isEmpty() && r.ok())
+            r.fail(f("body"), u"must not be empty"_s);
+        if (!r.ok())
+            return invalid(r);
+        return t;
+    }
+    t.hlc = taskHlc(r);
+    if (kind == u"task.create"_s) {
+        if (r.ok() && !r.has(f("title")))
+            r.fail(f("title"), u"is required"_s);
+        taskFields(r, false);
+        (void)r.optIdList(f("assignees"), kMaxTaskAssignees);
+        const std::optional<QString> conversation = r.optId(f("conversation_id"));
+        const std::optional<QString> source = r.optId(f("source_message_id"));
+        if (r.ok() && source && !conversation)
+            r.fail(f("source_message_id"), u"needs conversation_id"_s);
+        if (r.ok() && r.has(f("checklist"))) {
+            const QJsonArray items = r.array(f("checklist"), kMaxChecklistItems);
+            QSet<QString> ids;
+            for (qsizetype i = 0; i < items.size() && r.ok(); ++i) {
+                FieldReader item(
+                    items.at(i).toObject(), r.pointerTo(f("checklist")) + u"/"_s + QString::number(i));
+                if (!items.at(i).isObject())
+                    item.fail(f(""), u"must be an object"_s);
+                const QString id = item.uuid(f("item_id"));
+                checklistFields(item, false);
+                if (item.ok() && ids.contains(id))
+                    item.fail(f("item_id"), u"is given twice"_s);
+                ids.insert(id);
+                r.adopt(item);
+            }
+        }
+    } else if (kind == u"task.update"_s) {
+        bool any = false;
+        if (r.ok() && r.has(f("fields"))) {
+            const QJsonObject fields = r.object(f("fields"));
+            FieldReader fr(fields, r.pointerTo(f("fields")));
+            onlyMembers(fr, fields, {"title", "description", "status", "priority", "due_at", "deleted"});
+            taskFields(fr, true);
+            r.adopt(fr);
+            any |= !fields.isEmpty();
+        }
+        if (r.ok() && r.has(f("assignees"))) {
+            const QJsonObject as = r.object(f("assignees"));
+            FieldReader ar(as, r.pointerTo(f("assignees")));
+            if (as.size() > kMaxTaskAssignees)
+                r.fail(f("assignees"), u"names more than %1 users"_s.arg(kMaxTaskAssignees));
+            for (auto it = as.begin(); it != as.end() && ar.ok(); ++it) {
+                if (!isId(it.key()))
+                    ar.adoptProblem(ar.pointerTo(f("")) + it.key(),
+                        ar.pointerTo(f("")) + it.key() + u" is not a user id"_s);
+                else
+                    (void)ar.boolean(QLatin1StringView(it.key().toLatin1()));
+            }
+            r.adopt(ar);
+            any |= !as.isEmpty();
+        }
+        if (r.ok() && r.has(f("checklist"))) {
+            const QJsonObject cs = r.object(f("checklist"));
+            if (cs.size() > kMaxChecklistItems)
+                r.fail(f("checklist"), u"names more than %1 items"_s.arg(kMaxChecklistItems));
+            for (auto it = cs.begin(); it != cs.end() && r.ok(); ++it) {
+                const QString at = r.pointerTo(f("checklist")) + u"/"_s + it.key();
+                FieldReader item(it->toObject(), at);
+                if (!isUuid(it.key()))
+                    item.adoptProblem(at, at + u" is not an item id (a uuid)"_s);
+                else if (!it->isObject() || it->toObject().isEmpty())
+                    item.adoptProblem(at, at + u" must be an object with at least one field"_s);
+                onlyMembers(item, it->toObject(), {"text", "done", "position", "deleted"});
+                checklistFields(item, true);
+                r.adopt(item);
+            }
+            any |= !cs.isEmpty();
+        }
+        if (r.ok() && !any)
+            r.fail(f("fields"), u"assignees or checklist must change something"_s);
+    }
+    if (!r.ok())
+        return invalid(r);
+    return t;
 }
 
 } // namespace tandem::protocol

@@ -265,9 +265,19 @@ struct ReceiptMark
     qint64 upToCseq = 0;
 };
 
+// task.create, task.update, task.delete, task.comment (feature tasks, §11.4): checked against their
+// schema; the writes are read from `payload` by tasks::TaskState::fromPayload.
+struct TaskMutation
+{
+    QString kind;
+    QString taskId;
+    QString hlc; // empty for task.comment
+    QJsonObject payload;
+};
+
 using MutationPayload = std::variant<DeviceRevoke, PresenceSet, ConversationCreate, ConversationUpdate,
     ConversationLeave, PrefsSet, MemberAdd, MemberRemove, MemberSetRole, MessageSend, MessageEdit, MessageRef,
-    ReactionChange, ReceiptMark, MessageCancelSchedule, UrgentAck, UrgentPolicySet, ConversationHandover>;
+    ReactionChange, ReceiptMark, MessageCancelSchedule, UrgentAck, UrgentPolicySet, ConversationHandover, TaskMutation>;
 
 // Why a payload cannot be applied whatever the state: a rejection code (invalid_payload, body_too_long,
 // unknown_kind, feature_not_supported) with its reason and details.
@@ -288,6 +298,10 @@ std::variant<MutationPayload, PayloadProblem> parseMutationPayload(
 
 // The boundary kinds (boundaryframes.h), or std::nullopt for any other kind (boundaryframes.cpp).
 std::optional<std::variant<MutationPayload, PayloadProblem>> parseBoundaryPayload(
+    const QString &kind, const QJsonObject &payload, const QStringList &features);
+
+// The task kinds (§11.4); without feature `tasks` they are unknown_kind, as every reserved kind (§7.3).
+std::variant<MutationPayload, PayloadProblem> parseTaskPayload(
     const QString &kind, const QJsonObject &payload, const QStringList &features);
 
 } // namespace tandem::protocol

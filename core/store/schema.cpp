@@ -312,11 +312,23 @@ CREATE TABLE snapshot_staging (
 );
 )sql";
 
-constexpr std::array<Migration, 4> kMigrationList {{
+// Version 5: tasks merged field by field (docs/protocol.md §11.2, §11.4). A deleted task is a field
+// like any other, so its row stays (with its clocks) and queries skip it; like version 4, a new side
+// table rather than a changed one. tasks.field_clocks holds the whole merged task record: every field's
+// value and timestamp, checklist item ids included.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE task_state (
+    task_id  TEXT PRIMARY KEY REFERENCES tasks(id) ON DELETE CASCADE,
+    deleted  INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
+    {5, kV5},
 }};
 
 constexpr bool migrationsInOrder()
@@ -331,7 +343,7 @@ static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion m
 
 } // namespace
 
-const std::array<Migration, 4> kMigrations = kMigrationList;
+const std::array<Migration, 5> kMigrations = kMigrationList;
 
 Status migrate(Database &db, int target)
 {

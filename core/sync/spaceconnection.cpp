@@ -3,6 +3,8 @@
 // in spaceoutbox.cpp.
 #include "spaceconnection.h"
 
+#include "tasks/taskstore.h"
+
 #include "storewriter.h"
 #include "transport.h"
 
@@ -461,6 +463,13 @@ void SpaceConnection::onWelcome(const protocol::Welcome &welcome)
         return;
     }
     rememberPolicy(welcome);
+    // The offset the task clock corrects local time by (docs/protocol.md §11.2).
+    whenDone(m_store->write<bool>([offset = welcome.serverTime - protocol::nowMs()](
+                                      store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
+        TANDEM_TRY(tasks::rememberClockOffset(s.db(), offset));
+        return true;
+    }),
+        [](bool) {});
     m_phase = Phase::Ready;
     m_readySinceMs = m_clock.elapsed();
     m_protocolCloses = 0;

@@ -123,4 +123,24 @@ QFuture<Result<bool>> SpaceSync::discardMessage(const QString &messageId)
     return sync::discardMessage(*m_store, messageId);
 }
 
+QFuture<Result<QueuedMutation>> SpaceSync::createTask(const tasks::TaskDraft &draft)
+{
+    return thenNotify(tasks::queueTaskCreate(*m_store, draft));
+}
+
+QFuture<Result<QueuedMutation>> SpaceSync::updateTask(const QString &taskId, const QJsonObject &changes)
+{
+    return thenNotify(tasks::queueTaskUpdate(*m_store, taskId, changes));
+}
+
+QFuture<Result<QueuedMutation>> SpaceSync::deleteTask(const QString &taskId)
+{
+    return thenNotify(tasks::queueTaskDelete(*m_store, taskId));
+}
+
+QFuture<Result<QueuedMutation>> SpaceSync::commentOnTask(const QString &taskId, const QString &body)
+{
+    return thenNotify(tasks::queueTaskComment(*m_store, taskId, body));
+}
+
 } // namespace tandem::sync

@@ -8,6 +8,7 @@
 #include "syncstatus.h"
 
 #include "store/storethread.h"
+#include "tasks/taskactions.h"
 
 #include <QObject>
 #include <QThread>
@@ -65,6 +66,12 @@ public:
         const QString &conversationId, const QString &messageId, bool acknowledged);
     // Who may send this account urgent messages (manager, team, anyone, nobody) and how many a day.
     QFuture<Result<QueuedMutation>> setUrgentPolicy(const QString &allow, int perDay);
+    // Tasks (feature tasks; core/tasks/taskactions.h says what each carries). Each is stamped with the
+    // device's hybrid logical clock and shown at once through the field merge (docs/protocol.md §11.2).
+    QFuture<Result<QueuedMutation>> createTask(const tasks::TaskDraft &draft);
+    QFuture<Result<QueuedMutation>> updateTask(const QString &taskId, const QJsonObject &changes);
+    QFuture<Result<QueuedMutation>> deleteTask(const QString &taskId);
+    QFuture<Result<QueuedMutation>> commentOnTask(const QString &taskId, const QString &body);
 
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);

@@ -1,4 +1,5 @@
 #include "storewriter.h"
+#include "storewritertasks.h"
 
 #include "boundary/boundarystate.h"
 
@@ -115,6 +116,8 @@ Status StoreWriter::upsertRecord(const QString &entity, const QJsonObject &d)
             {string(d, "user_id"_L1), string(d, "status"_L1), optInteger(d, "off_until"_L1),
                 optString(d, "time_zone"_L1), optString(d, "text"_L1), integer(d, "updated_at"_L1)});
     }
+    if (isTaskEntity(entity))
+        return applyTaskRecord(m_db, m_change, entity, d);
     return {}; // an entity of a later version (§13.3)
 }
 
@@ -486,6 +489,8 @@ Status StoreWriter::applyEvent(const protocol::Event &e)
     }
     if (e.kind == "conversation.removed"_L1)
         return removeConversation(string(d, "conversation_id"_L1));
+    if (e.kind.startsWith("task."_L1))
+        return applyTaskEvent(m_db, m_change, e);
     if (auto boundaryKind = boundary::applyBoundaryEvent(m_db, e, m_change); !boundaryKind)
         return boundaryKind.error();
     return {}; // a kind this client does not know: skipped, the cursor still advances (§4.3)
@@ -509,6 +514,7 @@ Status StoreWriter::clearServerData()
              "DELETE FROM presence",
          })
         TANDEM_TRY(m_db.exec(sql));
+    TANDEM_TRY(clearTasks(m_db));
     m_change.conversationList = true;
     m_change.users = true;
     m_change.presence = true;

@@ -12,6 +12,7 @@
 #include "boundary/boundarystate.h"
 
 #include "recordfields.h"
+#include "storewritertasks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +35,8 @@ Status StoreWriter::applyEcho(const store::OutboxRow &row, EchoState state)
         return echoReaction(row, p, state);
     if (row.kind == "receipt.mark"_L1 && state == EchoState::Sending)
         return echoReceipt(row, p);
+    if (row.kind.startsWith("task."_L1) && state == EchoState::Sending)
+        return echoTask(m_db, m_change, row, m_self);
     return {};
 }
 

@@ -87,7 +87,7 @@ private Q_SLOTS:
         QCOMPARE(w.value(u"user_id"_s).toString(), u"u_alice"_s);
         QCOMPARE(w.value(u"limits"_s).toObject().value(u"max_events_per_batch"_s).toInt(), 50);
         QVERIFY(w.value(u"policy"_s).toObject().contains(u"edit_window_ms"_s));
-        QCOMPARE(w.value(u"features"_s).toArray(), QJsonArray {u"typing"_s});
+        QCOMPARE(w.value(u"features"_s).toArray(), (QJsonArray {u"typing"_s, u"tasks"_s}));
         const QJsonObject work = statusOf(w, kWork);
         QCOMPARE(work.value(u"status"_s).toString(), u"snapshot"_s);
         QVERIFY(work.value(u"head_seq"_s).toDouble() > 100);
@@ -208,7 +208,10 @@ private Q_SLOTS:
                      .value(u"code"_s)
                      .toString(),
             u"invalid_payload"_s);
-        QCOMPARE(alice->mutate(kWork, u"task.create"_s, {}).value(u"code"_s).toString(), u"unknown_kind"_s);
+        // A reserved task kind that no feature defines (tasks announces only the kinds of §11.4).
+        QCOMPARE(alice->mutate(kWork, u"task.archive"_s, {}).value(u"code"_s).toString(), u"unknown_kind"_s);
+        QCOMPARE(
+            alice->mutate(kWork, u"task.create"_s, {}).value(u"code"_s).toString(), u"invalid_payload"_s);
         QCOMPARE(
             alice->mutate(kWork, u"presence.set"_s, {{u"status"_s, u"away"_s}}).value(u"code"_s).toString(),
             u"feature_not_supported"_s);

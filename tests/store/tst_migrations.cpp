@@ -212,7 +212,8 @@ private Q_SLOTS:
         QTest::newRow("2: search index") << 2 << QStringLiteral("message_fts");
         QTest::newRow("3: tasks and approvals") << 3 << QStringLiteral("approval_requests");
         QTest::newRow("4: sync") << 4 << QStringLiteral("snapshot_staging");
-        static_assert(kSchemaVersion == 4, "a new migration needs its row here");
+        QTest::newRow("5: task merge state") << 5 << QStringLiteral("task_state");
+        static_assert(kSchemaVersion == 5, "a new migration needs its row here");
     }
 
     void eachMigrationAppliesOnTheVersionBeforeIt()

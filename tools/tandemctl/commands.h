@@ -12,5 +12,6 @@ QList<Command> benchCommands(); // bench store
 QList<Command> demoCommands(); // demo
 QList<Command> syncCommands(); // sync, conversations, send, messages
 QList<Command> benchSyncCommands(); // bench sync
+QList<Command> tasksCommands(); // tasks list|create|update
 
 } // namespace tandemctl

@@ -17,7 +17,7 @@ QList<Command> allCommands()
 {
     QList<Command> commands;
     commands << spaceCommands() << importCommands() << searchCommands() << benchCommands() << demoCommands()
-             << syncCommands() << benchSyncCommands();
+             << syncCommands() << benchSyncCommands() << tasksCommands();
     return commands;
 }
 

@@ -1,0 +1,138 @@
+// Tasks through the real tandem-server (docs/protocol.md §11.2, §11.4): two people edit the same task
+// offline, reconnect, and both end with the values the merge rule predicts; a write stamped by a clock
+// that is behind loses to a later-stamped one; a clock ten minutes ahead is refused with clock_skew.
+#include "../sync/realclient.h"
+#include "../sync/serverprocess.h"
+#include "../sync/synctestsupport.h"
+
+#include "store/syncstate.h"
+#include "tasks/taskqueries.h"
+
+#include <QTest>
+
+using namespace tandem;
+using namespace tandem::sync;
+using namespace tandem::sync::test;
+
+namespace {
+
+QString taskLine(Client &c, const QString &id)
+{
+    const QStringList rows = readTexts(*c.store,
+        "SELECT title || '|' || status || '|' || priority || '|' || description FROM tasks WHERE id = '"
+            + id.toStdString() + "'");
+    return rows.value(0);
+}
+
+qint64 outboxLeft(Client &c)
+{
+    return readInt(*c.store, "SELECT count(*) FROM outbox WHERE state != 'rejected'");
+}
+
+void setClockOffset(Client &c, qint64 ms)
+{
+    const auto done
+        = c.store
+              ->write<bool>([ms](store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
+                  TANDEM_TRY(store::setSetting(s.db(), u"clock_offset_ms"_s, QString::number(ms)));
+                  return true;
+              })
+              .result();
+    QVERIFY(done.ok());
+}
+
+QJsonObject fields(const QJsonObject &f)
+{
+    return {{u"fields"_s, f}};
+}
+
+} // namespace
+
+class TestTasksServer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void offlineEditsMergeFieldByFieldAndAStaleClockLoses()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath(u"server"_s));
+        QVERIFY(server.start());
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s, u"tst_tasksserver"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s, u"tst_tasksserver"_s);
+        QVERIFY(alice && bob);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->sync->status().state, SyncState::Ready, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->sync->status().state, SyncState::Ready, 20000);
+        const QString bobId
+            = readTexts(*alice->store, "SELECT id FROM users WHERE user_name = 'bob'").value(0);
+        QVERIFY(!bobId.isEmpty());
+
+        tasks::TaskDraft draft;
+        draft.title = u"Draft"_s;
+        draft.assignees = {bobId};
+        auto created = alice->sync->createTask(draft).result();
+        QVERIFY(created.ok());
+        const QString id = created->entityId;
+        QCOMPARE(taskLine(*alice, id), u"Draft|open|0|"_s); // the local echo, at once
+        QTRY_COMPARE_WITH_TIMEOUT(taskLine(*bob, id), u"Draft|open|0|"_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(outboxLeft(*alice), qint64(0), 20000);
+
+        server.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(alice->sync->status().state != SyncState::Ready, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(bob->sync->status().state != SyncState::Ready, 10000);
+        // Different fields: both keep their change.
+        QVERIFY(alice->sync->updateTask(id, fields({{u"title"_s, u"Final"_s}})).result().ok());
+        QVERIFY(bob->sync->updateTask(id, fields({{u"status"_s, u"done"_s}})).result().ok());
+        // The same field: the later timestamp wins (bob's, a few ms after alice's).
+        QVERIFY(alice->sync->updateTask(id, fields({{u"description"_s, u"alice"_s}})).result().ok());
+        QTest::qWait(20);
+        QVERIFY(bob->sync->updateTask(id, fields({{u"description"_s, u"bob"_s}})).result().ok());
+        // A stale clock: bob's runs an hour behind, so his later write is stamped with the last time he
+        // saw (his own description write), before alice's priority write: hers wins.
+        QTest::qWait(20);
+        QVERIFY(alice->sync->updateTask(id, fields({{u"priority"_s, 3}})).result().ok());
+        setClockOffset(*bob, -3600000);
+        QTest::qWait(20);
+        QVERIFY(bob->sync->updateTask(id, fields({{u"priority"_s, 1}})).result().ok());
+        QCOMPARE(taskLine(*alice, id), u"Final|open|3|alice"_s);
+        QCOMPARE(taskLine(*bob, id), u"Draft|done|1|bob"_s);
+
+        QVERIFY(server.start());
+        QTRY_VERIFY_WITH_TIMEOUT(outboxLeft(*alice) == 0 && outboxLeft(*bob) == 0, 30000);
+        const QString expected = u"Final|done|3|bob"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(taskLine(*alice, id), expected, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(taskLine(*bob, id), expected, 20000);
+        // Same clocks too, not only same values.
+        const std::string clocks = "SELECT field_clocks FROM tasks WHERE id = '" + id.toStdString() + "'";
+        QCOMPARE(readTexts(*alice->store, clocks), readTexts(*bob->store, clocks));
+        // The views: bob's task is done, so no longer among his open tasks; alice assigned it.
+        const QString bobSelf = bobId;
+        auto mine = bob->store
+                        ->read<QList<tasks::TaskSummary>>(
+                            [bobSelf](store::SpaceStore &s) { return tasks::myTasks(s.db(), bobSelf); })
+                        .result();
+        QVERIFY(mine.ok());
+        QVERIFY(mine->isEmpty());
+    }
+
+    void aClockTenMinutesAheadIsRefused()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath(u"server"_s));
+        QVERIFY(server.start());
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s, u"tst_tasksserver"_s);
+        QVERIFY(alice);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->sync->status().state, SyncState::Ready, 20000);
+        tasks::TaskDraft draft;
+        draft.title = u"Skewed"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(outboxLeft(*alice), qint64(0), 20000);
+        setClockOffset(*alice, 10 * 60 * 1000);
+        auto created = alice->sync->createTask(draft).result();
+        QVERIFY(created.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            readTexts(*alice->store, "SELECT error_code FROM outbox WHERE state = 'rejected'"),
+            QStringList {u"clock_skew"_s}, 20000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTasksServer)
+#include "tst_tasksserver.moc"
