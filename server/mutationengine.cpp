@@ -4,6 +4,8 @@
 #include "presence.h"
 #include "records.h"
 
+#include "approvals/approvalapply.h"
+
 #include "protocol/clientframes.h"
 #include "protocol/codes.h"
 
@@ -760,6 +762,14 @@ private:
         if (req.kind == u"pin.add"_s || req.kind == u"pin.remove"_s)
             return pinChange(p, req.kind == u"pin.add"_s);
         return savedChange(p, req.kind == u"saved.add"_s);
+    }
+
+    Result<KindResult> on(const tandem::approvals::ApprovalMutation &p)
+    {
+        TANDEM_GET(r, approvals::applyApprovalMutation(st, w, actor(), req.deviceId, p));
+        if (const auto *rej = std::get_if<approvals::ApplyRejection>(&r))
+            return KindResult(Rejection {rej->code, rej->reason, rej->details});
+        return KindResult(std::get<QJsonObject>(r));
     }
 };
 

@@ -107,6 +107,7 @@ QStringList Server::features() const
     QStringList out {u"typing"_s};
     if (m_options.presence)
         out.prepend(u"presence"_s);
+    out << u"approvals"_s;
     return out;
 }
 

@@ -184,6 +184,13 @@ struct AdminChange
     QString target;
 };
 
+// An approval request as stored (docs/approvals.md): its record and the space it lives in.
+struct ApprovalRequestRow
+{
+    QString spaceId;
+    QJsonObject record;
+};
+
 class ServerStore
 {
 public:
@@ -298,6 +305,22 @@ public:
     virtual Status recordAdminChange(const QString &kind, const QString &target) = 0;
     virtual Result<QList<AdminChange>> adminChangesAfter(qint64 id) = 0;
     virtual Result<qint64> lastAdminChange() = 0;
+
+    // Approvals (feature approvals; server/approvals/sqliteapprovals.cpp): templates per organisation,
+    // requests as records with the accounts that see them, the append-only trail, roles, holidays.
+    virtual Status putApprovalTemplate(const QString &organisationId, const QJsonObject &record) = 0;
+    virtual Result<QList<QJsonObject>> approvalTemplates(const QString &organisationId) = 0;
+    virtual Status putApprovalRequest(const ApprovalRequestRow &row, const QStringList &viewers) = 0;
+    virtual Result<std::optional<ApprovalRequestRow>> approvalRequest(const QString &id) = 0;
+    virtual Result<QList<QJsonObject>> approvalRequestsVisibleTo(
+        const QString &spaceId, const QString &userId)
+        = 0;
+    virtual Status appendApprovalAction(const QJsonObject &record) = 0;
+    virtual Result<QList<QJsonObject>> approvalActions(const QString &requestId) = 0; // oldest first
+    virtual Status setUserRoles(const QString &userId, const QStringList &roles) = 0;
+    virtual Result<QStringList> usersWithRole(const QString &organisationId, const QString &role) = 0;
+    virtual Status setHolidays(const QString &organisationId, const QStringList &dates) = 0;
+    virtual Result<QStringList> holidays(const QString &organisationId) = 0;
 };
 
 } // namespace tandem::server

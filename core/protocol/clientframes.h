@@ -6,6 +6,8 @@
 
 #include "limits.h"
 
+#include "approvals/approvalpayloads.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -264,7 +266,7 @@ struct ReceiptMark
 
 using MutationPayload = std::variant<DeviceRevoke, PresenceSet, ConversationCreate, ConversationUpdate,
     ConversationLeave, PrefsSet, MemberAdd, MemberRemove, MemberSetRole, MessageSend, MessageEdit, MessageRef,
-    ReactionChange, ReceiptMark>;
+    ReactionChange, ReceiptMark, approvals::ApprovalMutation>;
 
 // Why a payload cannot be applied whatever the state: a rejection code (invalid_payload, body_too_long,
 // unknown_kind, feature_not_supported) with its reason and details.
