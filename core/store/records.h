@@ -67,10 +67,12 @@ struct StoreChange
     bool conversationList = false; // conversations were added or renamed
     bool users = false;
     bool presence = false; // presence records (docs/protocol.md §6.6)
+    bool approvals = false; // approval templates, requests or their trail (docs/protocol.md §6.8)
 
     [[nodiscard]] bool isEmpty() const
     {
-        return conversations.isEmpty() && messageRowids.isEmpty() && !conversationList && !users && !presence;
+        return conversations.isEmpty() && messageRowids.isEmpty() && !conversationList && !users && !presence
+            && !approvals;
     }
     void merge(const StoreChange &o)
     {
@@ -79,6 +81,7 @@ struct StoreChange
         conversationList |= o.conversationList;
         users |= o.users;
         presence |= o.presence;
+        approvals |= o.approvals;
     }
 };
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "mutations.h"
+
+#include "approvals/approvalpayloads.h"
 #include "syncconfig.h"
 #include "syncstatus.h"
 
@@ -44,6 +46,15 @@ public:
     // The account is typing in the conversation: tells the other members (at most every 3 s; nothing
     // when the server does not announce typing or the connection is not ready).
     void sendTyping(const QString &conversationId);
+
+    // Approvals (spacesyncapprovals.cpp; docs/approvals.md). Each queues one approval.* mutation in the
+    // outbox (so it survives being offline and is sent exactly once); nothing else changes until the
+    // server's events arrive. submitApproval's entityId is the new request's id.
+    QFuture<Result<QueuedMutation>> submitApproval(
+        const QString &templateId, const QJsonObject &form, const QString &title = {});
+    // approve, reject, return, withdraw, delegate, comment, remind, cc, or a resubmission: `action`
+    // names the kind and carries what it needs (approvals/approvalpayloads.h).
+    QFuture<Result<QueuedMutation>> actOnApproval(const approvals::ApprovalMutation &action);
 
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);

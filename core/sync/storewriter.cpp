@@ -1,6 +1,7 @@
 #include "storewriter.h"
 
 #include "recordfields.h"
+#include "storewriterapprovals.h"
 
 #include "store/searchscope.h"
 
@@ -113,6 +114,8 @@ Status StoreWriter::upsertRecord(const QString &entity, const QJsonObject &d)
             {string(d, "user_id"_L1), string(d, "status"_L1), optInteger(d, "off_until"_L1),
                 optString(d, "time_zone"_L1), optString(d, "text"_L1), integer(d, "updated_at"_L1)});
     }
+    if (isApprovalEntity(entity))
+        return upsertApprovalRecord(m_db, entity, d, m_change);
     return {}; // an entity of a later version (§13.3)
 }
 
@@ -483,6 +486,8 @@ Status StoreWriter::applyEvent(const protocol::Event &e)
     }
     if (e.kind == "conversation.removed"_L1)
         return removeConversation(string(d, "conversation_id"_L1));
+    if (isApprovalEvent(e.kind))
+        return applyApprovalEvent(m_db, e.kind, d, m_change);
     return {}; // a kind this client does not know: skipped, the cursor still advances (§4.3)
 }
 
@@ -504,6 +509,7 @@ Status StoreWriter::clearServerData()
              "DELETE FROM presence",
          })
         TANDEM_TRY(m_db.exec(sql));
+    TANDEM_TRY(clearApprovals(m_db));
     m_change.conversationList = true;
     m_change.users = true;
     m_change.presence = true;
