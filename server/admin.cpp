@@ -4,6 +4,8 @@
 #include "benchseed.h"
 #include "sqlitestore.h"
 
+#include "approvals/approvaladmin.h"
+
 #include <QDir>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -29,7 +31,8 @@ QString adminUsage()
            "  list-users\n"
            "  seed-bench [--load-users N] [--devices-per-user N] [--messages N] [--conversations N]\n"
            "      fills an empty data directory for `tandemctl bench sync` and prints what it made as JSON\n"
-           "Passwords come from the environment variable TANDEM_PASSWORD, never from the command line.\n"_s;
+           "Passwords come from the environment variable TANDEM_PASSWORD, never from the command line.\n"_s
+        + approvals::approvalAdminUsage();
 }
 
 // Splits "--name value" options from positional arguments.
@@ -152,6 +155,8 @@ int runAdmin(const QStringList &all)
                 << (u.deactivated ? u"deactivated"_s : u"active"_s) << '\n';
         return 0;
     }
+    if (auto code = approvals::runApprovalAdmin(**store, command, a))
+        return *code;
     return fail(adminUsage());
 }
 

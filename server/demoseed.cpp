@@ -3,6 +3,8 @@
 #include "accounts.h"
 #include "mutationengine.h"
 
+#include "approvals/demoapprovals.h"
+
 #include "protocol/codec.h"
 #include "protocol/fields.h"
 
@@ -174,7 +176,7 @@ public:
         : m_store(store)
         , m_attachmentsDirectory(std::move(attachmentsDirectory))
         , m_accounts(store)
-        , m_engine(store, protocol::Limits(), Policy {0, 0})
+        , m_engine(store, protocol::Limits(), Policy {0, 0}, {u"approvals"_s})
     { }
 
     Status run()
@@ -296,6 +298,12 @@ public:
         // Bob's photo of the whiteboard, the newest message of the launch team.
         if (!m_attachmentsDirectory.isEmpty())
             TANDEM_TRY(sendPicture(work, launch, u"u_bob"_s));
+        // Approvals: templates, roles, holidays and requests in every state (two days ago onwards).
+        TANDEM_TRY(approvals::seedDemoApprovals(m_store, protocol::nowMs() - 48LL * 3600 * 1000,
+            [this](const QString &user, const QString &kind, const QJsonObject &payload, qint64 at) {
+                m_now = at;
+                return mutate(u"sp_demo_work"_s, user, kind, payload);
+            }));
         return {};
     }
 

@@ -7,6 +7,8 @@
 #include "presence.h"
 #include "records.h"
 
+#include "approvals/approvalapply.h"
+
 #include "protocol/clientframes.h"
 #include "protocol/codes.h"
 
@@ -808,6 +810,14 @@ private:
     {
         TANDEM_GET(r, tasks::applyTaskMutation(st, w, actor(), req.deviceId, p));
         if (const auto *rej = std::get_if<tasks::TaskRejection>(&r))
+            return KindResult(Rejection {rej->code, rej->reason, rej->details});
+        return KindResult(std::get<QJsonObject>(r));
+    }
+
+    Result<KindResult> on(const tandem::approvals::ApprovalMutation &p)
+    {
+        TANDEM_GET(r, approvals::applyApprovalMutation(st, w, actor(), req.deviceId, p));
+        if (const auto *rej = std::get_if<approvals::ApplyRejection>(&r))
             return KindResult(Rejection {rej->code, rej->reason, rej->details});
         return KindResult(std::get<QJsonObject>(r));
     }

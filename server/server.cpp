@@ -114,6 +114,7 @@ QStringList Server::features() const
     if (m_options.urgent)
         out << u"urgent"_s;
     out << u"tasks"_s;
+    out << u"approvals"_s;
     return out;
 }
 

@@ -237,6 +237,13 @@ struct TaskCommentRow
     qint64 createdAt = 0;
 };
 
+// An approval request as stored (docs/approvals.md): its record and the space it lives in.
+struct ApprovalRequestRow
+{
+    QString spaceId;
+    QJsonObject record;
+};
+
 class ServerStore
 {
 public:
@@ -370,6 +377,21 @@ public:
     virtual Result<bool> taskCommentExists(const QString &id) = 0;
     virtual Status insertTaskComment(const TaskCommentRow &row) = 0;
     virtual Result<QList<TaskCommentRow>> taskComments(const QString &taskId) = 0; // oldest first
+    // Approvals (feature approvals; server/approvals/sqliteapprovals.cpp): templates per organisation,
+    // requests as records with the accounts that see them, the append-only trail, roles, holidays.
+    virtual Status putApprovalTemplate(const QString &organisationId, const QJsonObject &record) = 0;
+    virtual Result<QList<QJsonObject>> approvalTemplates(const QString &organisationId) = 0;
+    virtual Status putApprovalRequest(const ApprovalRequestRow &row, const QStringList &viewers) = 0;
+    virtual Result<std::optional<ApprovalRequestRow>> approvalRequest(const QString &id) = 0;
+    virtual Result<QList<QJsonObject>> approvalRequestsVisibleTo(
+        const QString &spaceId, const QString &userId)
+        = 0;
+    virtual Status appendApprovalAction(const QJsonObject &record) = 0;
+    virtual Result<QList<QJsonObject>> approvalActions(const QString &requestId) = 0; // oldest first
+    virtual Status setUserRoles(const QString &userId, const QStringList &roles) = 0;
+    virtual Result<QStringList> usersWithRole(const QString &organisationId, const QString &role) = 0;
+    virtual Status setHolidays(const QString &organisationId, const QStringList &dates) = 0;
+    virtual Result<QStringList> holidays(const QString &organisationId) = 0;
 };
 
 } // namespace tandem::server

@@ -2,6 +2,8 @@
 
 #include "presence.h"
 #include "records.h"
+
+#include "approvals/approvalapply.h"
 #include "spacewriter.h"
 #include "tasks/taskapplier.h"
 
@@ -85,6 +87,8 @@ Result<QList<QJsonObject>> snapshotRecords(ServerStore &store, const SpaceRow &s
             if (const auto record = presence->record(u))
                 out << records::entity("presence", *record);
     }
+    TANDEM_GET(approvalRecords, approvals::approvalSnapshotRecords(store, space, userId));
+    out << approvalRecords;
     if (messagesPerConversation > 0) {
         for (const ConversationRow &c : conversations) {
             TANDEM_GET(msgs, store.messages(c.id, QString(), 0, messagesPerConversation));

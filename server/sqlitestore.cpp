@@ -98,6 +98,24 @@ constexpr const char *kSchema[] = {
     "CREATE TABLE IF NOT EXISTS task_comments(id TEXT PRIMARY KEY, task_id TEXT NOT NULL, author_id TEXT"
     " NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS task_comments_by_task ON task_comments(task_id, created_at)",
+    // Approvals (server/approvals/sqliteapprovals.cpp).
+    "CREATE TABLE IF NOT EXISTS approval_templates(organisation_id TEXT NOT NULL, id TEXT NOT NULL,"
+    " record TEXT NOT NULL, PRIMARY KEY(organisation_id, id)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS approval_requests(id TEXT PRIMARY KEY, space_id TEXT NOT NULL, record TEXT "
+    "NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS approval_viewers(request_id TEXT NOT NULL, user_id TEXT NOT NULL, space_id "
+    "TEXT"
+    " NOT NULL, PRIMARY KEY(request_id, user_id)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS approval_viewers_user ON approval_viewers(space_id, user_id)",
+    "CREATE TABLE IF NOT EXISTS approval_actions(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, request_id "
+    "TEXT"
+    " NOT NULL, record TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS approval_actions_request ON approval_actions(request_id, n)",
+    "CREATE TABLE IF NOT EXISTS user_roles(user_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY(user_id, "
+    "role))"
+    " WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS org_holidays(organisation_id TEXT NOT NULL, day TEXT NOT NULL,"
+    " PRIMARY KEY(organisation_id, day)) WITHOUT ROWID",
 };
 
 QString randomEpoch()

@@ -118,6 +118,18 @@ public:
     Result<bool> taskCommentExists(const QString &id) override;
     Status insertTaskComment(const TaskCommentRow &row) override;
     Result<QList<TaskCommentRow>> taskComments(const QString &taskId) override;
+    Status putApprovalTemplate(const QString &organisationId, const QJsonObject &record) override;
+    Result<QList<QJsonObject>> approvalTemplates(const QString &organisationId) override;
+    Status putApprovalRequest(const ApprovalRequestRow &row, const QStringList &viewers) override;
+    Result<std::optional<ApprovalRequestRow>> approvalRequest(const QString &id) override;
+    Result<QList<QJsonObject>> approvalRequestsVisibleTo(
+        const QString &spaceId, const QString &userId) override;
+    Status appendApprovalAction(const QJsonObject &record) override;
+    Result<QList<QJsonObject>> approvalActions(const QString &requestId) override;
+    Status setUserRoles(const QString &userId, const QStringList &roles) override;
+    Result<QStringList> usersWithRole(const QString &organisationId, const QString &role) override;
+    Status setHolidays(const QString &organisationId, const QStringList &dates) override;
+    Result<QStringList> holidays(const QString &organisationId) override;
 
 private:
     explicit SqliteStore(std::unique_ptr<store::Database> db);

@@ -440,6 +440,12 @@ std::variant<MutationPayload, PayloadProblem> parseMutationPayload(
         return *boundary;
     if (kind.startsWith(u"task."_s))
         return parseTaskPayload(kind, payload, features);
+    if (approvals::isApprovalKind(kind) && features.contains(u"approvals"_s)) {
+        auto parsed = approvals::parseApprovalPayload(kind, payload);
+        if (auto *p = std::get_if<approvals::ApprovalPayloadProblem>(&parsed))
+            return PayloadProblem {code::invalid_payload, p->reason, QJsonObject {{u"field"_s, p->field}}};
+        return MutationPayload(std::get<approvals::ApprovalMutation>(parsed));
+    }
     if (!isV1MutationKind(kind))
         return PayloadProblem {code::unknown_kind, u"this server does not implement %1"_s.arg(kind), {}};
     FieldReader r(payload, u"/payload"_s);

@@ -7,6 +7,8 @@
 #include "boundaryframes.h"
 #include "limits.h"
 
+#include "approvals/approvalpayloads.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -277,7 +279,8 @@ struct TaskMutation
 
 using MutationPayload = std::variant<DeviceRevoke, PresenceSet, ConversationCreate, ConversationUpdate,
     ConversationLeave, PrefsSet, MemberAdd, MemberRemove, MemberSetRole, MessageSend, MessageEdit, MessageRef,
-    ReactionChange, ReceiptMark, MessageCancelSchedule, UrgentAck, UrgentPolicySet, ConversationHandover, TaskMutation>;
+    ReactionChange, ReceiptMark, MessageCancelSchedule, UrgentAck, UrgentPolicySet, ConversationHandover,
+    TaskMutation, approvals::ApprovalMutation>;
 
 // Why a payload cannot be applied whatever the state: a rejection code (invalid_payload, body_too_long,
 // unknown_kind, feature_not_supported) with its reason and details.

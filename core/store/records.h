@@ -68,11 +68,12 @@ struct StoreChange
     bool users = false;
     bool presence = false; // presence records (docs/protocol.md §6.6)
     bool tasks = false; // tasks or their comments (docs/protocol.md §11.4)
+    bool approvals = false; // approval templates, requests or their trail (docs/protocol.md §6.11)
 
     [[nodiscard]] bool isEmpty() const
     {
         return conversations.isEmpty() && messageRowids.isEmpty() && !conversationList && !users && !presence
-            && !tasks;
+            && !tasks && !approvals;
     }
     void merge(const StoreChange &o)
     {
@@ -82,6 +83,7 @@ struct StoreChange
         users |= o.users;
         presence |= o.presence;
         tasks |= o.tasks;
+        approvals |= o.approvals;
     }
 };
 

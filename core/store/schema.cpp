@@ -323,12 +323,28 @@ CREATE TABLE task_state (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 5> kMigrationList {{
+// Version 6: what the approvals protocol (docs/protocol.md §6.11) carries beyond the version 3 tables:
+// the request's version (records only move forward) and who decided, step names, delegation targets,
+// an action's step, people and resulting state (as JSON), and the organisation's holidays for
+// previewing computed leave days.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE approval_requests ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE approval_requests ADD COLUMN decided_by TEXT;
+ALTER TABLE approval_steps ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE approval_step_approvers ADD COLUMN delegated_to TEXT;
+ALTER TABLE approval_actions ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE approval_holidays (
+    day  TEXT PRIMARY KEY  -- YYYY-MM-DD
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 6> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
     {5, kV5},
+    {6, kV6},
 }};
 
 constexpr bool migrationsInOrder()
@@ -343,7 +359,7 @@ static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion m
 
 } // namespace
 
-const std::array<Migration, 5> kMigrations = kMigrationList;
+const std::array<Migration, 6> kMigrations = kMigrationList;
 
 Status migrate(Database &db, int target)
 {

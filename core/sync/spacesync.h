@@ -4,6 +4,8 @@
 #pragma once
 
 #include "mutations.h"
+
+#include "approvals/approvalpayloads.h"
 #include "syncconfig.h"
 #include "syncstatus.h"
 
@@ -72,6 +74,14 @@ public:
     QFuture<Result<QueuedMutation>> updateTask(const QString &taskId, const QJsonObject &changes);
     QFuture<Result<QueuedMutation>> deleteTask(const QString &taskId);
     QFuture<Result<QueuedMutation>> commentOnTask(const QString &taskId, const QString &body);
+    // Approvals (spacesyncapprovals.cpp; docs/approvals.md). Each queues one approval.* mutation in the
+    // outbox (so it survives being offline and is sent exactly once); nothing else changes until the
+    // server's events arrive. submitApproval's entityId is the new request's id.
+    QFuture<Result<QueuedMutation>> submitApproval(
+        const QString &templateId, const QJsonObject &form, const QString &title = {});
+    // approve, reject, return, withdraw, delegate, comment, remind, cc, or a resubmission: `action`
+    // names the kind and carries what it needs (approvals/approvalpayloads.h).
+    QFuture<Result<QueuedMutation>> actOnApproval(const approvals::ApprovalMutation &action);
 
 Q_SIGNALS:
     void statusChanged(const tandem::sync::SyncStatus &status);

@@ -4,6 +4,7 @@
 #include "boundary/boundarystate.h"
 
 #include "recordfields.h"
+#include "storewriterapprovals.h"
 
 #include "store/searchscope.h"
 
@@ -118,6 +119,8 @@ Status StoreWriter::upsertRecord(const QString &entity, const QJsonObject &d)
     }
     if (isTaskEntity(entity))
         return applyTaskRecord(m_db, m_change, entity, d);
+    if (isApprovalEntity(entity))
+        return upsertApprovalRecord(m_db, entity, d, m_change);
     return {}; // an entity of a later version (§13.3)
 }
 
@@ -493,6 +496,8 @@ Status StoreWriter::applyEvent(const protocol::Event &e)
         return applyTaskEvent(m_db, m_change, e);
     if (auto boundaryKind = boundary::applyBoundaryEvent(m_db, e, m_change); !boundaryKind)
         return boundaryKind.error();
+    if (isApprovalEvent(e.kind))
+        return applyApprovalEvent(m_db, e.kind, d, m_change);
     return {}; // a kind this client does not know: skipped, the cursor still advances (§4.3)
 }
 
@@ -515,6 +520,7 @@ Status StoreWriter::clearServerData()
          })
         TANDEM_TRY(m_db.exec(sql));
     TANDEM_TRY(clearTasks(m_db));
+    TANDEM_TRY(clearApprovals(m_db));
     m_change.conversationList = true;
     m_change.users = true;
     m_change.presence = true;

@@ -108,6 +108,22 @@ Result<std::unique_ptr<Database>> databaseAt(const QString &path, const DataKey 
 
 } // namespace
 
+// A table kept with columns added (ALTER TABLE ... ADD COLUMN, which later migrations may use):
+// SQLite inserts the new column definitions into the old text in one place.
+static bool extended(const QStringList &after, const QString &object)
+{
+    if (!object.startsWith(QStringLiteral("table ")))
+        return false;
+    for (const QString &a : after) {
+        qsizetype common = 0;
+        while (common < object.size() && common < a.size() && a[common] == object[common])
+            ++common;
+        if (a.size() > object.size() && common > 0 && a.endsWith(object.mid(common)))
+            return true;
+    }
+    return false;
+}
+
 class TestMigrations : public QObject
 {
     Q_OBJECT
@@ -213,7 +229,8 @@ private Q_SLOTS:
         QTest::newRow("3: tasks and approvals") << 3 << QStringLiteral("approval_requests");
         QTest::newRow("4: sync") << 4 << QStringLiteral("snapshot_staging");
         QTest::newRow("5: task merge state") << 5 << QStringLiteral("task_state");
-        static_assert(kSchemaVersion == 5, "a new migration needs its row here");
+        QTest::newRow("6: approvals sync") << 6 << QStringLiteral("approval_holidays");
+        static_assert(kSchemaVersion == 6, "a new migration needs its row here");
     }
 
     void eachMigrationAppliesOnTheVersionBeforeIt()
@@ -232,7 +249,8 @@ private Q_SLOTS:
         QCOMPARE((*db)->queryInt("PRAGMA user_version").value(), qint64(version));
         const QStringList after = schemaOf(**db);
         for (const QString &object : before)
-            QVERIFY2(after.contains(object), qPrintable(QStringLiteral("lost: ") + object));
+            QVERIFY2(after.contains(object) || extended(after, object),
+                qPrintable(QStringLiteral("lost: ") + object));
         QVERIFY2(after.join(u'\n').contains(u' ' + addedTable + u':'), qPrintable(after.join(u'\n')));
         auto integrity = (*db)->prepare("PRAGMA integrity_check");
         TANDEM_VERIFY_OK(integrity);
