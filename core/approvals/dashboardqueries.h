@@ -7,6 +7,11 @@
 // approver outside the chain, such as finance, sees what passes through them). Drafts are never part
 // of it. The filter then narrows that set by requester, template and submission date.
 //
+// The team figures read a snapshot: the first figure asked for a person (and UTC offset) copies their
+// team's requests and decided steps into temporary tables of the connection, and every later figure and
+// filter scans those (issue 6's budget: 100 ms per filter over 100,000 requests). Call refreshTeam()
+// when approval data has changed. The waiting list always reads the live tables.
+//
 // Definitions the figures share (tests/approvals/tst_dashboardqueries.cpp checks each against a plain
 // C++ computation):
 //   - a decision is a request that ended approved or rejected; its time to decision is decided_at -
@@ -138,6 +143,14 @@ struct DashboardFigures
 class DashboardQueries
 {
 public:
+    // Counts by state and type, aging and SLA breaches, from one query.
+    struct Summary
+    {
+        QList<StateTypeCount> byStateAndType;
+        AgingBuckets aging;
+        QList<SlaBreaches> sla;
+    };
+
     // How many slowest steps are listed.
     static constexpr int kSlowestSteps = 10;
 
@@ -145,6 +158,7 @@ public:
     // by team: whatever waits on me is mine to decide.
     [[nodiscard]] static Result<QList<WaitingRequest>> waitingOnMe(
         store::SpaceStore &store, const DashboardFilter &f);
+    [[nodiscard]] static Result<Summary> summary(store::SpaceStore &store, const DashboardFilter &f);
     // Team requests by state and template, ordered by template name then state.
     [[nodiscard]] static Result<QList<StateTypeCount>> byStateAndType(
         store::SpaceStore &store, const DashboardFilter &f);
@@ -162,6 +176,8 @@ public:
     // The step positions of each template with the longest median duration, slowest first.
     [[nodiscard]] static Result<QList<StepDuration>> slowestSteps(
         store::SpaceStore &store, const DashboardFilter &f, int limit = kSlowestSteps);
+    // Copies the team of f.me again (after approval data changed).
+    [[nodiscard]] static Status refreshTeam(store::SpaceStore &store, const DashboardFilter &f);
     [[nodiscard]] static Result<DashboardFigures> all(store::SpaceStore &store, const DashboardFilter &f);
 
     // The team requests the filter shows, as CSV (RFC 4180: CRLF line ends, fields quoted when they hold
