@@ -48,6 +48,11 @@ ApprovalDashboard::ApprovalDashboard(QObject *parent)
     });
 }
 
+SpaceSession *ApprovalDashboard::session() const
+{
+    return m_session;
+}
+
 void ApprovalDashboard::setSession(SpaceSession *session)
 {
     if (m_session == session)

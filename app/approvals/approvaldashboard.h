@@ -66,7 +66,7 @@ public:
 
     explicit ApprovalDashboard(QObject *parent = nullptr);
 
-    [[nodiscard]] SpaceSession *session() const { return m_session; }
+    [[nodiscard]] SpaceSession *session() const;
     void setSession(SpaceSession *session);
     // Without a session (tests): the store and the signed-in user.
     void setStore(store::StoreThread *store, const QString &me);

@@ -45,6 +45,11 @@ tandem::app::RequestDetail::RequestDetail(QObject *parent)
     : QObject(parent)
 { }
 
+SpaceSession *tandem::app::RequestDetail::session() const
+{
+    return m_session;
+}
+
 void tandem::app::RequestDetail::setSession(SpaceSession *session)
 {
     if (m_session == session)

@@ -45,7 +45,7 @@ class RequestDetail : public QObject
 public:
     explicit RequestDetail(QObject *parent = nullptr);
 
-    [[nodiscard]] SpaceSession *session() const { return m_session; }
+    [[nodiscard]] SpaceSession *session() const;
     void setSession(SpaceSession *session);
     void setStore(store::StoreThread *store, const QString &me);
     [[nodiscard]] QString requestId() const { return m_requestId; }

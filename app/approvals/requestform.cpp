@@ -63,6 +63,11 @@ RequestForm::RequestForm(QObject *parent)
     : QObject(parent)
 { }
 
+SpaceSession *RequestForm::session() const
+{
+    return m_session;
+}
+
 void RequestForm::setSession(SpaceSession *session)
 {
     if (m_session == session)

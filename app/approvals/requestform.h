@@ -43,7 +43,7 @@ class RequestForm : public QObject
 public:
     explicit RequestForm(QObject *parent = nullptr);
 
-    [[nodiscard]] SpaceSession *session() const { return m_session; }
+    [[nodiscard]] SpaceSession *session() const;
     void setSession(SpaceSession *session);
     void setStore(store::StoreThread *store);
     [[nodiscard]] QVariantList templates() const { return m_templates; }
