@@ -109,6 +109,7 @@ void RequestForm::setTemplateId(const QString &id)
     m_templateId = id;
     m_answers = {};
     m_inputErrors.clear();
+    m_inputs.clear();
     m_touched.clear();
     m_showAll = false;
     buildForm();
@@ -176,11 +177,13 @@ void RequestForm::setAnswer(const QString &fieldId, const QJsonValue &value)
 
 void RequestForm::setText(const QString &fieldId, const QString &text)
 {
+    m_inputs.insert(fieldId, text);
     setAnswer(fieldId, text);
 }
 
 void RequestForm::setNumber(const QString &fieldId, const QString &text)
 {
+    m_inputs.insert(fieldId, text);
     if (text.trimmed().isEmpty())
         return setAnswer(fieldId, QJsonValue::Null);
     bool ok = false;
@@ -197,6 +200,8 @@ void RequestForm::setNumber(const QString &fieldId, const QString &text)
 
 void RequestForm::setMoney(const QString &fieldId, const QString &text, const QString &currency)
 {
+    m_inputs.insert(fieldId, text);
+    m_inputs.insert(fieldId + u"/currency"_s, currency);
     if (text.trimmed().isEmpty())
         return setAnswer(fieldId, QJsonValue::Null);
     const auto minor = approvals::parseMoneyText(text, QLocale());
@@ -210,6 +215,7 @@ void RequestForm::setMoney(const QString &fieldId, const QString &text, const QS
 
 void RequestForm::setDate(const QString &fieldId, const QString &text)
 {
+    m_inputs.insert(fieldId, text);
     if (text.trimmed().isEmpty())
         return setAnswer(fieldId, QJsonValue::Null);
     const QString iso = isoDate(text);
@@ -224,6 +230,8 @@ void RequestForm::setDate(const QString &fieldId, const QString &text)
 
 void RequestForm::setDateRange(const QString &fieldId, const QString &start, const QString &end)
 {
+    m_inputs.insert(fieldId + u"/start"_s, start);
+    m_inputs.insert(fieldId + u"/end"_s, end);
     if (start.trimmed().isEmpty() && end.trimmed().isEmpty())
         return setAnswer(fieldId, QJsonValue::Null);
     const QString s = isoDate(start);
@@ -240,6 +248,7 @@ void RequestForm::setDateRange(const QString &fieldId, const QString &start, con
 
 void RequestForm::setChoice(const QString &fieldId, const QString &value)
 {
+    m_inputs.insert(fieldId, value);
     setAnswer(fieldId, value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value));
 }
 
@@ -350,6 +359,7 @@ void RequestForm::clear()
     m_title.clear();
     m_answers = {};
     m_inputErrors.clear();
+    m_inputs.clear();
     m_touched.clear();
     m_showAll = false;
     Q_EMIT answersChanged();

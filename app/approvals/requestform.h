@@ -71,6 +71,9 @@ public:
     Q_INVOKABLE void removeAttachment(const QString &fieldId, int index);
     // The attachments of a field: [{name, sizeText}]
     Q_INVOKABLE QVariantList attachmentsOf(const QString &fieldId) const;
+    // What was typed or chosen for a field, as typed: `fieldId`, or "fieldId/currency",
+    // "fieldId/start", "fieldId/end" (the inputs show it again when they are created anew).
+    Q_INVOKABLE QString inputOf(const QString &key) const { return m_inputs.value(key); }
     // A computed field's value as text ("5", "¥3,899.70"), empty when its inputs are missing.
     Q_INVOKABLE QString computedText(const QString &fieldId) const;
     // A money answer as it will be shown ("HK$1,234.50"), empty when there is none.
@@ -109,6 +112,7 @@ private:
     QString m_formError;
     QJsonObject m_answers;
     QHash<QString, QString> m_inputErrors; // unreadable input, by field
+    QHash<QString, QString> m_inputs; // as typed (inputOf)
     QSet<QString> m_touched;
     bool m_showAll = false;
     bool m_submitting = false;

@@ -65,15 +65,43 @@ Rectangle {
                     ToolTip.text: qsTr("Back to conversations")
                 }
             }
-            TabBar {
+            Row {
                 id: tabs
-                Layout.fillWidth: true
+                readonly property int currentIndex: view.page === "team" ? 1 : view.page === "new" ? 2 : 0
                 Layout.leftMargin: Theme.spacing
-                currentIndex: view.page === "team" ? 1 : view.page === "new" ? 2 : 0
-                onCurrentIndexChanged: view.page = ["waiting", "team", "new"][currentIndex]
-                TabButton { text: qsTr("Waiting on me (%1)").arg(view.dashboard.waiting.count); width: implicitWidth }
-                TabButton { text: qsTr("My team"); width: implicitWidth }
-                TabButton { text: qsTr("New request"); width: implicitWidth }
+                spacing: Theme.spacing * 2
+                Accessible.role: Accessible.PageTabList
+                Repeater {
+                    model: [
+                        { page: "waiting", label: qsTr("Waiting on me (%1)").arg(view.dashboard.waiting.count) },
+                        { page: "team", label: qsTr("My team") },
+                        { page: "new", label: qsTr("New request") }
+                    ]
+                    delegate: AbstractButton {
+                        id: tab
+                        required property var modelData
+                        readonly property bool current: view.page === modelData.page
+                        implicitWidth: tabLabel.implicitWidth + Theme.spacing
+                        implicitHeight: tabLabel.implicitHeight + Theme.spacing * 2
+                        onClicked: view.page = modelData.page
+                        Accessible.role: Accessible.PageTab
+                        Accessible.name: modelData.label
+                        Accessible.selected: current
+                        Label {
+                            id: tabLabel
+                            anchors.centerIn: parent
+                            text: tab.modelData.label
+                            font.bold: tab.current
+                            color: tab.current ? view.accent : Theme.mutedText
+                        }
+                        Rectangle {
+                            anchors.bottom: parent.bottom
+                            width: parent.width
+                            height: 2
+                            color: tab.current ? view.accent : "transparent"
+                        }
+                    }
+                }
             }
             Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.border }
             Label {

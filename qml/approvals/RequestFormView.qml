@@ -129,6 +129,7 @@ ScrollView {
         id: textInput
         TextField {
             maximumLength: field.maxLength
+            text: { formView.form.errors; return formView.form.inputOf(field.id) }
             onTextEdited: formView.form.setText(field.id, text)
             Accessible.name: field.label
         }
@@ -138,6 +139,12 @@ ScrollView {
         TextArea {
             implicitHeight: 90
             wrapMode: TextEdit.Wrap
+            text: { formView.form.errors; return formView.form.inputOf(field.id) }
+            background: Rectangle {
+                color: Theme.raised
+                border.color: parent.activeFocus ? Theme.focusRing : Theme.border
+                radius: 2
+            }
             onTextChanged: if (activeFocus) formView.form.setText(field.id, text)
             Accessible.name: field.label
         }
@@ -146,6 +153,7 @@ ScrollView {
         id: numberInput
         TextField {
             inputMethodHints: Qt.ImhFormattedNumbersOnly
+            text: { formView.form.errors; return formView.form.inputOf(field.id) }
             onEditingFinished: formView.form.setNumber(field.id, text)
             Accessible.name: field.label
         }
@@ -158,6 +166,7 @@ ScrollView {
                 id: currencyBox
                 model: field.currencies
                 implicitWidth: 90
+                currentIndex: { formView.form.errors; return Math.max(0, field.currencies.indexOf(formView.form.inputOf(field.id + "/currency"))) }
                 onActivated: if (amount.text.length > 0) formView.form.setMoney(field.id, amount.text, currentText)
                 Accessible.name: qsTr("Currency")
             }
@@ -165,6 +174,7 @@ ScrollView {
                 id: amount
                 Layout.fillWidth: true
                 placeholderText: "0.00"
+                text: { formView.form.errors; return formView.form.inputOf(field.id) }
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 horizontalAlignment: Text.AlignRight
                 onEditingFinished: formView.form.setMoney(field.id, text, currencyBox.currentText)
@@ -181,6 +191,7 @@ ScrollView {
         id: dateInput
         TextField {
             placeholderText: qsTr("YYYY-MM-DD")
+            text: { formView.form.errors; return formView.form.inputOf(field.id) }
             onEditingFinished: formView.form.setDate(field.id, text)
             Accessible.name: field.label
         }
@@ -193,6 +204,7 @@ ScrollView {
                 id: start
                 Layout.fillWidth: true
                 placeholderText: qsTr("First day")
+                text: { formView.form.errors; return formView.form.inputOf(field.id + "/start") }
                 onEditingFinished: formView.form.setDateRange(field.id, start.text, end.text)
                 Accessible.name: qsTr("%1, first day").arg(field.label)
             }
@@ -201,6 +213,7 @@ ScrollView {
                 id: end
                 Layout.fillWidth: true
                 placeholderText: qsTr("Last day")
+                text: { formView.form.errors; return formView.form.inputOf(field.id + "/end") }
                 onEditingFinished: formView.form.setDateRange(field.id, start.text, end.text)
                 Accessible.name: qsTr("%1, last day").arg(field.label)
             }
@@ -212,7 +225,7 @@ ScrollView {
             textRole: "label"
             valueRole: "value"
             model: field.options
-            currentIndex: -1
+            currentIndex: { formView.form.errors; return indexOfValue(formView.form.inputOf(field.id)) }
             displayText: currentIndex < 0 ? qsTr("Choose…") : currentText
             onActivated: formView.form.setChoice(field.id, currentValue)
             Accessible.name: field.label

@@ -43,14 +43,14 @@ ColumnLayout {
         }
         TextField {
             id: fromField
-            width: 120
+            width: 160
             placeholderText: qsTr("From (YYYY-MM-DD)")
             Accessible.name: qsTr("Submitted from")
             onEditingFinished: team.dashboard.fromDate = team.dateOrNull(text)
         }
         TextField {
             id: toField
-            width: 120
+            width: 160
             placeholderText: qsTr("To (YYYY-MM-DD)")
             Accessible.name: qsTr("Submitted until")
             onEditingFinished: team.dashboard.toDate = team.dateOrNull(text)
@@ -155,12 +155,21 @@ ColumnLayout {
                 title: qsTr("By type")
                 Repeater {
                     model: team.dashboard.byType
-                    delegate: RowLayout {
+                    delegate: ColumnLayout {
                         required property var modelData
                         Layout.fillWidth: true
-                        Label { Layout.fillWidth: true; text: modelData.name; textFormat: Text.PlainText; elide: Text.ElideRight; color: Theme.text }
+                        spacing: 0
                         Label {
+                            Layout.fillWidth: true
+                            text: qsTr("%1 · %2").arg(modelData.name).arg(modelData.total)
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            color: Theme.text
+                        }
+                        Label {
+                            Layout.fillWidth: true
                             text: qsTr("%1 pending · %2 approved · %3 rejected").arg(modelData.pending).arg(modelData.approved).arg(modelData.rejected)
+                            elide: Text.ElideRight
                             color: Theme.mutedText
                         }
                     }
@@ -172,17 +181,20 @@ ColumnLayout {
                 title: qsTr("SLA breaches")
                 Repeater {
                     model: team.dashboard.sla
-                    delegate: RowLayout {
+                    delegate: ColumnLayout {
                         required property var modelData
                         Layout.fillWidth: true
+                        spacing: 0
                         Label {
                             Layout.fillWidth: true
-                            text: qsTr("%1 (%2 h)").arg(modelData.name).arg(modelData.slaHours)
+                            text: qsTr("%1 (within %2 h)").arg(modelData.name).arg(modelData.slaHours)
                             textFormat: Text.PlainText
                             elide: Text.ElideRight
                             color: Theme.text
                         }
                         Label {
+                            Layout.fillWidth: true
+                            elide: Text.ElideRight
                             text: qsTr("%1 overdue now · %2 decided late").arg(modelData.pendingBreached).arg(modelData.decidedLate)
                             color: modelData.pendingBreached > 0 ? Theme.danger : Theme.mutedText
                         }

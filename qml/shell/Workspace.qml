@@ -14,6 +14,8 @@ Item {
     // "details", "thread" or "" for the right-hand panel
     property string sidePanel: conversation && conversation.thread ? "thread" : (detailsOpen ? "details" : "")
     property bool detailsOpen: false
+    // The approvals view (qml/approvals/) in place of the conversations, in a work space.
+    property bool approvalsOpen: false
 
     // Later, so that a closing popup gives the focus back first and we take it after.
     function focusComposer() { Qt.callLater(conversationView.focusComposer) }
@@ -24,20 +26,34 @@ Item {
 
         SpaceRail {
             onHelpRequested: help.open()
+            onApprovalsRequested: workspace.approvalsOpen = !workspace.approvalsOpen
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.railWidth
         }
+        Loader {
+            active: workspace.approvalsOpen
+            visible: active
+            Layout.fillHeight: true
+            Layout.fillWidth: true
+            sourceComponent: ApprovalsView {
+                session: workspace.session
+                accent: workspace.accent
+                onCloseRequested: workspace.approvalsOpen = false
+            }
+        }
         ConversationPane {
             id: conversationPane
+            visible: !workspace.approvalsOpen
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.sidebarWidth
             session: workspace.session
             accent: workspace.accent
             onConversationChosen: workspace.focusComposer()
         }
-        Rectangle { Layout.fillHeight: true; Layout.preferredWidth: 1; color: Theme.border }
+        Rectangle { visible: !workspace.approvalsOpen; Layout.fillHeight: true; Layout.preferredWidth: 1; color: Theme.border }
         ConversationView {
             id: conversationView
+            visible: !workspace.approvalsOpen
             Layout.fillHeight: true
             Layout.fillWidth: true
             session: workspace.session
@@ -47,7 +63,7 @@ Item {
             onToggleDetails: workspace.detailsOpen = !workspace.detailsOpen
         }
         Rectangle {
-            visible: workspace.sidePanel !== ""
+            visible: workspace.sidePanel !== "" && !workspace.approvalsOpen
             Layout.fillHeight: true
             Layout.preferredWidth: 1
             color: Theme.border
@@ -55,7 +71,7 @@ Item {
         // The side panels exist only while shown: hidden, their lists (members, pinned, files, the
         // thread) would still be filled and laid out each time a conversation opens.
         Loader {
-            active: workspace.sidePanel === "thread"
+            active: workspace.sidePanel === "thread" && !workspace.approvalsOpen
             visible: active
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.panelWidth + 60
@@ -66,7 +82,7 @@ Item {
             }
         }
         Loader {
-            active: workspace.sidePanel === "details"
+            active: workspace.sidePanel === "details" && !workspace.approvalsOpen
             visible: active
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.panelWidth
@@ -105,6 +121,7 @@ Item {
     Shortcut { sequences: ["Ctrl+I"]; onActivated: workspace.detailsOpen = !workspace.detailsOpen }
     Shortcut { sequences: ["Ctrl+J"]; enabled: !!workspace.conversation; onActivated: workspace.conversation.jumpToFirstUnread() }
     Shortcut { sequences: ["Ctrl+L"]; onActivated: conversationPane.focusFilter() }
+    Shortcut { sequences: ["Ctrl+Shift+P"]; onActivated: workspace.approvalsOpen = !workspace.approvalsOpen }
     Shortcut {
         sequences: ["Escape"]
         enabled: workspace.sidePanel !== ""

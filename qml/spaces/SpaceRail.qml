@@ -9,6 +9,7 @@ import Tandem.Ui
 Rectangle {
     id: rail
     signal helpRequested()
+    signal approvalsRequested()
     color: Theme.rail
     Accessible.role: Accessible.PageTabList
     Accessible.name: qsTr("Spaces")
@@ -38,6 +39,16 @@ Rectangle {
             }
         }
         Item { Layout.fillHeight: true }
+        ToolButton {
+            Layout.alignment: Qt.AlignHCenter
+            text: "✓"
+            font.bold: true
+            visible: !!App.currentSpace && App.currentSpace.kind === "work"
+            onClicked: rail.approvalsRequested()
+            Accessible.name: qsTr("Approvals")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Approvals (Ctrl+Shift+P)")
+        }
         ToolButton {
             id: languageButton
             Layout.alignment: Qt.AlignHCenter

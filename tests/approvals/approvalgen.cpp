@@ -1,5 +1,6 @@
 #include "approvalgen.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -121,6 +122,54 @@ int pickTemplate(std::mt19937_64 &rng)
     return d(rng);
 }
 
+QJsonObject money(qint64 minor, const QString &currency)
+{
+    return {{u"minor"_s, double(minor)}, {u"currency"_s, currency}};
+}
+
+// The answers of a request, as the employee filled the template's form in (formschema.h), around the
+// day it was submitted. A generator of its own per request, so the flow's randomness does not shift.
+void fillForm(GenRequest &r, qint64 submittedAt, quint64 seed)
+{
+    std::mt19937_64 rng(seed);
+    const auto pick = [&rng](const QStringList &from) {
+        return from.at(qsizetype(std::uniform_int_distribution<int>(0, int(from.size()) - 1)(rng)));
+    };
+    const QDate day = QDateTime::fromMSecsSinceEpoch(submittedAt, Qt::UTC).date();
+    const auto range = [&](int from, int days) {
+        return QJsonObject {{u"start"_s, day.addDays(from).toString(Qt::ISODate)},
+            {u"end"_s, day.addDays(from + days - 1).toString(Qt::ISODate)}};
+    };
+    QJsonObject a;
+    if (r.templateId == u"tpl-leave"_s) {
+        a = {{u"kind"_s, pick({u"annual"_s, u"annual"_s, u"sick"_s})},
+            {u"dates"_s, range(7, 1 + int(rng() % 5))},
+            {u"reason"_s, pick({u"家里有事"_s, u"Family visit in Guangzhou"_s, u"看病复诊"_s})}};
+    } else if (r.templateId == u"tpl-reimburse"_s) {
+        a = {{u"amount"_s, money(r.amountMinor, r.currency)},
+            {u"spent_on"_s, day.addDays(-2).toString(Qt::ISODate)},
+            {u"category"_s, pick({u"travel"_s, u"meals"_s, u"office"_s})},
+            {u"reason"_s,
+                pick(
+                    {u"客户拜访打车费"_s, u"Team lunch with the Hong Kong client"_s, u"购买打印纸和墨盒"_s})},
+            {u"receipts"_s, QJsonArray {QJsonObject {{u"name"_s, u"receipt.pdf"_s}, {u"size"_s, 182400}}}}};
+    } else if (r.templateId == u"tpl-purchase"_s) {
+        const qint64 quantity = 1 + qint64(rng() % 5);
+        const qint64 unit = std::max<qint64>(100, r.amountMinor / quantity);
+        r.amountMinor = unit * quantity;
+        a = {{u"item"_s, pick({u"ThinkPad X1 笔记本"_s, u"Standing desks"_s, u"会议室投影仪"_s})},
+            {u"quantity"_s, double(quantity)}, {u"unit_price"_s, money(unit, r.currency)},
+            {u"total"_s, money(r.amountMinor, r.currency)}, {u"tags"_s, QJsonArray {u"it"_s}}};
+    } else if (r.templateId == u"tpl-travel"_s) {
+        a = {{u"destination"_s, pick({u"深圳"_s, u"Hong Kong"_s, u"上海"_s})}, {u"dates"_s, range(3, 2)},
+            {u"budget"_s, money(r.amountMinor, r.currency)}};
+    } else {
+        a = {{u"item"_s, pick({u"laptop"_s, u"monitor"_s})},
+            {u"reason"_s, u"The old one is five years old."_s}};
+    }
+    r.formData = QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 GenData generateApprovals(const GenOptions &o)
@@ -189,17 +238,15 @@ GenData generateApprovals(const GenOptions &o)
                 std::exp(uniform(std::log(2000), std::log(tpl.id == u"tpl-purchase"_s ? 5e6 : 3e5))));
             const double c = uniform(0, 1);
             r.currency = c < 0.8 ? u"CNY"_s : c < 0.95 ? u"HKD"_s : u"USD"_s;
-            r.formData
-                = u"{\"amount\":{\"minor\":%1,\"currency\":\"%2\"}}"_s.arg(r.amountMinor).arg(r.currency);
-        } else {
-            r.formData = u"{}"_s;
         }
         if (chance(0.01)) {
             r.state = u"draft"_s;
+            fillForm(r, o.nowMs, o.seed ^ quint64(i));
             data.requests.push_back(std::move(r));
             continue;
         }
         r.submittedAt = o.nowMs - qint64(uniform(0, double(o.days) * kDay));
+        fillForm(r, r.submittedAt, o.seed ^ quint64(i));
         r.state = u"approved"_s;
         qint64 t = r.submittedAt;
         bool ended = false;
