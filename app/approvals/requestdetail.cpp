@@ -20,37 +20,37 @@ namespace {
 QString modeText(const QString &mode)
 {
     if (mode == u"all")
-        return tandem::app::RequestDetail::tr("Everyone must approve");
+        return RequestDetail::tr("Everyone must approve");
     if (mode == u"any")
-        return tandem::app::RequestDetail::tr("Any one approver");
-    return tandem::app::RequestDetail::tr("One approver");
+        return RequestDetail::tr("Any one approver");
+    return RequestDetail::tr("One approver");
 }
 
 QString stepStateText(const QString &state)
 {
     if (state == u"active")
-        return tandem::app::RequestDetail::tr("Waiting for a decision");
+        return RequestDetail::tr("Waiting for a decision");
     if (state == u"approved")
-        return tandem::app::RequestDetail::tr("Approved");
+        return RequestDetail::tr("Approved");
     if (state == u"rejected")
-        return tandem::app::RequestDetail::tr("Rejected");
+        return RequestDetail::tr("Rejected");
     if (state == u"skipped")
-        return tandem::app::RequestDetail::tr("Skipped");
-    return tandem::app::RequestDetail::tr("Not started");
+        return RequestDetail::tr("Skipped");
+    return RequestDetail::tr("Not started");
 }
 
 } // namespace
 
-tandem::app::RequestDetail::RequestDetail(QObject *parent)
+RequestDetail::RequestDetail(QObject *parent)
     : QObject(parent)
 { }
 
-SpaceSession *tandem::app::RequestDetail::session() const
+SpaceSession *RequestDetail::session() const
 {
     return m_session;
 }
 
-void tandem::app::RequestDetail::setSession(SpaceSession *session)
+void RequestDetail::setSession(SpaceSession *session)
 {
     if (m_session == session)
         return;
@@ -59,7 +59,7 @@ void tandem::app::RequestDetail::setSession(SpaceSession *session)
     Q_EMIT sessionChanged();
 }
 
-void tandem::app::RequestDetail::setStore(store::StoreThread *store, const QString &me)
+void RequestDetail::setStore(store::StoreThread *store, const QString &me)
 {
     disconnect(m_changedConnection);
     m_store = store;
@@ -69,7 +69,7 @@ void tandem::app::RequestDetail::setStore(store::StoreThread *store, const QStri
     reload();
 }
 
-void tandem::app::RequestDetail::setRequestId(const QString &id)
+void RequestDetail::setRequestId(const QString &id)
 {
     if (m_requestId == id)
         return;
@@ -78,12 +78,12 @@ void tandem::app::RequestDetail::setRequestId(const QString &id)
     reload();
 }
 
-QString tandem::app::RequestDetail::stateText() const
+QString RequestDetail::stateText() const
 {
     return ApprovalDashboard::stateText(m_state);
 }
 
-QString tandem::app::RequestDetail::actionText(const QString &action)
+QString RequestDetail::actionText(const QString &action)
 {
     if (action == u"submit")
         return tr("submitted the request");
@@ -104,7 +104,7 @@ QString tandem::app::RequestDetail::actionText(const QString &action)
     return action;
 }
 
-void tandem::app::RequestDetail::reload()
+void RequestDetail::reload()
 {
     if (!m_store || m_requestId.isEmpty())
         return;

@@ -458,10 +458,11 @@ Result<DashboardFigures> DashboardQueries::all(store::SpaceStore &store, const D
 Result<QByteArray> DashboardQueries::csv(store::SpaceStore &store, const DashboardFilter &f)
 {
     TANDEM_DASH_GET(st, prepared(store, kCsvSql, f));
-    const char *ctx = "tandem::approvals";
-    const QStringList header {trCore(ctx, "Request"), trCore(ctx, "Type"), trCore(ctx, "Title"),
-        trCore(ctx, "Requester"), trCore(ctx, "State"), trCore(ctx, "Amount"), trCore(ctx, "Currency"),
-        trCore(ctx, "Submitted"), trCore(ctx, "Decided"), trCore(ctx, "Current step")};
+    const QStringList header {trCore("tandem::approvals", "Request"), trCore("tandem::approvals", "Type"),
+        trCore("tandem::approvals", "Title"), trCore("tandem::approvals", "Requester"),
+        trCore("tandem::approvals", "State"), trCore("tandem::approvals", "Amount"),
+        trCore("tandem::approvals", "Currency"), trCore("tandem::approvals", "Submitted"),
+        trCore("tandem::approvals", "Decided"), trCore("tandem::approvals", "Current step")};
     QString text;
     const auto appendRow = [&text](const QStringList &fields) {
         for (qsizetype i = 0; i < fields.size(); ++i) {

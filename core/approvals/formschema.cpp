@@ -16,8 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const char *const kCtx = "tandem::approvals";
-
 FieldType typeOf(const QString &name)
 {
     static const QHash<QString, FieldType> types {{u"text"_s, FieldType::Text},
@@ -68,17 +66,18 @@ bool isEmptyAnswer(const QJsonValue &v)
 Result<FormSchema> FormSchema::parse(const QByteArray &json, const QString &language)
 {
     const auto invalid = [](const QString &why) {
-        return Error::make(ErrorCode::Invalid, trCore(kCtx, "This form cannot be shown: %1").arg(why));
+        return Error::make(
+            ErrorCode::Invalid, trCore("tandem::approvals", "This form cannot be shown: %1").arg(why));
     };
     if (json.size() > kMaxSchemaBytes)
-        return invalid(trCore(kCtx, "its definition is too large."));
+        return invalid(trCore("tandem::approvals", "its definition is too large."));
     QJsonParseError pe {};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return invalid(trCore(kCtx, "its definition is not valid JSON."));
+        return invalid(trCore("tandem::approvals", "its definition is not valid JSON."));
     const QJsonArray fields = doc.object().value(u"fields"_s).toArray();
     if (fields.size() > kMaxFields)
-        return invalid(trCore(kCtx, "it has too many fields."));
+        return invalid(trCore("tandem::approvals", "it has too many fields."));
     FormSchema out;
     QSet<QString> ids;
     for (const QJsonValue &v : fields) {
@@ -86,7 +85,7 @@ Result<FormSchema> FormSchema::parse(const QByteArray &json, const QString &lang
         FormField f;
         f.id = o.value(u"id"_s).toString();
         if (f.id.isEmpty() || f.id.size() > 64 || ids.contains(f.id))
-            return invalid(trCore(kCtx, "a field has no id, or the same id as another."));
+            return invalid(trCore("tandem::approvals", "a field has no id, or the same id as another."));
         ids.insert(f.id);
         f.typeName = o.value(u"type"_s).toString();
         f.type = typeOf(f.typeName);
@@ -102,7 +101,7 @@ Result<FormSchema> FormSchema::parse(const QByteArray &json, const QString &lang
         f.maxFiles = std::clamp(o.value(u"maxFiles"_s).toInt(kDefaultMaxFiles), 1, 100);
         const QJsonArray options = o.value(u"options"_s).toArray();
         if (options.size() > kMaxOptions)
-            return invalid(trCore(kCtx, "a list of choices is too long."));
+            return invalid(trCore("tandem::approvals", "a list of choices is too long."));
         for (const QJsonValue &opt : options) {
             const QString value
                 = opt.isString() ? opt.toString() : opt.toObject().value(u"value"_s).toString();
@@ -144,29 +143,33 @@ QList<FieldError> FormSchema::validate(const QJsonObject &answers) const
         const auto fail = [&](const QString &message) { errors.append({f.id, message}); };
         if (isEmptyAnswer(v)) {
             if (f.required)
-                fail(trCore(kCtx, "%1 is required.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1 is required.").arg(f.label));
             continue;
         }
         switch (f.type) {
         case FieldType::Text:
         case FieldType::LongText:
             if (!v.isString())
-                fail(trCore(kCtx, "%1 must be text.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1 must be text.").arg(f.label));
             else if (v.toString().size() > f.maxLength)
-                fail(trCore(kCtx, "%1 is too long: at most %2 characters.").arg(f.label).arg(f.maxLength));
+                fail(trCore("tandem::approvals", "%1 is too long: at most %2 characters.")
+                         .arg(f.label)
+                         .arg(f.maxLength));
             break;
         case FieldType::Number: {
             const double x = v.toDouble(std::nan(""));
             const double scale = std::pow(10.0, f.decimals);
             if (!v.isDouble() || !std::isfinite(x))
-                fail(trCore(kCtx, "%1 must be a number.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1 must be a number.").arg(f.label));
             else if (f.min && x < *f.min)
-                fail(trCore(kCtx, "%1 must be at least %2.").arg(f.label, locale.toString(*f.min)));
+                fail(trCore("tandem::approvals", "%1 must be at least %2.")
+                         .arg(f.label, locale.toString(*f.min)));
             else if (f.max && x > *f.max)
-                fail(trCore(kCtx, "%1 must be at most %2.").arg(f.label, locale.toString(*f.max)));
+                fail(trCore("tandem::approvals", "%1 must be at most %2.")
+                         .arg(f.label, locale.toString(*f.max)));
             else if (std::abs(x * scale - std::round(x * scale)) > 1e-6)
-                fail(f.decimals == 0 ? trCore(kCtx, "%1 must be a whole number.").arg(f.label)
-                                     : trCore(kCtx, "%1 has too many decimals.").arg(f.label));
+                fail(f.decimals == 0 ? trCore("tandem::approvals", "%1 must be a whole number.").arg(f.label)
+                                     : trCore("tandem::approvals", "%1 has too many decimals.").arg(f.label));
             break;
         }
         case FieldType::Money: {
@@ -174,54 +177,55 @@ QList<FieldError> FormSchema::validate(const QJsonObject &answers) const
             const QString currency = m.value(u"currency"_s).toString();
             const QJsonValue minor = m.value(u"minor"_s);
             if (!minor.isDouble() || minor.toDouble() != std::floor(minor.toDouble()) || minor.toDouble() < 0)
-                fail(trCore(kCtx, "%1 must be an amount such as 1,234.50.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1 must be an amount such as 1,234.50.").arg(f.label));
             else if (!f.currencies.contains(currency))
-                fail(trCore(kCtx, "%1: choose a currency (%2).").arg(f.label, f.currencies.join(u", "_s)));
+                fail(trCore("tandem::approvals", "%1: choose a currency (%2).")
+                         .arg(f.label, f.currencies.join(u", "_s)));
             else if (f.min && minor.toDouble() < *f.min * 100)
-                fail(trCore(kCtx, "%1 must be at least %2.")
+                fail(trCore("tandem::approvals", "%1 must be at least %2.")
                          .arg(f.label, formatMoneyAnswer(qint64(*f.min * 100), currency, locale)));
             else if (f.max && minor.toDouble() > *f.max * 100)
-                fail(trCore(kCtx, "%1 must be at most %2.")
+                fail(trCore("tandem::approvals", "%1 must be at most %2.")
                          .arg(f.label, formatMoneyAnswer(qint64(*f.max * 100), currency, locale)));
             break;
         }
         case FieldType::Date:
             if (!dateOf(v).isValid())
-                fail(trCore(kCtx, "%1 must be a date.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1 must be a date.").arg(f.label));
             break;
         case FieldType::DateRange: {
             const QDate start = dateOf(v.toObject().value(u"start"_s));
             const QDate end = dateOf(v.toObject().value(u"end"_s));
             if (!start.isValid() || !end.isValid())
-                fail(trCore(kCtx, "%1 needs a first and a last day.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1 needs a first and a last day.").arg(f.label));
             else if (end < start)
-                fail(trCore(kCtx, "%1 ends before it starts.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1 ends before it starts.").arg(f.label));
             break;
         }
         case FieldType::SingleChoice: {
             const QString chosen = v.toString();
             if (std::none_of(f.options.begin(), f.options.end(),
                     [&](const FormOption &o) { return o.value == chosen; }))
-                fail(trCore(kCtx, "%1: choose one of the options.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1: choose one of the options.").arg(f.label));
             break;
         }
         case FieldType::MultiChoice:
             for (const QJsonValue &c : v.toArray())
                 if (std::none_of(f.options.begin(), f.options.end(),
                         [&](const FormOption &o) { return o.value == c.toString(); })) {
-                    fail(trCore(kCtx, "%1: choose among the options.").arg(f.label));
+                    fail(trCore("tandem::approvals", "%1: choose among the options.").arg(f.label));
                     break;
                 }
             break;
         case FieldType::People:
             if (!v.isArray())
-                fail(trCore(kCtx, "%1: choose people.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1: choose people.").arg(f.label));
             break;
         case FieldType::Attachments:
             if (!v.isArray())
-                fail(trCore(kCtx, "%1: attach files.").arg(f.label));
+                fail(trCore("tandem::approvals", "%1: attach files.").arg(f.label));
             else if (v.toArray().size() > f.maxFiles)
-                fail(trCore(kCtx, "%1: at most %2 files.").arg(f.label).arg(f.maxFiles));
+                fail(trCore("tandem::approvals", "%1: at most %2 files.").arg(f.label).arg(f.maxFiles));
             break;
         case FieldType::Computed:
         case FieldType::Unknown:
@@ -295,7 +299,7 @@ QString FormSchema::displayText(const FormField &f, const QJsonValue &answer, co
     case FieldType::Date:
         return locale.toString(dateOf(answer), QLocale::ShortFormat);
     case FieldType::DateRange:
-        return trCore(kCtx, "%1 to %2")
+        return trCore("tandem::approvals", "%1 to %2")
             .arg(locale.toString(dateOf(answer.toObject().value(u"start"_s)), QLocale::ShortFormat),
                 locale.toString(dateOf(answer.toObject().value(u"end"_s)), QLocale::ShortFormat));
     case FieldType::SingleChoice:

@@ -142,7 +142,7 @@ ColumnLayout {
         objectName: "bulkApproveDialog"
         anchors.centerIn: Overlay.overlay
         modal: true
-        title: qsTr("Approve %1 requests?").arg(list.dashboard.waiting.selectedCount)
+        title: qsTr("Approve %n request(s)?", "", list.dashboard.waiting.selectedCount)
         standardButtons: Dialog.Cancel
         contentItem: ColumnLayout {
             Accessible.role: Accessible.Dialog
