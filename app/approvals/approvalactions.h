@@ -48,7 +48,8 @@ class ApprovalActions : public QObject
 
 public:
     // Queues the command for the server (the mutation of §7.3 in the space's outbox) and finishes when it
-    // is queued, or fails with a reason a person can read. Runs on the GUI thread.
+    // is queued, or fails with a reason a person can read (also when `session` is null). Runs on the GUI
+    // thread.
     using Sender = std::function<QFuture<Status>(SpaceSession *session, const ApprovalCommand &command)>;
     static void setSender(Sender sender);
     [[nodiscard]] static bool hasSender();
