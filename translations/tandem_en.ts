@@ -97,6 +97,26 @@
     </message>
 </context>
 <context>
+    <name>WaitingList</name>
+    <message numerus="yes">
+        <source>Approve %n request(s)?</source>
+        <translation>
+            <numerusform>Approve %n request?</numerusform>
+            <numerusform>Approve %n requests?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::ApprovalDashboard</name>
+    <message numerus="yes">
+        <source>%n request(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n request exported to %1.</numerusform>
+            <numerusform>%n requests exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::ConversationListModel</name>
     <message numerus="yes">
         <source>%n people are typing…</source>

@@ -49,6 +49,37 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsView</name>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals were not sent: %3</source>
+        <translation>%2 项审批中有 %1 项未发出：%3</translation>
+    </message>
+    <message>
+        <source>Close approvals</source>
+        <translation>关闭审批</translation>
+    </message>
+    <message>
+        <source>Back to conversations</source>
+        <translation>返回会话</translation>
+    </message>
+    <message>
+        <source>Waiting on me (%1)</source>
+        <translation>待我审批（%1）</translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation>我的团队</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>发起申请</translation>
+    </message>
+</context>
+<context>
     <name>BusyView</name>
     <message>
         <source>Working</source>
@@ -379,6 +410,13 @@
     </message>
 </context>
 <context>
+    <name>FieldLabel</name>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
     <name>FileCard</name>
     <message>
         <source>B</source>
@@ -702,6 +740,147 @@
     </message>
 </context>
 <context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject “%1”</source>
+        <translation>驳回“%1”</translation>
+    </message>
+    <message>
+        <source>Why? The requester sees this reason.</source>
+        <translation>请说明原因，申请人会看到。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailView</name>
+    <message>
+        <source>Request details</source>
+        <translation>申请详情</translation>
+    </message>
+    <message>
+        <source>Close details</source>
+        <translation>关闭详情</translation>
+    </message>
+    <message>
+        <source>This request is not in this space any more.</source>
+        <translation>此申请已不在这个空间中。</translation>
+    </message>
+    <message>
+        <source>From %1, submitted %2</source>
+        <translation>%1 于 %2 提交</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Copied to %1</source>
+        <translation>抄送 %1</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>审批步骤</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2</source>
+        <translation>第 %1 步 · %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 · device %2</source>
+        <translation>%1 · 设备 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RequestFormView</name>
+    <message>
+        <source>Sent. You will see the decision here and in your notifications.</source>
+        <translation>已提交。审批结果会显示在这里和通知中。</translation>
+    </message>
+    <message>
+        <source>Type of request</source>
+        <translation>申请类型</translation>
+    </message>
+    <message>
+        <source>Choose a type…</source>
+        <translation>选择类型…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>What is it for?</source>
+        <translation>用途是什么？</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Submit request</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>%1, first day</source>
+        <translation>%1，开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>%1, last day</source>
+        <translation>%1，结束日期</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>添加附件…</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleSettings</name>
     <message>
         <source>Monday</source>
@@ -897,6 +1076,10 @@
         <source>About Tandem: version and licences</source>
         <translation>关于 Tandem：版本和许可证</translation>
     </message>
+    <message>
+        <source>Approvals: what waits on me, my team, a new request</source>
+        <translation>审批：待我审批、我的团队、发起申请</translation>
+    </message>
 </context>
 <context>
     <name>SpaceRail</name>
@@ -943,6 +1126,14 @@
     <message>
         <source>Schedule and notifications of this space</source>
         <translation>此空间的时间表与通知</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Approvals (Ctrl+Shift+P)</source>
+        <translation>审批（Ctrl+Shift+P）</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1182,109 @@
     <message>
         <source>On this computer only</source>
         <translation>仅在本机</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDashboard</name>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>起始（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Submitted from</source>
+        <translation>提交日期起</translation>
+    </message>
+    <message>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>截止（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Submitted until</source>
+        <translation>提交日期止</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Requests by state</source>
+        <translation>按状态统计</translation>
+    </message>
+    <message>
+        <source>Pending, by age</source>
+        <translation>待审批时长</translation>
+    </message>
+    <message>
+        <source>Time to decision</source>
+        <translation>审批用时</translation>
+    </message>
+    <message>
+        <source>Median %1 over %2 decisions</source>
+        <translation>%2 项审结，中位用时 %1</translation>
+    </message>
+    <message>
+        <source>No decisions yet</source>
+        <translation>尚无审结的申请</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>按类型统计</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 pending · %2 approved · %3 rejected</source>
+        <translation>%1 待审批 · %2 已同意 · %3 已驳回</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>超时（SLA）</translation>
+    </message>
+    <message>
+        <source>%1 (within %2 h)</source>
+        <translation>%1（时限 %2 小时）</translation>
+    </message>
+    <message>
+        <source>%1 overdue now · %2 decided late</source>
+        <translation>%1 项正超时 · %2 项审结超时</translation>
+    </message>
+    <message>
+        <source>Slowest steps (median)</source>
+        <translation>最慢的步骤（中位数）</translation>
+    </message>
+    <message>
+        <source>%1, step %2</source>
+        <translation>%1，第 %2 步</translation>
+    </message>
+    <message>
+        <source>Throughput per week</source>
+        <translation>每周处理量</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1365,90 @@
     <message>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingList</name>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Approve selected (%1)</source>
+        <translation>批量同意（%1）</translation>
+    </message>
+    <message>
+        <source>Nothing waits on you. Requests that need your decision appear here, oldest first.</source>
+        <translation>没有待你审批的申请。需要你决定的申请会按时间先后显示在这里。</translation>
+    </message>
+    <message>
+        <source>Requests waiting on me</source>
+        <translation>待我审批的申请</translation>
+    </message>
+    <message>
+        <source>%1 from %2, waiting %3</source>
+        <translation>%2 的%1，已等待 %3</translation>
+    </message>
+    <message>
+        <source>Select %1</source>
+        <translation>选择 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · step %3</source>
+        <translation>%1 · %2 · 第 %3 步</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <source>Past the time this type of request should take</source>
+        <translation>已超过此类申请的处理时限</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Each request is approved with your name, this device and the time, as if you had approved it on its own. The server decides what happens next.</source>
+        <translation>每项申请都会以你的名义、本设备和当前时间分别审批同意，与逐项同意相同。后续流程由服务器决定。</translation>
+    </message>
+    <message>
+        <source>Comment for all (optional)</source>
+        <translation>统一审批意见（可选）</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>同意 %1 项</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n request(s)?</source>
+        <translation>
+            <numerusform>同意 %n 项申请？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeekChart</name>
+    <message>
+        <source>Requests submitted and decided per week</source>
+        <translation>每周提交和审结的申请</translation>
+    </message>
+    <message>
+        <source>%1: %2 submitted, %3 decided</source>
+        <translation>%1：提交 %2，审结 %3</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>审结</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1619,82 @@
     <message>
         <source>Some spaces could not be opened: %1</source>
         <translation>部分空间无法打开：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::ApprovalActions</name>
+    <message>
+        <source>Approvals cannot be sent from this version of Tandem yet. Nothing was changed; decide on the request from the web or ask your administrator.</source>
+        <translation>此版本的 Tandem 暂时无法发送审批操作，申请未作任何更改。请在网页端处理，或联系管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::ApprovalDashboard</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>无法计算统计数据：%1</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>&lt; 1 day</source>
+        <translation>不到 1 天</translation>
+    </message>
+    <message>
+        <source>1–3 days</source>
+        <translation>1–3 天</translation>
+    </message>
+    <message>
+        <source>3–7 days</source>
+        <translation>3–7 天</translation>
+    </message>
+    <message>
+        <source>&gt; 7 days</source>
+        <translation>超过 7 天</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>请选择导出的文件。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 项申请到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1882,96 @@
     </message>
 </context>
 <context>
+    <name>tandem::app::RequestDetail</name>
+    <message>
+        <source>Everyone must approve</source>
+        <translation>会签（全部同意）</translation>
+    </message>
+    <message>
+        <source>Any one approver</source>
+        <translation>或签（一人同意即可）</translation>
+    </message>
+    <message>
+        <source>One approver</source>
+        <translation>单人审批</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>submitted the request</source>
+        <translation>提交了申请</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>同意了</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>驳回了</translation>
+    </message>
+    <message>
+        <source>returned it for changes</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>withdrew the request</source>
+        <translation>撤回了申请</translation>
+    </message>
+    <message>
+        <source>delegated the decision</source>
+        <translation>转交了审批</translation>
+    </message>
+    <message>
+        <source>commented</source>
+        <translation>发表了评论</translation>
+    </message>
+    <message>
+        <source>sent a reminder</source>
+        <translation>发送了催办</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::RequestForm</name>
+    <message>
+        <source>Type a number, such as 12 or 2.5.</source>
+        <translation>请输入数字，例如 12 或 2.5。</translation>
+    </message>
+    <message>
+        <source>Type an amount such as 1,234.50 (at most two decimals).</source>
+        <translation>请输入金额，例如 1,234.50（最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Type a date such as %1.</source>
+        <translation>请输入日期，例如 %1。</translation>
+    </message>
+    <message>
+        <source>Type the first and the last day, such as %1.</source>
+        <translation>请输入开始和结束日期，例如 %1。</translation>
+    </message>
+    <message>
+        <source>Give the request a title, such as &quot;Taxi to the Shenzhen office&quot;.</source>
+        <translation>请填写标题，例如“去深圳办公室的打车费”。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::SpaceBoundaryController</name>
     <message>
         <source>A work space needs some working hours. To stop limiting notifications, add hours on every day, such as 00:00-24:00.</source>
@@ -1515,6 +2059,164 @@
     <message>
         <source>Tandem: unread messages</source>
         <translation>Tandem：有未读消息</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::WaitingListModel</name>
+    <message>
+        <source>&lt; 1 h</source>
+        <translation>不到 1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::approvals</name>
+    <message>
+        <source>Request</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>审结</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <source>This form cannot be shown: %1</source>
+        <translation>无法显示此表单：%1</translation>
+    </message>
+    <message>
+        <source>its definition is too large.</source>
+        <translation>表单定义过大。</translation>
+    </message>
+    <message>
+        <source>its definition is not valid JSON.</source>
+        <translation>表单定义不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>it has too many fields.</source>
+        <translation>字段过多。</translation>
+    </message>
+    <message>
+        <source>a field has no id, or the same id as another.</source>
+        <translation>有字段缺少标识，或与其他字段标识重复。</translation>
+    </message>
+    <message>
+        <source>a list of choices is too long.</source>
+        <translation>选项列表过长。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1必须是文本。</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1过长：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1必须是数字。</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2.</source>
+        <translation>%1不能小于 %2。</translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2.</source>
+        <translation>%1不能大于 %2。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1必须是整数。</translation>
+    </message>
+    <message>
+        <source>%1 has too many decimals.</source>
+        <translation>%1的小数位数过多。</translation>
+    </message>
+    <message>
+        <source>%1 must be an amount such as 1,234.50.</source>
+        <translation>%1必须是金额，例如 1,234.50。</translation>
+    </message>
+    <message>
+        <source>%1: choose a currency (%2).</source>
+        <translation>%1：请选择币种（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 must be a date.</source>
+        <translation>%1必须是日期。</translation>
+    </message>
+    <message>
+        <source>%1 needs a first and a last day.</source>
+        <translation>%1需要开始和结束日期。</translation>
+    </message>
+    <message>
+        <source>%1 ends before it starts.</source>
+        <translation>%1的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>%1: choose one of the options.</source>
+        <translation>%1：请从选项中选择一项。</translation>
+    </message>
+    <message>
+        <source>%1: choose among the options.</source>
+        <translation>%1：请从选项中选择。</translation>
+    </message>
+    <message>
+        <source>%1: choose people.</source>
+        <translation>%1：请选择人员。</translation>
+    </message>
+    <message>
+        <source>%1: attach files.</source>
+        <translation>%1：请添加附件。</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 files.</source>
+        <translation>%1：最多 %2 个文件。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,37 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsView</name>
+    <message>
+        <source>Approvals</source>
+        <translation>審批</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approvals were not sent: %3</source>
+        <translation>%2 項審批中有 %1 項未發出：%3</translation>
+    </message>
+    <message>
+        <source>Close approvals</source>
+        <translation>關閉審批</translation>
+    </message>
+    <message>
+        <source>Back to conversations</source>
+        <translation>返回對話</translation>
+    </message>
+    <message>
+        <source>Waiting on me (%1)</source>
+        <translation>待我審批（%1）</translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation>我的團隊</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>提出申請</translation>
+    </message>
+</context>
+<context>
     <name>BusyView</name>
     <message>
         <source>Working</source>
@@ -379,6 +410,13 @@
     </message>
 </context>
 <context>
+    <name>FieldLabel</name>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
     <name>FileCard</name>
     <message>
         <source>B</source>
@@ -702,6 +740,147 @@
     </message>
 </context>
 <context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject “%1”</source>
+        <translation>駁回「%1」</translation>
+    </message>
+    <message>
+        <source>Why? The requester sees this reason.</source>
+        <translation>請說明原因，申請人會看到。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>駁回</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailView</name>
+    <message>
+        <source>Request details</source>
+        <translation>申請詳情</translation>
+    </message>
+    <message>
+        <source>Close details</source>
+        <translation>關閉詳情</translation>
+    </message>
+    <message>
+        <source>This request is not in this space any more.</source>
+        <translation>此申請已不在這個空間中。</translation>
+    </message>
+    <message>
+        <source>From %1, submitted %2</source>
+        <translation>%1 於 %2 提交</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>駁回</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>Copied to %1</source>
+        <translation>副本送 %1</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>審批步驟</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2</source>
+        <translation>第 %1 步 · %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>處理記錄</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 · device %2</source>
+        <translation>%1 · 裝置 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RequestFormView</name>
+    <message>
+        <source>Sent. You will see the decision here and in your notifications.</source>
+        <translation>已提交。審批結果會顯示在這裡和通知中。</translation>
+    </message>
+    <message>
+        <source>Type of request</source>
+        <translation>申請類型</translation>
+    </message>
+    <message>
+        <source>Choose a type…</source>
+        <translation>選擇類型…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>What is it for?</source>
+        <translation>用途是甚麼？</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Submit request</source>
+        <translation>提交申請</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>貨幣</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>%1, first day</source>
+        <translation>%1，開始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>結束日期</translation>
+    </message>
+    <message>
+        <source>%1, last day</source>
+        <translation>%1，結束日期</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>請選擇…</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>加入附件…</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleSettings</name>
     <message>
         <source>Monday</source>
@@ -897,6 +1076,10 @@
         <source>About Tandem: version and licences</source>
         <translation>關於 Tandem：版本和授權條款</translation>
     </message>
+    <message>
+        <source>Approvals: what waits on me, my team, a new request</source>
+        <translation>審批：待我審批、我的團隊、提出申請</translation>
+    </message>
 </context>
 <context>
     <name>SpaceRail</name>
@@ -943,6 +1126,14 @@
     <message>
         <source>Schedule and notifications of this space</source>
         <translation>此空間的時間表與通知</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>審批</translation>
+    </message>
+    <message>
+        <source>Approvals (Ctrl+Shift+P)</source>
+        <translation>審批（Ctrl+Shift+P）</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1182,109 @@
     <message>
         <source>On this computer only</source>
         <translation>只在此電腦</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDashboard</name>
+    <message>
+        <source>All types</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>起始（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Submitted from</source>
+        <translation>提交日期由</translation>
+    </message>
+    <message>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>截止（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Submitted until</source>
+        <translation>提交日期至</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除篩選</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Requests by state</source>
+        <translation>按狀態統計</translation>
+    </message>
+    <message>
+        <source>Pending, by age</source>
+        <translation>待審批時長</translation>
+    </message>
+    <message>
+        <source>Time to decision</source>
+        <translation>審批用時</translation>
+    </message>
+    <message>
+        <source>Median %1 over %2 decisions</source>
+        <translation>%2 項審結，中位用時 %1</translation>
+    </message>
+    <message>
+        <source>No decisions yet</source>
+        <translation>尚無審結的申請</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>按類型統計</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 pending · %2 approved · %3 rejected</source>
+        <translation>%1 待審批 · %2 已批准 · %3 已駁回</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>逾時（SLA）</translation>
+    </message>
+    <message>
+        <source>%1 (within %2 h)</source>
+        <translation>%1（時限 %2 小時）</translation>
+    </message>
+    <message>
+        <source>%1 overdue now · %2 decided late</source>
+        <translation>%1 項正逾時 · %2 項審結逾時</translation>
+    </message>
+    <message>
+        <source>Slowest steps (median)</source>
+        <translation>最慢的步驟（中位數）</translation>
+    </message>
+    <message>
+        <source>%1, step %2</source>
+        <translation>%1，第 %2 步</translation>
+    </message>
+    <message>
+        <source>Throughput per week</source>
+        <translation>每週處理量</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1365,90 @@
     <message>
         <source>Unlock</source>
         <translation>解鎖</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingList</name>
+    <message>
+        <source>Select all</source>
+        <translation>全選</translation>
+    </message>
+    <message>
+        <source>Approve selected (%1)</source>
+        <translation>批量批准（%1）</translation>
+    </message>
+    <message>
+        <source>Nothing waits on you. Requests that need your decision appear here, oldest first.</source>
+        <translation>沒有待你審批的申請。需要你決定的申請會按時間先後顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Requests waiting on me</source>
+        <translation>待我審批的申請</translation>
+    </message>
+    <message>
+        <source>%1 from %2, waiting %3</source>
+        <translation>%2 的%1，已等待 %3</translation>
+    </message>
+    <message>
+        <source>Select %1</source>
+        <translation>選擇 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · step %3</source>
+        <translation>%1 · %2 · 第 %3 步</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>逾時 %1</translation>
+    </message>
+    <message>
+        <source>Past the time this type of request should take</source>
+        <translation>已超過此類申請的處理時限</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>駁回</translation>
+    </message>
+    <message>
+        <source>Each request is approved with your name, this device and the time, as if you had approved it on its own. The server decides what happens next.</source>
+        <translation>每項申請都會以你的名義、本裝置和當前時間分別批准，與逐項批准相同。後續流程由伺服器決定。</translation>
+    </message>
+    <message>
+        <source>Comment for all (optional)</source>
+        <translation>統一審批意見（可選）</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>批准 %1 項</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n request(s)?</source>
+        <translation>
+            <numerusform>批准 %n 項申請？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeekChart</name>
+    <message>
+        <source>Requests submitted and decided per week</source>
+        <translation>每週提交和審結的申請</translation>
+    </message>
+    <message>
+        <source>%1: %2 submitted, %3 decided</source>
+        <translation>%1：提交 %2，審結 %3</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>審結</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1619,82 @@
     <message>
         <source>Some spaces could not be opened: %1</source>
         <translation>部分空間無法開啟：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::ApprovalActions</name>
+    <message>
+        <source>Approvals cannot be sent from this version of Tandem yet. Nothing was changed; decide on the request from the web or ask your administrator.</source>
+        <translation>此版本的 Tandem 暫時無法傳送審批操作，申請未作任何更改。請在網頁版處理，或聯絡管理員。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::ApprovalDashboard</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小時</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>無法計算統計數據：%1</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>審批中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>&lt; 1 day</source>
+        <translation>不足 1 天</translation>
+    </message>
+    <message>
+        <source>1–3 days</source>
+        <translation>1–3 天</translation>
+    </message>
+    <message>
+        <source>3–7 days</source>
+        <translation>3–7 天</translation>
+    </message>
+    <message>
+        <source>&gt; 7 days</source>
+        <translation>超過 7 天</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>請選擇匯出的檔案。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) exported to %1.</source>
+        <translation>
+            <numerusform>已匯出 %n 項申請到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1882,96 @@
     </message>
 </context>
 <context>
+    <name>tandem::app::RequestDetail</name>
+    <message>
+        <source>Everyone must approve</source>
+        <translation>會簽（全部批准）</translation>
+    </message>
+    <message>
+        <source>Any one approver</source>
+        <translation>或簽（一人批准即可）</translation>
+    </message>
+    <message>
+        <source>One approver</source>
+        <translation>單人審批</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>等待審批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已略過</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未開始</translation>
+    </message>
+    <message>
+        <source>submitted the request</source>
+        <translation>提交了申請</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>批准了</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>駁回了</translation>
+    </message>
+    <message>
+        <source>returned it for changes</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>withdrew the request</source>
+        <translation>撤回了申請</translation>
+    </message>
+    <message>
+        <source>delegated the decision</source>
+        <translation>轉交了審批</translation>
+    </message>
+    <message>
+        <source>commented</source>
+        <translation>發表了評論</translation>
+    </message>
+    <message>
+        <source>sent a reminder</source>
+        <translation>發送了提醒</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::RequestForm</name>
+    <message>
+        <source>Type a number, such as 12 or 2.5.</source>
+        <translation>請輸入數字，例如 12 或 2.5。</translation>
+    </message>
+    <message>
+        <source>Type an amount such as 1,234.50 (at most two decimals).</source>
+        <translation>請輸入金額，例如 1,234.50（最多兩位小數）。</translation>
+    </message>
+    <message>
+        <source>Type a date such as %1.</source>
+        <translation>請輸入日期，例如 %1。</translation>
+    </message>
+    <message>
+        <source>Type the first and the last day, such as %1.</source>
+        <translation>請輸入開始和結束日期，例如 %1。</translation>
+    </message>
+    <message>
+        <source>Give the request a title, such as &quot;Taxi to the Shenzhen office&quot;.</source>
+        <translation>請填寫標題，例如「往深圳辦公室的的士費」。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::SpaceBoundaryController</name>
     <message>
         <source>A work space needs some working hours. To stop limiting notifications, add hours on every day, such as 00:00-24:00.</source>
@@ -1515,6 +2059,164 @@
     <message>
         <source>Tandem: unread messages</source>
         <translation>Tandem：有未讀訊息</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::WaitingListModel</name>
+    <message>
+        <source>&lt; 1 h</source>
+        <translation>不足 1 小時</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小時</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::approvals</name>
+    <message>
+        <source>Request</source>
+        <translation>申請編號</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>申請人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>貨幣</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>審結</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>當前步驟</translation>
+    </message>
+    <message>
+        <source>This form cannot be shown: %1</source>
+        <translation>無法顯示此表格：%1</translation>
+    </message>
+    <message>
+        <source>its definition is too large.</source>
+        <translation>表格定義過大。</translation>
+    </message>
+    <message>
+        <source>its definition is not valid JSON.</source>
+        <translation>表格定義不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>it has too many fields.</source>
+        <translation>欄位過多。</translation>
+    </message>
+    <message>
+        <source>a field has no id, or the same id as another.</source>
+        <translation>有欄位缺少識別碼，或與其他欄位識別碼重複。</translation>
+    </message>
+    <message>
+        <source>a list of choices is too long.</source>
+        <translation>選項列表過長。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>請填寫%1。</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1必須是文字。</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1過長：最多 %2 個字元。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1必須是數字。</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2.</source>
+        <translation>%1不能少於 %2。</translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2.</source>
+        <translation>%1不能多於 %2。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1必須是整數。</translation>
+    </message>
+    <message>
+        <source>%1 has too many decimals.</source>
+        <translation>%1的小數位數過多。</translation>
+    </message>
+    <message>
+        <source>%1 must be an amount such as 1,234.50.</source>
+        <translation>%1必須是金額，例如 1,234.50。</translation>
+    </message>
+    <message>
+        <source>%1: choose a currency (%2).</source>
+        <translation>%1：請選擇貨幣（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 must be a date.</source>
+        <translation>%1必須是日期。</translation>
+    </message>
+    <message>
+        <source>%1 needs a first and a last day.</source>
+        <translation>%1需要開始和結束日期。</translation>
+    </message>
+    <message>
+        <source>%1 ends before it starts.</source>
+        <translation>%1的結束日期早於開始日期。</translation>
+    </message>
+    <message>
+        <source>%1: choose one of the options.</source>
+        <translation>%1：請從選項中選擇一項。</translation>
+    </message>
+    <message>
+        <source>%1: choose among the options.</source>
+        <translation>%1：請從選項中選擇。</translation>
+    </message>
+    <message>
+        <source>%1: choose people.</source>
+        <translation>%1：請選擇人員。</translation>
+    </message>
+    <message>
+        <source>%1: attach files.</source>
+        <translation>%1：請加入附件。</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 files.</source>
+        <translation>%1：最多 %2 個檔案。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
     </message>
 </context>
 <context>

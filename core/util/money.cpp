@@ -6,12 +6,36 @@ using namespace Qt::StringLiterals;
 
 QString currencySymbol(Currency currency)
 {
-    return currency == Currency::HKD ? u"HK$"_s : u"¥"_s;
+    switch (currency) {
+    case Currency::HKD:
+        return u"HK$"_s;
+    case Currency::USD:
+        return u"US$"_s;
+    case Currency::CNY:
+        break;
+    }
+    return u"¥"_s;
 }
 
 QString currencyCode(Currency currency)
 {
-    return currency == Currency::HKD ? u"HKD"_s : u"CNY"_s;
+    switch (currency) {
+    case Currency::HKD:
+        return u"HKD"_s;
+    case Currency::USD:
+        return u"USD"_s;
+    case Currency::CNY:
+        break;
+    }
+    return u"CNY"_s;
+}
+
+std::optional<Currency> currencyFromCode(const QString &code)
+{
+    for (Currency c : {Currency::CNY, Currency::HKD, Currency::USD})
+        if (currencyCode(c) == code)
+            return c;
+    return std::nullopt;
 }
 
 QString formatMoney(qint64 minorUnits, Currency currency, const QLocale &locale)

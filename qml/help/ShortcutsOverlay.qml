@@ -32,7 +32,8 @@ Popup {
         ["T / E / Delete", qsTr("On a selected message: thread, edit, recall")],
         ["Shift+F10", qsTr("Message actions")],
         ["Esc", qsTr("Close the thread, the details, or this list")],
-        ["F1, Ctrl+/", qsTr("This list")]
+        ["F1, Ctrl+/", qsTr("This list")],
+        ["Ctrl+Shift+P", qsTr("Approvals: what waits on me, my team, a new request")]
     ]
 
     contentItem: ColumnLayout {

@@ -14,6 +14,8 @@ Item {
     // "details", "thread" or "" for the right-hand panel
     property string sidePanel: conversation && conversation.thread ? "thread" : (detailsOpen ? "details" : "")
     property bool detailsOpen: false
+    // The approvals view (qml/approvals/) in place of the conversations, in a work space.
+    property bool approvalsOpen: false
 
     // Later, so that a closing popup gives the focus back first and we take it after.
     function focusComposer() { Qt.callLater(conversationView.focusComposer) }
@@ -26,20 +28,34 @@ Item {
             onHelpRequested: help.open()
             onScheduleRequested: scheduleSettings.open()
             onDigestRequested: if (workspace.session) workspace.session.openDigest()
+            onApprovalsRequested: workspace.approvalsOpen = !workspace.approvalsOpen
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.railWidth
         }
+        Loader {
+            active: workspace.approvalsOpen
+            visible: active
+            Layout.fillHeight: true
+            Layout.fillWidth: true
+            sourceComponent: ApprovalsView {
+                session: workspace.session
+                accent: workspace.accent
+                onCloseRequested: workspace.approvalsOpen = false
+            }
+        }
         ConversationPane {
             id: conversationPane
+            visible: !workspace.approvalsOpen
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.sidebarWidth
             session: workspace.session
             accent: workspace.accent
             onConversationChosen: workspace.focusComposer()
         }
-        Rectangle { Layout.fillHeight: true; Layout.preferredWidth: 1; color: Theme.border }
+        Rectangle { visible: !workspace.approvalsOpen; Layout.fillHeight: true; Layout.preferredWidth: 1; color: Theme.border }
         ConversationView {
             id: conversationView
+            visible: !workspace.approvalsOpen
             Layout.fillHeight: true
             Layout.fillWidth: true
             session: workspace.session
@@ -49,7 +65,7 @@ Item {
             onToggleDetails: workspace.detailsOpen = !workspace.detailsOpen
         }
         Rectangle {
-            visible: workspace.sidePanel !== ""
+            visible: workspace.sidePanel !== "" && !workspace.approvalsOpen
             Layout.fillHeight: true
             Layout.preferredWidth: 1
             color: Theme.border
@@ -57,7 +73,7 @@ Item {
         // The side panels exist only while shown: hidden, their lists (members, pinned, files, the
         // thread) would still be filled and laid out each time a conversation opens.
         Loader {
-            active: workspace.sidePanel === "thread"
+            active: workspace.sidePanel === "thread" && !workspace.approvalsOpen
             visible: active
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.panelWidth + 60
@@ -68,7 +84,7 @@ Item {
             }
         }
         Loader {
-            active: workspace.sidePanel === "details"
+            active: workspace.sidePanel === "details" && !workspace.approvalsOpen
             visible: active
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.panelWidth
@@ -123,6 +139,7 @@ Item {
     Shortcut { sequences: ["Ctrl+I"]; onActivated: workspace.detailsOpen = !workspace.detailsOpen }
     Shortcut { sequences: ["Ctrl+J"]; enabled: !!workspace.conversation; onActivated: workspace.conversation.jumpToFirstUnread() }
     Shortcut { sequences: ["Ctrl+L"]; onActivated: conversationPane.focusFilter() }
+    Shortcut { sequences: ["Ctrl+Shift+P"]; onActivated: workspace.approvalsOpen = !workspace.approvalsOpen }
     Shortcut {
         sequences: ["Escape"]
         enabled: workspace.sidePanel !== ""

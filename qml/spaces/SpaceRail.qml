@@ -11,6 +11,7 @@ Rectangle {
     signal helpRequested()
     signal scheduleRequested()
     signal digestRequested()
+    signal approvalsRequested()
     color: Theme.rail
     Accessible.role: Accessible.PageTabList
     Accessible.name: qsTr("Spaces")
@@ -76,6 +77,17 @@ Rectangle {
             Accessible.name: qsTr("Schedule and notifications")
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Schedule and notifications of this space")
+        }
+        ToolButton {
+            objectName: "approvalsButton"
+            Layout.alignment: Qt.AlignHCenter
+            text: "✓"
+            font.bold: true
+            visible: !!App.currentSpace && App.currentSpace.kind === "work"
+            onClicked: rail.approvalsRequested()
+            Accessible.name: qsTr("Approvals")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Approvals (Ctrl+Shift+P)")
         }
         ToolButton {
             id: languageButton

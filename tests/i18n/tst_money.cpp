@@ -50,6 +50,15 @@ private Q_SLOTS:
         QCOMPARE(tandem::currencyCode(Currency::CNY), u"CNY"_s);
         QCOMPARE(tandem::currencyCode(Currency::HKD), u"HKD"_s);
     }
+    void usDollarsKeepTheirOwnSymbol()
+    {
+        // Approval forms take USD too (issue 6); in Hong Kong a bare "$" would be read as HK$.
+        const QLocale zhHK(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::HongKong);
+        QCOMPARE(formatMoney(123450, Currency::USD, zhHK), u"US$1,234.50"_s);
+        QCOMPARE(tandem::currencyCode(Currency::USD), u"USD"_s);
+        QCOMPARE(tandem::currencyFromCode(u"USD"_s), std::optional(Currency::USD));
+        QCOMPARE(tandem::currencyFromCode(u"EUR"_s), std::nullopt);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMoney)

@@ -1,0 +1,487 @@
+#include "dashboardqueries.h"
+
+#include "util/i18n.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <tuple>
+
+namespace tandem::approvals {
+
+Q_LOGGING_CATEGORY(lcDashboard, "tandem.approvals.dashboard")
+
+using namespace Qt::StringLiterals;
+using store::Statement;
+
+// Declares `var` as the value of a Result-returning expression, or returns its error.
+#define TANDEM_DASH_GET(var, expr)                                                                           \
+    auto var##Result_ = (expr);                                                                              \
+    if (!var##Result_)                                                                                       \
+        return var##Result_.error();                                                                         \
+    auto &var = *var##Result_
+
+namespace {
+
+// The team's requests and their decided steps, copied once into temporary tables (in memory, per
+// connection) with the few columns the figures read: the figures and every later filter then scan those
+// instead of the encrypted approval tables. `reports` follows users.manager_id down from me (UNION, not
+// UNION ALL, so a cycle in the data ends). ?1 me.
+//
+// Durations sit in tables ordered by (group, duration) (WITHOUT ROWID, filled in that order), so that a
+// median is a walk to the middle row of its group under the filter, with no sort: SQLite's window
+// functions sorted the 75,000 steps of a 100,000-request store in about as long as the whole budget.
+// `k` is the team row, which keeps the keys unique.
+constexpr std::string_view kTeamDdl
+    = "CREATE TEMP TABLE IF NOT EXISTS dash_team (id TEXT, template_id TEXT,"
+      " requester_id TEXT, state TEXT, submitted_at INTEGER, decided_at INTEGER);"
+      "CREATE TEMP TABLE IF NOT EXISTS dash_decisions (template_id TEXT, d INTEGER, k INTEGER,"
+      " requester_id TEXT, submitted_at INTEGER, PRIMARY KEY (template_id, d, k)) WITHOUT ROWID;"
+      "CREATE INDEX IF NOT EXISTS temp.dash_decisions_by_d ON dash_decisions(d);"
+      "CREATE TEMP TABLE IF NOT EXISTS dash_steps (template_id TEXT, position INTEGER, d INTEGER,"
+      " k INTEGER, requester_id TEXT, submitted_at INTEGER, PRIMARY KEY (template_id, position, d, k))"
+      " WITHOUT ROWID;"
+      "CREATE TEMP TABLE IF NOT EXISTS dash_built (me TEXT);"
+      "DELETE FROM temp.dash_team; DELETE FROM temp.dash_decisions; DELETE FROM temp.dash_steps;"
+      "DELETE FROM temp.dash_built;";
+
+constexpr std::string_view kTeamFillSql
+    = "WITH RECURSIVE reports(id) AS ("
+      " SELECT id FROM users WHERE manager_id = ?1"
+      " UNION SELECT u.id FROM users u JOIN reports ON u.manager_id = reports.id)"
+      " INSERT INTO temp.dash_team SELECT r.id, r.template_id, r.requester_id, r.state, r.submitted_at,"
+      " r.decided_at"
+      " FROM approval_requests r NOT INDEXED WHERE r.state <> 'draft' AND (r.requester_id IN reports"
+      "  OR r.id IN (SELECT request_id FROM approval_step_approvers WHERE user_id = ?1))";
+
+constexpr std::string_view kDecisionsFillSql
+    = "INSERT INTO temp.dash_decisions SELECT template_id, decided_at - submitted_at, rowid, requester_id,"
+      " submitted_at FROM temp.dash_team WHERE state IN ('approved', 'rejected') AND decided_at IS NOT NULL"
+      " AND submitted_at IS NOT NULL ORDER BY 1, 2, 3";
+
+constexpr std::string_view kStepsFillSql
+    = "INSERT INTO temp.dash_steps SELECT x.template_id, s.position, s.decided_at - s.started_at, x.rowid,"
+      " x.requester_id, x.submitted_at FROM temp.dash_team x JOIN approval_steps s ON s.request_id = x.id"
+      " WHERE s.state IN ('approved', 'rejected') AND s.started_at IS NOT NULL AND s.decided_at IS NOT NULL"
+      " ORDER BY 1, 2, 3, 4";
+
+constexpr std::string_view kBuiltSql = "INSERT INTO temp.dash_built VALUES (?1)";
+constexpr std::string_view kBuiltForSql = "SELECT me FROM temp.dash_built";
+
+// Parameters every figure binds: ?1 me, ?2 people (JSON array or NULL), ?3 template ids (same), ?4 from,
+// ?5 to (NULL: no bound), ?6 now, ?7 the UTC offset in ms. A query may add ?8. `team` is the filtered
+// set of requests the figures are about (see the header).
+#define TANDEM_TEAM_CTE                                                                                      \
+    "WITH team AS (SELECT * FROM temp.dash_team r WHERE"                                                     \
+    " (?2 IS NULL OR r.requester_id IN (SELECT value FROM json_each(?2)))"                                   \
+    " AND (?3 IS NULL OR r.template_id IN (SELECT value FROM json_each(?3)))"                                \
+    " AND (?4 IS NULL OR r.submitted_at >= ?4) AND (?5 IS NULL OR r.submitted_at < ?5))"
+
+// The filters alone, for a request `r` (the waiting list is not limited to the team).
+#define TANDEM_FILTER_WHERE                                                                                  \
+    " (?2 IS NULL OR r.requester_id IN (SELECT value FROM json_each(?2)))"                                   \
+    " AND (?3 IS NULL OR r.template_id IN (SELECT value FROM json_each(?3)))"                                \
+    " AND (?4 IS NULL OR r.submitted_at >= ?4) AND (?5 IS NULL OR r.submitted_at < ?5)"
+
+#define TANDEM_TEMPLATE_NAME " COALESCE(t.name, x.template_id)"
+
+constexpr std::string_view kWaitingSql
+    = "SELECT r.id, r.title, r.template_id, COALESCE(t.name, r.template_id), r.requester_id,"
+      " COALESCE(NULLIF(u.display_name, ''), u.user_name, r.requester_id), r.amount_minor, r.currency,"
+      " COALESCE(r.submitted_at, 0), COALESCE(s.started_at, r.submitted_at, 0) AS since, MIN(s.position),"
+      " t.sla_hours"
+      " FROM approval_step_approvers a"
+      " JOIN approval_steps s ON s.request_id = a.request_id AND s.position = a.position"
+      " JOIN approval_requests r ON r.id = a.request_id"
+      " LEFT JOIN approval_templates t ON t.id = r.template_id"
+      " LEFT JOIN users u ON u.id = r.requester_id"
+      " WHERE a.user_id = ?1 AND a.decision IS NULL AND s.state = 'active' AND r.state = 'pending' "
+      "AND" TANDEM_FILTER_WHERE " GROUP BY r.id ORDER BY since, r.submitted_at, r.id";
+
+// Counts, aging and SLA in one pass over the team, per template and state; summary() folds the rows.
+constexpr std::string_view kSummarySql = TANDEM_TEAM_CTE
+    " SELECT x.template_id, COALESCE(t.name, x.template_id) AS name, x.state, COUNT(*),"
+    " SUM(x.state = 'pending' AND ?6 - x.submitted_at < 86400000),"
+    " SUM(x.state = 'pending' AND ?6 - x.submitted_at >= 86400000 AND ?6 - x.submitted_at < 259200000),"
+    " SUM(x.state = 'pending' AND ?6 - x.submitted_at >= 259200000 AND ?6 - x.submitted_at < 604800000),"
+    " SUM(x.state = 'pending' AND ?6 - x.submitted_at >= 604800000),"
+    " t.sla_hours,"
+    " SUM(x.state = 'pending' AND ?6 - x.submitted_at > t.sla_hours * 3600000),"
+    " SUM(x.state IN ('approved', 'rejected') AND x.decided_at - x.submitted_at > t.sla_hours * 3600000),"
+    " SUM(x.submitted_at IS NOT NULL"
+    "  AND (x.state = 'pending' OR (x.state IN ('approved', 'rejected') AND x.decided_at IS NOT NULL)))"
+    " FROM team x LEFT JOIN approval_templates t ON t.id = x.template_id"
+    " GROUP BY x.template_id, x.state ORDER BY name, x.template_id, x.state";
+
+// Medians: the size of each group under the filter, then its middle row (or two) taken in order.
+// ?8 template, ?9 how many rows (1 or 2), ?10 how many to skip, ?11 step position.
+constexpr std::string_view kDecisionGroupsSql
+    = "SELECT template_id, COUNT(*) FROM temp.dash_decisions r WHERE" TANDEM_FILTER_WHERE
+      " GROUP BY template_id";
+constexpr std::string_view kDecisionMiddleSql
+    = "SELECT d FROM temp.dash_decisions r WHERE r.template_id = ?8 AND" TANDEM_FILTER_WHERE
+      " ORDER BY d LIMIT ?9 OFFSET ?10";
+constexpr std::string_view kAllDecisionsMiddleSql
+    = "SELECT d FROM temp.dash_decisions r INDEXED BY dash_decisions_by_d WHERE" TANDEM_FILTER_WHERE
+      " ORDER BY d LIMIT ?9 OFFSET ?10";
+constexpr std::string_view kStepGroupsSql
+    = "SELECT template_id, position, COUNT(*) FROM temp.dash_steps r WHERE" TANDEM_FILTER_WHERE
+      " GROUP BY template_id, position";
+constexpr std::string_view kStepMiddleSql
+    = "SELECT d FROM temp.dash_steps r WHERE r.template_id = ?8 AND r.position = ?11 AND" TANDEM_FILTER_WHERE
+      " ORDER BY d LIMIT ?9 OFFSET ?10";
+constexpr std::string_view kTemplateNamesSql = "SELECT id, name FROM approval_templates";
+
+// Weeks as whole weeks since the Monday before the epoch (1970-01-01 was a Thursday), in local time;
+// isoWeek() names them. Integer arithmetic: strftime per row cost more than the rest of the query.
+constexpr std::string_view kThroughputSql
+    = TANDEM_TEAM_CTE " SELECT week, SUM(kind = 0), SUM(kind = 1) FROM ("
+                      " SELECT ((submitted_at + ?7) / 86400000 + 3) / 7 AS week, 0 AS kind FROM team WHERE "
+                      "submitted_at IS NOT NULL"
+                      " UNION ALL SELECT ((decided_at + ?7) / 86400000 + 3) / 7, 1 FROM team"
+                      "  WHERE state IN ('approved', 'rejected') AND decided_at IS NOT NULL)"
+                      " GROUP BY week ORDER BY week";
+
+constexpr std::string_view kCsvSql = TANDEM_TEAM_CTE
+    " SELECT x.id," TANDEM_TEMPLATE_NAME ", q.title,"
+    " COALESCE(NULLIF(u.display_name, ''), u.user_name, x.requester_id), x.state, q.amount_minor,"
+    " q.currency, x.submitted_at, x.decided_at, q.current_step"
+    " FROM team x JOIN approval_requests q ON q.id = x.id"
+    " LEFT JOIN approval_templates t ON t.id = x.template_id"
+    " LEFT JOIN users u ON u.id = x.requester_id"
+    " ORDER BY x.submitted_at, x.id";
+
+#undef TANDEM_TEAM_CTE
+#undef TANDEM_FILTER_WHERE
+#undef TANDEM_TEMPLATE_NAME
+
+void bindList(Statement &st, int index, const QStringList &ids)
+{
+    if (ids.isEmpty()) {
+        st.bindNull(index);
+        return;
+    }
+    st.bindUtf8(
+        index, QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact).toStdString());
+}
+
+Status buildTeam(store::SpaceStore &store, const QString &me)
+{
+    auto &db = store.db();
+    TANDEM_TRY(db.exec(kTeamDdl));
+    for (std::string_view sql : {kTeamFillSql, kBuiltSql}) {
+        auto st = db.cached(sql);
+        if (!st)
+            return st.error();
+        TANDEM_TRY((*st)->bind(1, me).exec());
+    }
+    TANDEM_TRY(db.exec(kDecisionsFillSql));
+    return db.exec(kStepsFillSql);
+}
+
+// Builds the team tables unless they are there for this person and offset already.
+Status ensureTeam(store::SpaceStore &store, const DashboardFilter &f)
+{
+    auto exists = store.db().queryInt("SELECT COUNT(*) FROM sqlite_temp_master WHERE name = 'dash_built'");
+    if (!exists)
+        return exists.error();
+    if (*exists > 0) {
+        auto st = store.db().cached(kBuiltForSql);
+        if (!st)
+            return st.error();
+        bool same = false;
+        TANDEM_TRY((*st)->forEachRow([&](const Statement &r) { same = r.text(0) == f.me; }));
+        if (same)
+            return {};
+    }
+    return buildTeam(store, f.me);
+}
+
+Result<Statement *> prepared(store::SpaceStore &store, std::string_view sql, const DashboardFilter &f)
+{
+    if (sql.data() != kWaitingSql.data()) // the waiting list reads the live tables
+        TANDEM_TRY(ensureTeam(store, f));
+    auto st = store.db().cached(sql);
+    if (!st)
+        return st.error();
+    Statement &s = **st;
+    s.bind(1, f.me);
+    bindList(s, 2, f.people);
+    bindList(s, 3, f.templateIds);
+    if (f.submittedFromMs > 0)
+        s.bind(4, f.submittedFromMs);
+    else
+        s.bindNull(4);
+    if (f.submittedToMs > 0)
+        s.bind(5, f.submittedToMs);
+    else
+        s.bindNull(5);
+    s.bind(6, f.nowMs);
+    s.bind(7, f.utcOffsetMs);
+    return &s;
+}
+
+// The median of a group of `count` rows that `middle` lists in order (its ?9 and ?10 are bound here):
+// the middle row, or the mean of the two middle rows rounded down.
+Result<qint64> middleOf(Statement &middle, int count)
+{
+    if (count <= 0)
+        return qint64(0);
+    middle.bind(9, 2 - count % 2).bind(10, (count - 1) / 2);
+    qint64 sum = 0;
+    int rows = 0;
+    TANDEM_TRY(middle.forEachRow([&](const Statement &r) {
+        sum += r.int64(0);
+        ++rows;
+    }));
+    return rows == 0 ? 0 : sum / rows;
+}
+
+Result<QHash<QString, QString>> templateNames(store::SpaceStore &store)
+{
+    auto st = store.db().cached(kTemplateNamesSql);
+    if (!st)
+        return st.error();
+    QHash<QString, QString> out;
+    TANDEM_TRY((*st)->forEachRow([&](const Statement &r) { out.insert(r.text(0), r.text(1)); }));
+    return out;
+}
+
+// "2026-W07" for the week `index` weeks after the Monday 1969-12-29.
+QString isoWeek(qint64 index)
+{
+    int year = 0;
+    const int week = QDate(1970, 1, 1).addDays(index * 7 - 3).weekNumber(&year);
+    return u"%1-W%2"_s.arg(year).arg(week, 2, 10, QChar(u'0'));
+}
+
+QString decimalAmount(qint64 minor)
+{
+    const bool negative = minor < 0;
+    const quint64 magnitude = negative ? 0 - quint64(minor) : quint64(minor);
+    return (negative ? u"-"_s : QString()) + QString::number(magnitude / 100) + u'.'
+        + u"%1"_s.arg(uint(magnitude % 100), 2, 10, QChar(u'0'));
+}
+
+QString localIso(const Statement &r, int column, qint64 offsetMs)
+{
+    if (r.isNull(column))
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(r.int64(column), Qt::OffsetFromUTC, int(offsetMs / 1000))
+        .toString(Qt::ISODate);
+}
+
+} // namespace
+
+QString csvField(const QString &text)
+{
+    QString out = text;
+    // A cell starting with one of these is run as a formula by spreadsheet apps (OWASP "CSV injection").
+    if (!out.isEmpty()
+        && (out.front() == u'=' || out.front() == u'+' || out.front() == u'-' || out.front() == u'@'
+            || out.front() == u'\t' || out.front() == u'\r'))
+        out.prepend(u'\'');
+    if (out.contains(u',') || out.contains(u'"') || out.contains(u'\n') || out.contains(u'\r')) {
+        out.replace(u"\""_s, u"\"\""_s);
+        out = u'"' + out + u'"';
+    }
+    return out;
+}
+
+Result<QList<WaitingRequest>> DashboardQueries::waitingOnMe(
+    store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(st, prepared(store, kWaitingSql, f));
+    QList<WaitingRequest> out;
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) {
+        WaitingRequest w;
+        w.id = r.text(0);
+        w.title = r.text(1);
+        w.templateId = r.text(2);
+        w.templateName = r.text(3);
+        w.requesterId = r.text(4);
+        w.requesterName = r.text(5);
+        w.hasAmount = !r.isNull(6);
+        w.amountMinor = w.hasAmount ? r.int64(6) : 0;
+        w.currency = r.text(7);
+        w.submittedAt = r.int64(8);
+        w.waitingSince = r.int64(9);
+        w.stepPosition = int(r.int64(10));
+        w.slaDueAt = r.isNull(11) || r.int64(11) <= 0 ? 0 : w.submittedAt + r.int64(11) * 3600000;
+        out.append(w);
+    }));
+    return out;
+}
+
+Result<DashboardQueries::Summary> DashboardQueries::summary(
+    store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(st, prepared(store, kSummarySql, f));
+    Summary out;
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) {
+        out.byStateAndType.append({r.text(0), r.text(1), r.text(2), int(r.int64(3))});
+        out.aging.underOneDay += int(r.int64(4));
+        out.aging.oneToThreeDays += int(r.int64(5));
+        out.aging.threeToSevenDays += int(r.int64(6));
+        out.aging.overSevenDays += int(r.int64(7));
+        const int slaHours = r.isNull(8) ? 0 : int(r.int64(8));
+        const int measured = int(r.int64(11));
+        if (slaHours <= 0 || measured == 0)
+            return;
+        // Rows come by template name and id, so one template's states are next to each other.
+        if (out.sla.isEmpty() || out.sla.last().templateId != r.text(0))
+            out.sla.append({r.text(0), r.text(1), slaHours, 0, 0, 0});
+        SlaBreaches &b = out.sla.last();
+        b.pendingBreached += int(r.int64(9));
+        b.decidedLate += int(r.int64(10));
+        b.measured += measured;
+    }));
+    return out;
+}
+
+Result<QList<StateTypeCount>> DashboardQueries::byStateAndType(
+    store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(s, summary(store, f));
+    return s.byStateAndType;
+}
+
+Result<AgingBuckets> DashboardQueries::aging(store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(s, summary(store, f));
+    return s.aging;
+}
+
+Result<QList<SlaBreaches>> DashboardQueries::slaBreaches(store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(s, summary(store, f));
+    return s.sla;
+}
+
+Result<DecisionTime> DashboardQueries::medianDecisionTime(store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(groups, prepared(store, kDecisionGroupsSql, f));
+    DecisionTime out;
+    TANDEM_TRY(groups->forEachRow([&](const Statement &r) { out.decisions += int(r.int64(1)); }));
+    TANDEM_DASH_GET(middle, prepared(store, kAllDecisionsMiddleSql, f));
+    TANDEM_DASH_GET(median, middleOf(*middle, out.decisions));
+    out.medianMs = median;
+    return out;
+}
+
+Result<QList<DecisionTime>> DashboardQueries::medianDecisionTimeByType(
+    store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(names, templateNames(store));
+    TANDEM_DASH_GET(groups, prepared(store, kDecisionGroupsSql, f));
+    QList<DecisionTime> out;
+    TANDEM_TRY(groups->forEachRow([&](const Statement &r) {
+        const QString id = r.text(0);
+        out.append({id, names.value(id, id), int(r.int64(1)), 0});
+    }));
+    for (DecisionTime &d : out) {
+        // Running a statement clears its bindings (Statement::reset): bind the filter for each group.
+        TANDEM_DASH_GET(middle, prepared(store, kDecisionMiddleSql, f));
+        middle->bind(8, d.templateId);
+        TANDEM_DASH_GET(median, middleOf(*middle, d.decisions));
+        d.medianMs = median;
+    }
+    std::sort(out.begin(), out.end(), [](const DecisionTime &a, const DecisionTime &b) {
+        return std::tie(a.templateName, a.templateId) < std::tie(b.templateName, b.templateId);
+    });
+    return out;
+}
+
+Result<QList<WeekThroughput>> DashboardQueries::throughputPerWeek(
+    store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(st, prepared(store, kThroughputSql, f));
+    QList<WeekThroughput> out;
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) {
+        out.append({isoWeek(r.int64(0)), int(r.int64(1)), int(r.int64(2))});
+    }));
+    return out;
+}
+
+Result<QList<StepDuration>> DashboardQueries::slowestSteps(
+    store::SpaceStore &store, const DashboardFilter &f, int limit)
+{
+    TANDEM_DASH_GET(names, templateNames(store));
+    TANDEM_DASH_GET(groups, prepared(store, kStepGroupsSql, f));
+    QList<StepDuration> out;
+    TANDEM_TRY(groups->forEachRow([&](const Statement &r) {
+        const QString id = r.text(0);
+        out.append({id, names.value(id, id), int(r.int64(1)), int(r.int64(2)), 0});
+    }));
+    for (StepDuration &s : out) {
+        TANDEM_DASH_GET(middle, prepared(store, kStepMiddleSql, f));
+        middle->bind(8, s.templateId).bind(11, s.position);
+        TANDEM_DASH_GET(median, middleOf(*middle, s.decided));
+        s.medianMs = median;
+    }
+    std::sort(out.begin(), out.end(), [](const StepDuration &a, const StepDuration &b) {
+        return std::make_tuple(-a.medianMs, a.templateId, a.position)
+            < std::make_tuple(-b.medianMs, b.templateId, b.position);
+    });
+    return out.mid(0, limit);
+}
+
+Status DashboardQueries::refreshTeam(store::SpaceStore &store, const DashboardFilter &f)
+{
+    return buildTeam(store, f.me);
+}
+
+Result<DashboardFigures> DashboardQueries::all(store::SpaceStore &store, const DashboardFilter &f)
+{
+    DashboardFigures out;
+    TANDEM_DASH_GET(waiting, waitingOnMe(store, f));
+    TANDEM_DASH_GET(sums, summary(store, f));
+    TANDEM_DASH_GET(median, medianDecisionTime(store, f));
+    TANDEM_DASH_GET(medians, medianDecisionTimeByType(store, f));
+    TANDEM_DASH_GET(weeks, throughputPerWeek(store, f));
+    TANDEM_DASH_GET(steps, slowestSteps(store, f));
+    out.waiting = std::move(waiting);
+    out.byStateAndType = std::move(sums.byStateAndType);
+    out.aging = sums.aging;
+    out.sla = std::move(sums.sla);
+    out.decisionTime = median;
+    out.decisionTimeByType = std::move(medians);
+    out.throughput = std::move(weeks);
+    out.slowestSteps = std::move(steps);
+    return out;
+}
+
+Result<QByteArray> DashboardQueries::csv(store::SpaceStore &store, const DashboardFilter &f)
+{
+    TANDEM_DASH_GET(st, prepared(store, kCsvSql, f));
+    const QStringList header {trCore("tandem::approvals", "Request"), trCore("tandem::approvals", "Type"),
+        trCore("tandem::approvals", "Title"), trCore("tandem::approvals", "Requester"),
+        trCore("tandem::approvals", "State"), trCore("tandem::approvals", "Amount"),
+        trCore("tandem::approvals", "Currency"), trCore("tandem::approvals", "Submitted"),
+        trCore("tandem::approvals", "Decided"), trCore("tandem::approvals", "Current step")};
+    QString text;
+    const auto appendRow = [&text](const QStringList &fields) {
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (i > 0)
+                text += u',';
+            text += csvField(fields.at(i));
+        }
+        text += u"\r\n"_s;
+    };
+    appendRow(header);
+    int rows = 0;
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) {
+        appendRow({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4),
+            r.isNull(5) ? QString() : decimalAmount(r.int64(5)), r.text(6), localIso(r, 7, f.utcOffsetMs),
+            localIso(r, 8, f.utcOffsetMs), QString::number(r.int64(9))});
+        ++rows;
+    }));
+    qCDebug(lcDashboard) << "CSV export:" << rows << "requests";
+    return text.toUtf8();
+}
+
+} // namespace tandem::approvals

@@ -1,0 +1,217 @@
+// One request: its answers, its steps with who decided and when, and the audit trail (every action
+// with its actor, time and device). Approve and reject when it waits on me.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tandem.App
+import Tandem.Ui
+
+Rectangle {
+    id: pane
+    property RequestDetail detail
+    property ApprovalActions actions
+    property color accent: Theme.workAccent
+    signal closeRequested()
+    color: Theme.surface
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Request details")
+
+    function stamp(ms) {
+        return ms > 0 ? new Date(ms).toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+    }
+    function stateColor(state) {
+        return state === "approved" ? Theme.success : state === "rejected" ? Theme.danger
+            : state === "pending" || state === "active" ? Theme.warning : Theme.mutedText
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+        ColumnLayout {
+            width: scroll.availableWidth - Theme.spacing * 3
+            x: Theme.spacing * 1.5
+            spacing: Theme.spacing
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing * 1.5
+                Label {
+                    Layout.fillWidth: true
+                    text: pane.detail.title
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.baseSize * 1.2
+                    font.bold: true
+                    color: Theme.text
+                    Accessible.role: Accessible.Heading
+                }
+                ToolButton {
+                    text: "✕"
+                    onClicked: pane.closeRequested()
+                    Accessible.name: qsTr("Close details")
+                }
+            }
+            Label {
+                visible: pane.detail.loaded && !pane.detail.found
+                text: qsTr("This request is not in this space any more.")
+                color: Theme.mutedText
+            }
+            RowLayout {
+                spacing: Theme.spacing
+                Rectangle {
+                    implicitWidth: stateLabel.implicitWidth + 14
+                    implicitHeight: stateLabel.implicitHeight + 6
+                    radius: height / 2
+                    color: "transparent"
+                    border.color: pane.stateColor(pane.detail.state)
+                    Label { id: stateLabel; anchors.centerIn: parent; text: pane.detail.stateText; color: pane.stateColor(pane.detail.state) }
+                }
+                Label { text: pane.detail.templateName; textFormat: Text.PlainText; color: Theme.mutedText }
+                Item { Layout.fillWidth: true }
+                Label {
+                    text: pane.detail.amountText
+                    font.bold: true
+                    font.pixelSize: Theme.baseSize * 1.2
+                    color: Theme.text
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("From %1, submitted %2").arg(pane.detail.requesterName).arg(pane.stamp(pane.detail.submittedAt))
+                color: Theme.mutedText
+            }
+            RowLayout {
+                visible: pane.detail.waitingOnMe
+                spacing: Theme.spacing
+                Button {
+                    text: qsTr("Approve")
+                    highlighted: true
+                    enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
+                    onClicked: pane.actions.approve(pane.detail.requestId, "")
+                }
+                Button {
+                    text: qsTr("Reject")
+                    enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
+                    onClicked: rejectDialog.openFor(pane.detail.requestId, pane.detail.title)
+                }
+            }
+
+            SectionTitle { text: qsTr("Details") }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: 2
+                columnSpacing: Theme.spacing * 2
+                rowSpacing: 4
+                Repeater {
+                    model: pane.detail.answers
+                    delegate: Label {
+                        required property var modelData
+                        required property int index
+                        Layout.row: index
+                        Layout.column: 0
+                        text: modelData.label
+                        textFormat: Text.PlainText
+                        color: Theme.mutedText
+                    }
+                }
+                Repeater {
+                    model: pane.detail.answers
+                    delegate: Label {
+                        required property var modelData
+                        required property int index
+                        Layout.row: index
+                        Layout.column: 1
+                        Layout.fillWidth: true
+                        text: modelData.text
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        color: Theme.text
+                    }
+                }
+            }
+            Label {
+                visible: pane.detail.cc.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Copied to %1").arg(pane.detail.cc.join(", "))
+                color: Theme.mutedText
+            }
+
+            SectionTitle { text: qsTr("Steps") }
+            Repeater {
+                model: pane.detail.steps
+                delegate: ColumnLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: 2
+                    RowLayout {
+                        Rectangle { width: 10; height: 10; radius: 5; color: pane.stateColor(modelData.state) }
+                        Label {
+                            text: qsTr("Step %1 · %2").arg(modelData.position).arg(modelData.modeText)
+                            font.bold: true
+                            color: Theme.text
+                        }
+                        Item { Layout.fillWidth: true }
+                        Label { text: modelData.stateText; color: pane.stateColor(modelData.state) }
+                    }
+                    Repeater {
+                        model: modelData.approvers
+                        delegate: Label {
+                            required property var modelData
+                            Layout.leftMargin: 18
+                            text: modelData.decision.length > 0
+                                ? qsTr("%1 — %2, %3").arg(modelData.name).arg(modelData.decisionText).arg(pane.stamp(modelData.decidedAt))
+                                : modelData.name
+                            textFormat: Text.PlainText
+                            color: modelData.decision.length > 0 ? Theme.text : Theme.mutedText
+                        }
+                    }
+                }
+            }
+
+            SectionTitle { text: qsTr("History") }
+            Repeater {
+                model: pane.detail.timeline
+                delegate: RowLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Rectangle { Layout.alignment: Qt.AlignTop; Layout.topMargin: 6; width: 8; height: 8; radius: 4; color: pane.accent }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: qsTr("%1 %2").arg(modelData.actorName).arg(modelData.actionText)
+                            textFormat: Text.PlainText
+                            color: Theme.text
+                        }
+                        Label {
+                            visible: modelData.comment.length > 0
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: "“" + modelData.comment + "”"
+                            textFormat: Text.PlainText
+                            color: Theme.text
+                            font.italic: true
+                        }
+                        Label {
+                            text: modelData.deviceId.length > 0
+                                ? qsTr("%1 · device %2").arg(pane.stamp(modelData.at)).arg(modelData.deviceId)
+                                : pane.stamp(modelData.at)
+                            textFormat: Text.PlainText
+                            color: Theme.faintText
+                            font.pixelSize: Theme.baseSize * 0.85
+                        }
+                    }
+                }
+            }
+            Item { Layout.preferredHeight: Theme.spacing * 2 }
+        }
+    }
+    RejectDialog { id: rejectDialog; actions: pane.actions }
+}

@@ -1,0 +1,193 @@
+// Screenshots of the approvals views (qml/approvals/) over a real encrypted store filled by the
+// generator (tests/approvals/approvalgen.h), offscreen, in English and Simplified Chinese: the dashboard
+// (waiting on me, with a request's detail and timeline), the team figures, and the request form with
+// its validation messages. The PNGs go to $TANDEM_SCREENSHOT_DIR (default: approvals-screens/ in the
+// working directory); the test checks that each view shows what it must and that the picture is not
+// blank.
+#include "approvaldashboard.h"
+#include "approvalgen.h"
+#include "requestdetail.h"
+#include "requestform.h"
+
+#include "store/storethread.h"
+
+#include <QDir>
+#include <QQmlComponent>
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickView>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
+
+using namespace tandem;
+using namespace tandem::app;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr auto kScene = R"(
+import QtQuick
+import Tandem.App
+import Tandem.Ui
+Item {
+    width: 1360; height: 860
+    property alias view: view
+    ApprovalDashboard { id: dashboard; objectName: "dashboard"; active: true }
+    RequestDetail { id: detail; objectName: "detail" }
+    RequestForm { id: form; objectName: "form" }
+    ApprovalActions { id: actions; objectName: "actions" }
+    ApprovalsView {
+        id: view
+        objectName: "approvalsView"
+        anchors.fill: parent
+        dashboard: dashboard; detail: detail; form: form; actions: actions
+        selectedRequestId: detail.requestId
+    }
+}
+)";
+
+// Distinct colours in a sample of the picture: a blank or failed render has one or two.
+int colourCount(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+} // namespace
+
+class TestApprovalScreens : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<store::StoreThread> m_thread;
+    approvals::test::GenData m_data;
+    QString m_outDir;
+
+    // A decided purchase (three steps, a full history) and the oldest request waiting on me.
+    QString decidedPurchase() const
+    {
+        for (const auto &r : m_data.requests)
+            if (r.templateId == u"tpl-purchase"_s && r.state == u"approved"_s && r.requesterId != m_data.me)
+                return r.id;
+        return {};
+    }
+
+    void shoot(const QString &language)
+    {
+        QTranslator translator;
+        if (language != u"en"_s) {
+            QVERIFY(translator.load(u":/i18n/tandem_%1.qm"_s.arg(language)));
+            QCoreApplication::installTranslator(&translator);
+        }
+        QLocale::setDefault(QLocale(language));
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        });
+
+        QQuickView view;
+        view.setResizeMode(QQuickView::SizeRootObjectToView);
+        view.engine()->addImportPath(u"qrc:/"_s); // the static modules' qmldir files
+        QQmlComponent component(view.engine());
+        component.setData(kScene, QUrl(u"qrc:/approvalscreens.qml"_s));
+        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
+        auto *root = qobject_cast<QQuickItem *>(component.create());
+        QVERIFY(root);
+        view.setContent(QUrl(), &component, root);
+        view.resize(1360, 860);
+        view.show();
+
+        auto *dashboard = root->findChild<ApprovalDashboard *>(u"dashboard"_s);
+        auto *detail = root->findChild<RequestDetail *>(u"detail"_s);
+        auto *form = root->findChild<RequestForm *>(u"form"_s);
+        auto *approvals = root->findChild<QQuickItem *>(u"approvalsView"_s);
+        QVERIFY(dashboard && detail && form && approvals);
+        dashboard->setStore(m_thread.get(), m_data.me);
+        form->setStore(m_thread.get());
+        detail->setStore(m_thread.get(), m_data.me);
+
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->loading() && dashboard->waiting()->count() > 0, 10000);
+        QTRY_VERIFY(!dashboard->templates().isEmpty());
+
+        const auto grab = [&](const QString &name) {
+            QTest::qWait(150); // a frame for the bindings that followed the data
+            const QImage image = view.grabWindow();
+            QVERIFY(!image.isNull());
+            QVERIFY2(colourCount(image) > 20, qPrintable(name + u" looks blank"_s));
+            QVERIFY(image.save(QDir(m_outDir).filePath(u"%1-%2.png"_s.arg(name, language))));
+        };
+
+        // Waiting on me, the oldest request's detail beside it.
+        detail->setRequestId(dashboard->waiting()->requestIdAt(0));
+        QTRY_VERIFY(detail->loaded() && detail->found());
+        QVERIFY(detail->waitingOnMe());
+        QVERIFY(!detail->timeline().isEmpty());
+        dashboard->waiting()->setSelected(0, true);
+        dashboard->waiting()->setSelected(2, true);
+        grab(u"approvals-waiting"_s);
+
+        // The team figures, a decided purchase's steps and history beside them.
+        approvals->setProperty("page", u"team"_s);
+        detail->setRequestId(decidedPurchase());
+        QTRY_VERIFY(detail->loaded() && detail->found() && detail->steps().size() == 3);
+        QVERIFY(!dashboard->throughput().isEmpty());
+        QVERIFY(!dashboard->sla().isEmpty());
+        grab(u"approvals-team"_s);
+
+        // A reimbursement half filled in, after pressing Submit: the messages say what is missing.
+        detail->setRequestId({});
+        approvals->setProperty("page", u"new"_s);
+        form->setTemplateId(u"tpl-reimburse"_s);
+        QTRY_VERIFY(form->fields().size() == 5);
+        form->setTitle(u"Taxi to the Shenzhen office"_s);
+        form->setMoney(u"amount"_s, u"1234.5"_s, u"HKD"_s);
+        form->setDate(u"spent_on"_s, u"yesterday"_s);
+        QVERIFY(!form->validate());
+        QCOMPARE(form->errors().size(), 4); // date unreadable, category, reason, receipts
+        grab(u"approvals-form"_s);
+        delete root;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(u"Basic"_s);
+        QVERIFY(m_dir.isValid());
+        m_outDir
+            = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR", QDir::current().filePath(u"approvals-screens"_s));
+        QVERIFY(QDir().mkpath(m_outDir));
+        auto opened = store::SpaceStore::open(
+            m_dir.filePath(u"space.db"_s), store::DataKey::generate(), {.create = true});
+        QVERIFY(opened.ok());
+        approvals::test::GenOptions options;
+        options.requests = 3000;
+        options.nowMs = QDateTime::currentMSecsSinceEpoch(); // the views measure ages from now
+        m_data = approvals::test::generateApprovals(options);
+        QVERIFY(approvals::test::writeApprovals(**opened, m_data).ok());
+        m_thread = std::make_unique<store::StoreThread>();
+        auto adopted = m_thread->adopt(std::move(*opened));
+        adopted.waitForFinished();
+        QVERIFY(adopted.result().ok());
+    }
+
+    void screensInEnglish() { shoot(u"en"_s); }
+    void screensInSimplifiedChinese() { shoot(u"zh_CN"_s); }
+
+    void cleanupTestCase() { m_thread.reset(); }
+};
+
+QTEST_MAIN(TestApprovalScreens)
+#include "tst_approvalscreens.moc"
