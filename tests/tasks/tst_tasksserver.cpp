@@ -79,6 +79,11 @@ private Q_SLOTS:
         server.stop();
         QTRY_VERIFY_WITH_TIMEOUT(alice->sync->status().state != SyncState::Ready, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(bob->sync->status().state != SyncState::Ready, 10000);
+        // Both devices read the same wall clock, so the order of the writes below is the order of their
+        // timestamps, as long as neither keeps the offset its welcome measured: on a loaded machine a
+        // welcome can arrive hundreds of milliseconds late, which would put one device that far behind.
+        setClockOffset(*alice, 0);
+        setClockOffset(*bob, 0);
         // Different fields: both keep their change.
         QVERIFY(alice->sync->updateTask(id, fields({{u"title"_s, u"Final"_s}})).result().ok());
         QVERIFY(bob->sync->updateTask(id, fields({{u"status"_s, u"done"_s}})).result().ok());
