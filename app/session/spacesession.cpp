@@ -311,6 +311,9 @@ void SpaceSession::login(const QString &password)
 void SpaceSession::onStoreChanged(const store::StoreChange &change)
 {
     m_usersDirty |= change.users;
+    // An approved (or withdrawn) leave may have changed the work schedule's days off (boundary/leavedays.h).
+    if (change.approvals && m_boundary && m_boundary->work())
+        m_boundary->load();
     if (!m_refresh.isActive())
         m_refresh.start();
 }

@@ -2,6 +2,8 @@
 
 #include "recordfields.h"
 
+#include "boundary/leavedays.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QVariant>
@@ -142,8 +144,11 @@ Status upsertApprovalRecord(
     change.approvals = true;
     if (entity == "approval_template"_L1)
         return upsertTemplate(db, data);
-    if (entity == "approval_request"_L1)
-        return upsertRequest(db, data);
+    if (entity == "approval_request"_L1) {
+        TANDEM_TRY(upsertRequest(db, data));
+        // Approved leave of this account feeds the work schedule's days off (boundary/leavedays.h).
+        return boundary::reconcileLeaveDays(db, string(data, "id"_L1), QTimeZone::systemTimeZone());
+    }
     return insertAction(db, data);
 }
 

@@ -113,6 +113,7 @@ std::optional<int> parseArguments(
             context.profileOption = value;
         } else {
             parsed.values.insert(name, value);
+            parsed.repeated[name].append(value);
         }
     }
     if (parsed.positional.size() < command.minPositional

@@ -39,6 +39,7 @@ struct Arguments
     QStringList positional;
     QHash<QString, QString> values; // options with a value
     QStringList flags; // options without one
+    QHash<QString, QStringList> repeated; // every value of an option given more than once, in order
 
     [[nodiscard]] bool isSet(const QString &name) const
     {

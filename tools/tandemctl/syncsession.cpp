@@ -82,11 +82,17 @@ Result<std::unique_ptr<store::StoreThread>> openStoreThread(
     return thread;
 }
 
-SyncOutcome runSync(
-    store::StoreThread &store, const sync::SyncConfig &config, qint64 timeoutMs, bool giveUpOffline)
+SyncOutcome runSync(store::StoreThread &store, const sync::SyncConfig &config, qint64 timeoutMs,
+    bool giveUpOffline, const std::function<Status(sync::SpaceSync &)> &beforeStart)
 {
     SyncOutcome outcome;
     sync::SpaceSync engine(&store, config);
+    if (beforeStart) {
+        if (Status s = beforeStart(engine); !s) {
+            outcome.notStarted = s.error();
+            return outcome;
+        }
+    }
     QEventLoop loop;
     QObject::connect(&engine, &sync::SpaceSync::settled, &loop, [&] {
         outcome.settled = true;

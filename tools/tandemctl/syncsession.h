@@ -12,7 +12,13 @@
 
 #include <QUrl>
 
+#include <functional>
+
 #include <memory>
+
+namespace tandem::sync {
+class SpaceSync;
+}
 
 namespace tandemctl {
 
@@ -39,11 +45,14 @@ struct SyncOutcome
     tandem::sync::SyncStatus status; // the last status
     QStringList rejected; // "code: reason" of mutations the server refused
     QStringList wiped; // local spaces destroyed after a revocation
+    std::optional<tandem::Error> notStarted; // beforeStart's error
 };
 
 // Runs the engine until it settles, stops (or needs a login), or `timeoutMs` passes; with
-// `giveUpOffline`, also as soon as the server cannot be reached.
+// `giveUpOffline`, also as soon as the server cannot be reached. `beforeStart` runs on the engine before
+// it connects (to queue a change through it, as the app does); an error there ends the run unstarted.
 SyncOutcome runSync(tandem::store::StoreThread &store, const tandem::sync::SyncConfig &config,
-    qint64 timeoutMs, bool giveUpOffline = false);
+    qint64 timeoutMs, bool giveUpOffline = false,
+    const std::function<tandem::Status(tandem::sync::SpaceSync &)> &beforeStart = {});
 
 } // namespace tandemctl
