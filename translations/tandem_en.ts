@@ -127,12 +127,39 @@
     </message>
 </context>
 <context>
+    <name>tandem::app::RequestForm</name>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>At most %n character.</numerusform>
+            <numerusform>At most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n, each once.</source>
+        <translation>
+            <numerusform>At most %n, each once.</numerusform>
+            <numerusform>At most %n, each once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::TimelineModel</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 and %n more</numerusform>
             <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::approvals</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
         </translation>
     </message>
 </context>

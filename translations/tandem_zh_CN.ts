@@ -812,6 +812,14 @@
         <source>%1 · device %2</source>
         <translation>%1 · 设备 %2</translation>
     </message>
+    <message>
+        <source>Your action is on its way to the server…</source>
+        <translation>你的操作正在发往服务器…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
 </context>
 <context>
     <name>RequestFormView</name>
@@ -1624,8 +1632,60 @@
 <context>
     <name>tandem::app::ApprovalActions</name>
     <message>
-        <source>Approvals cannot be sent from this version of Tandem yet. Nothing was changed; decide on the request from the web or ask your administrator.</source>
-        <translation>此版本的 Tandem 暂时无法发送审批操作，申请未作任何更改。请在网页端处理，或联系管理员。</translation>
+        <source>This request changed before your action arrived; it is %1 now. Nothing was changed.</source>
+        <translation>在你的操作送达前，此申请已变为“%1”，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Already approved by %1 at %2.</source>
+        <translation>%1 已于 %2 同意。</translation>
+    </message>
+    <message>
+        <source>Already rejected by %1 at %2.</source>
+        <translation>%1 已于 %2 驳回。</translation>
+    </message>
+    <message>
+        <source>Already returned for changes by %1 at %2.</source>
+        <translation>%1 已于 %2 退回修改。</translation>
+    </message>
+    <message>
+        <source>Withdrawn by %1 at %2.</source>
+        <translation>%1 已于 %2 撤回。</translation>
+    </message>
+    <message>
+        <source>Already handed on by %1 at %2.</source>
+        <translation>%1 已于 %2 转交。</translation>
+    </message>
+    <message>
+        <source>Already decided by %1 at %2.</source>
+        <translation>%1 已于 %2 审批。</translation>
+    </message>
+    <message>
+        <source>You cannot do this on this request. Nothing was changed.</source>
+        <translation>你无权对此申请执行此操作，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This request is no longer shared with you. Nothing was changed.</source>
+        <translation>此申请已不再与你共享，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A reminder was sent a moment ago; try again in a few minutes.</source>
+        <translation>刚刚已催办过，请几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The server refused this (%1). Nothing was changed.</source>
+        <translation>服务器拒绝了此操作（%1），未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This request changed before your action arrived. Nothing was changed.</source>
+        <translation>在你的操作送达前，此申请已发生变化，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This space is not open. Nothing was changed; open the space and try again.</source>
+        <translation>此空间未打开，未做任何更改。请打开空间后重试。</translation>
+    </message>
+    <message>
+        <source>This request is not in this space.</source>
+        <translation>此申请不在这个空间中。</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2030,94 @@
         <source>Give the request a title, such as &quot;Taxi to the Shenzhen office&quot;.</source>
         <translation>请填写标题，例如“去深圳办公室的打车费”。</translation>
     </message>
+    <message>
+        <source>This form cannot be filled in with this version of Tandem (%1 %2).</source>
+        <translation>此版本的 Tandem 无法填写这张表单（%1 %2）。</translation>
+    </message>
+    <message>
+        <source>Choose at least one.</source>
+        <translation>请至少选择一项。</translation>
+    </message>
+    <message>
+        <source>Type the amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <source>Type the date.</source>
+        <translation>请输入日期。</translation>
+    </message>
+    <message>
+        <source>Choose at least one person.</source>
+        <translation>请至少选择一人。</translation>
+    </message>
+    <message>
+        <source>Attach at least one file.</source>
+        <translation>请至少添加一个附件。</translation>
+    </message>
+    <message>
+        <source>Fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>至少 %1。</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
+    </message>
+    <message>
+        <source>Type a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Choose another currency.</source>
+        <translation>请选择其他币种。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>请从选项中选择。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n, each once.</source>
+        <translation>
+            <numerusform>最多 %n 项，不可重复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose people of your organisation.</source>
+        <translation>请选择本组织的人员。</translation>
+    </message>
+    <message>
+        <source>Attach files you have uploaded.</source>
+        <translation>请添加你已上传的文件。</translation>
+    </message>
+    <message>
+        <source>This form has changed since it was opened; open it again.</source>
+        <translation>表单在打开后已更改，请重新打开。</translation>
+    </message>
+    <message>
+        <source>Use a single line.</source>
+        <translation>请只填写一行。</translation>
+    </message>
+    <message>
+        <source>This answer cannot be sent; change it.</source>
+        <translation>此项内容无法提交，请修改。</translation>
+    </message>
+    <message>
+        <source>Attaching files to a request is not available yet; remove them to send.</source>
+        <translation>申请暂不支持添加附件，请移除后再提交。</translation>
+    </message>
 </context>
 <context>
     <name>tandem::app::SpaceBoundaryController</name>
@@ -2119,104 +2267,14 @@
         <translation>当前步骤</translation>
     </message>
     <message>
-        <source>This form cannot be shown: %1</source>
-        <translation>无法显示此表单：%1</translation>
-    </message>
-    <message>
-        <source>its definition is too large.</source>
-        <translation>表单定义过大。</translation>
-    </message>
-    <message>
-        <source>its definition is not valid JSON.</source>
-        <translation>表单定义不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>it has too many fields.</source>
-        <translation>字段过多。</translation>
-    </message>
-    <message>
-        <source>a field has no id, or the same id as another.</source>
-        <translation>有字段缺少标识，或与其他字段标识重复。</translation>
-    </message>
-    <message>
-        <source>a list of choices is too long.</source>
-        <translation>选项列表过长。</translation>
-    </message>
-    <message>
-        <source>%1 is required.</source>
-        <translation>请填写%1。</translation>
-    </message>
-    <message>
-        <source>%1 must be text.</source>
-        <translation>%1必须是文本。</translation>
-    </message>
-    <message>
-        <source>%1 is too long: at most %2 characters.</source>
-        <translation>%1过长：最多 %2 个字符。</translation>
-    </message>
-    <message>
-        <source>%1 must be a number.</source>
-        <translation>%1必须是数字。</translation>
-    </message>
-    <message>
-        <source>%1 must be at least %2.</source>
-        <translation>%1不能小于 %2。</translation>
-    </message>
-    <message>
-        <source>%1 must be at most %2.</source>
-        <translation>%1不能大于 %2。</translation>
-    </message>
-    <message>
-        <source>%1 must be a whole number.</source>
-        <translation>%1必须是整数。</translation>
-    </message>
-    <message>
-        <source>%1 has too many decimals.</source>
-        <translation>%1的小数位数过多。</translation>
-    </message>
-    <message>
-        <source>%1 must be an amount such as 1,234.50.</source>
-        <translation>%1必须是金额，例如 1,234.50。</translation>
-    </message>
-    <message>
-        <source>%1: choose a currency (%2).</source>
-        <translation>%1：请选择币种（%2）。</translation>
-    </message>
-    <message>
-        <source>%1 must be a date.</source>
-        <translation>%1必须是日期。</translation>
-    </message>
-    <message>
-        <source>%1 needs a first and a last day.</source>
-        <translation>%1需要开始和结束日期。</translation>
-    </message>
-    <message>
-        <source>%1 ends before it starts.</source>
-        <translation>%1的结束日期早于开始日期。</translation>
-    </message>
-    <message>
-        <source>%1: choose one of the options.</source>
-        <translation>%1：请从选项中选择一项。</translation>
-    </message>
-    <message>
-        <source>%1: choose among the options.</source>
-        <translation>%1：请从选项中选择。</translation>
-    </message>
-    <message>
-        <source>%1: choose people.</source>
-        <translation>%1：请选择人员。</translation>
-    </message>
-    <message>
-        <source>%1: attach files.</source>
-        <translation>%1：请添加附件。</translation>
-    </message>
-    <message>
-        <source>%1: at most %2 files.</source>
-        <translation>%1：最多 %2 个文件。</translation>
-    </message>
-    <message>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

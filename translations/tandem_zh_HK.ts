@@ -812,6 +812,14 @@
         <source>%1 · device %2</source>
         <translation>%1 · 裝置 %2</translation>
     </message>
+    <message>
+        <source>Your action is on its way to the server…</source>
+        <translation>你的操作正在傳送到伺服器…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
 </context>
 <context>
     <name>RequestFormView</name>
@@ -1624,8 +1632,60 @@
 <context>
     <name>tandem::app::ApprovalActions</name>
     <message>
-        <source>Approvals cannot be sent from this version of Tandem yet. Nothing was changed; decide on the request from the web or ask your administrator.</source>
-        <translation>此版本的 Tandem 暫時無法傳送審批操作，申請未作任何更改。請在網頁版處理，或聯絡管理員。</translation>
+        <source>This request changed before your action arrived; it is %1 now. Nothing was changed.</source>
+        <translation>在你的操作送達前，此申請已變為「%1」，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Already approved by %1 at %2.</source>
+        <translation>%1 已於 %2 批准。</translation>
+    </message>
+    <message>
+        <source>Already rejected by %1 at %2.</source>
+        <translation>%1 已於 %2 駁回。</translation>
+    </message>
+    <message>
+        <source>Already returned for changes by %1 at %2.</source>
+        <translation>%1 已於 %2 退回修改。</translation>
+    </message>
+    <message>
+        <source>Withdrawn by %1 at %2.</source>
+        <translation>%1 已於 %2 撤回。</translation>
+    </message>
+    <message>
+        <source>Already handed on by %1 at %2.</source>
+        <translation>%1 已於 %2 轉交。</translation>
+    </message>
+    <message>
+        <source>Already decided by %1 at %2.</source>
+        <translation>%1 已於 %2 審批。</translation>
+    </message>
+    <message>
+        <source>You cannot do this on this request. Nothing was changed.</source>
+        <translation>你無權對此申請執行此操作，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>This request is no longer shared with you. Nothing was changed.</source>
+        <translation>此申請已不再與你共享，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>A reminder was sent a moment ago; try again in a few minutes.</source>
+        <translation>剛剛已催辦過，請幾分鐘後再試。</translation>
+    </message>
+    <message>
+        <source>The server refused this (%1). Nothing was changed.</source>
+        <translation>伺服器拒絕了此操作（%1），未作任何更改。</translation>
+    </message>
+    <message>
+        <source>This request changed before your action arrived. Nothing was changed.</source>
+        <translation>在你的操作送達前，此申請已有變化，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>This space is not open. Nothing was changed; open the space and try again.</source>
+        <translation>此空間未開啟，未作任何更改。請開啟空間後再試。</translation>
+    </message>
+    <message>
+        <source>This request is not in this space.</source>
+        <translation>此申請不在這個空間中。</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2030,94 @@
         <source>Give the request a title, such as &quot;Taxi to the Shenzhen office&quot;.</source>
         <translation>請填寫標題，例如「往深圳辦公室的的士費」。</translation>
     </message>
+    <message>
+        <source>This form cannot be filled in with this version of Tandem (%1 %2).</source>
+        <translation>此版本的 Tandem 無法填寫這張表格（%1 %2）。</translation>
+    </message>
+    <message>
+        <source>Choose at least one.</source>
+        <translation>請至少選擇一項。</translation>
+    </message>
+    <message>
+        <source>Type the amount.</source>
+        <translation>請輸入金額。</translation>
+    </message>
+    <message>
+        <source>Type the date.</source>
+        <translation>請輸入日期。</translation>
+    </message>
+    <message>
+        <source>Choose at least one person.</source>
+        <translation>請至少選擇一人。</translation>
+    </message>
+    <message>
+        <source>Attach at least one file.</source>
+        <translation>請至少加入一個附件。</translation>
+    </message>
+    <message>
+        <source>Fill this in.</source>
+        <translation>請填寫此項。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s).</source>
+        <translation>
+            <numerusform>最多 %n 個字元。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>至少 %1。</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
+    </message>
+    <message>
+        <source>Type a whole number.</source>
+        <translation>請輸入整數。</translation>
+    </message>
+    <message>
+        <source>Choose another currency.</source>
+        <translation>請選擇其他貨幣。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>結束日期早於開始日期。</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>請從選項中選擇。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n, each once.</source>
+        <translation>
+            <numerusform>最多 %n 項，不可重複。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose people of your organisation.</source>
+        <translation>請選擇本機構的人員。</translation>
+    </message>
+    <message>
+        <source>Attach files you have uploaded.</source>
+        <translation>請加入你已上載的檔案。</translation>
+    </message>
+    <message>
+        <source>This form has changed since it was opened; open it again.</source>
+        <translation>表格在開啟後已更改，請重新開啟。</translation>
+    </message>
+    <message>
+        <source>Use a single line.</source>
+        <translation>請只填寫一行。</translation>
+    </message>
+    <message>
+        <source>This answer cannot be sent; change it.</source>
+        <translation>此項內容無法提交，請修改。</translation>
+    </message>
+    <message>
+        <source>Attaching files to a request is not available yet; remove them to send.</source>
+        <translation>申請暫不支援加入附件，請移除後再提交。</translation>
+    </message>
 </context>
 <context>
     <name>tandem::app::SpaceBoundaryController</name>
@@ -2119,104 +2267,14 @@
         <translation>當前步驟</translation>
     </message>
     <message>
-        <source>This form cannot be shown: %1</source>
-        <translation>無法顯示此表格：%1</translation>
-    </message>
-    <message>
-        <source>its definition is too large.</source>
-        <translation>表格定義過大。</translation>
-    </message>
-    <message>
-        <source>its definition is not valid JSON.</source>
-        <translation>表格定義不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>it has too many fields.</source>
-        <translation>欄位過多。</translation>
-    </message>
-    <message>
-        <source>a field has no id, or the same id as another.</source>
-        <translation>有欄位缺少識別碼，或與其他欄位識別碼重複。</translation>
-    </message>
-    <message>
-        <source>a list of choices is too long.</source>
-        <translation>選項列表過長。</translation>
-    </message>
-    <message>
-        <source>%1 is required.</source>
-        <translation>請填寫%1。</translation>
-    </message>
-    <message>
-        <source>%1 must be text.</source>
-        <translation>%1必須是文字。</translation>
-    </message>
-    <message>
-        <source>%1 is too long: at most %2 characters.</source>
-        <translation>%1過長：最多 %2 個字元。</translation>
-    </message>
-    <message>
-        <source>%1 must be a number.</source>
-        <translation>%1必須是數字。</translation>
-    </message>
-    <message>
-        <source>%1 must be at least %2.</source>
-        <translation>%1不能少於 %2。</translation>
-    </message>
-    <message>
-        <source>%1 must be at most %2.</source>
-        <translation>%1不能多於 %2。</translation>
-    </message>
-    <message>
-        <source>%1 must be a whole number.</source>
-        <translation>%1必須是整數。</translation>
-    </message>
-    <message>
-        <source>%1 has too many decimals.</source>
-        <translation>%1的小數位數過多。</translation>
-    </message>
-    <message>
-        <source>%1 must be an amount such as 1,234.50.</source>
-        <translation>%1必須是金額，例如 1,234.50。</translation>
-    </message>
-    <message>
-        <source>%1: choose a currency (%2).</source>
-        <translation>%1：請選擇貨幣（%2）。</translation>
-    </message>
-    <message>
-        <source>%1 must be a date.</source>
-        <translation>%1必須是日期。</translation>
-    </message>
-    <message>
-        <source>%1 needs a first and a last day.</source>
-        <translation>%1需要開始和結束日期。</translation>
-    </message>
-    <message>
-        <source>%1 ends before it starts.</source>
-        <translation>%1的結束日期早於開始日期。</translation>
-    </message>
-    <message>
-        <source>%1: choose one of the options.</source>
-        <translation>%1：請從選項中選擇一項。</translation>
-    </message>
-    <message>
-        <source>%1: choose among the options.</source>
-        <translation>%1：請從選項中選擇。</translation>
-    </message>
-    <message>
-        <source>%1: choose people.</source>
-        <translation>%1：請選擇人員。</translation>
-    </message>
-    <message>
-        <source>%1: attach files.</source>
-        <translation>%1：請加入附件。</translation>
-    </message>
-    <message>
-        <source>%1: at most %2 files.</source>
-        <translation>%1：最多 %2 個檔案。</translation>
-    </message>
-    <message>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 個檔案</numerusform>
+        </translation>
     </message>
 </context>
 <context>

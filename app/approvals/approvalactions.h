@@ -1,8 +1,9 @@
-// What a person does to a request from the dashboard, the detail or the form: approve, reject,
-// approve many at once, submit. The client never decides a request's state (docs/protocol.md §11.3):
-// each command goes to a pluggable Sender, which the sync layer of the approvals feature provides
-// (ApprovalActions::setSender, called once at start-up). Until one is set, every command fails with a
-// message saying so; nothing is shown as done that the server has not accepted.
+// What a person does to a request from the dashboard, the detail or the form: approve, reject, return,
+// withdraw, comment, approve many at once, submit. The client never decides a request's state
+// (docs/protocol.md §11.3): each command is queued in the space's outbox through its SpaceSync
+// (actOnApproval, submitApproval) and shown as pending (pendingApprovalActions) until the server's event
+// changes the request. A refusal is explained: state_conflict from the records the server sent ("Already
+// approved by Chen at 10:42"). Tests may replace the sending with setSender.
 #pragma once
 
 #include "util/result.h"
@@ -10,6 +11,7 @@
 #include <QFuture>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
@@ -25,14 +27,16 @@ class SpaceSession;
 
 struct ApprovalCommand
 {
-    enum class Kind { Approve, Reject, Submit };
+    enum class Kind { Approve, Reject, Submit, Return, Withdraw, Comment };
     Kind kind = Kind::Approve;
-    QString requestId; // approve and reject
-    QString comment; // the approver's comment, or the reason of a rejection
+    QString requestId; // every kind but submit
+    QString comment; // the comment, or the reason of a rejection, return or withdrawal
     // submit: the request as filled in
     QString templateId;
     QString title;
     QJsonObject formData;
+    // approve, reject, return: the active step the person saw; -1: as the store holds it now
+    int step = -1;
 };
 
 class ApprovalActions : public QObject
@@ -42,30 +46,34 @@ class ApprovalActions : public QObject
     Q_MOC_INCLUDE("spacesession.h")
     // The space the commands are for.
     Q_PROPERTY(tandem::app::SpaceSession *session READ session WRITE setSession NOTIFY sessionChanged)
-    // Requests with a command on its way (for the buttons' busy state).
+    // Requests with an action queued or sent and not yet answered by an event (the outbox, and the
+    // commands on their way to it).
     Q_PROPERTY(QStringList pending READ pending NOTIFY pendingChanged)
-    Q_PROPERTY(bool canSend READ canSend CONSTANT)
+    Q_PROPERTY(bool canSend READ canSend NOTIFY sessionChanged)
 
 public:
-    // Queues the command for the server (the mutation of §7.3 in the space's outbox) and finishes when it
-    // is queued, or fails with a reason a person can read (also when `session` is null). Runs on the GUI
-    // thread.
+    // Replaces the sending through the session's SpaceSync (tests). Runs on the GUI thread; finishes when
+    // the command is queued, or fails with a reason a person can read.
     using Sender = std::function<QFuture<Status>(SpaceSession *session, const ApprovalCommand &command)>;
     static void setSender(Sender sender);
     [[nodiscard]] static bool hasSender();
 
     explicit ApprovalActions(QObject *parent = nullptr);
 
-    [[nodiscard]] SpaceSession *session() const { return m_session; }
+    [[nodiscard]] SpaceSession *session() const;
     void setSession(SpaceSession *session);
     [[nodiscard]] QStringList pending() const { return m_pending; }
-    [[nodiscard]] bool canSend() const { return hasSender(); }
+    [[nodiscard]] bool canSend() const;
 
     Q_INVOKABLE void approve(const QString &requestId, const QString &comment = {});
     Q_INVOKABLE void reject(const QString &requestId, const QString &reason);
     // Approves each request; bulkFinished says how many were queued and how many failed.
     Q_INVOKABLE void approveMany(const QStringList &requestIds, const QString &comment = {});
     Q_INVOKABLE void submit(const QString &templateId, const QString &title, const QJsonObject &formData);
+    Q_INVOKABLE void returnForChanges(const QString &requestId, const QString &reason, int step = -1);
+    Q_INVOKABLE void withdraw(const QString &requestId, const QString &reason = {});
+    Q_INVOKABLE void comment(const QString &requestId, const QString &text);
+    Q_INVOKABLE void refreshPending();
 
     // For the C++ side (tests, other controllers).
     void send(const ApprovalCommand &command, std::function<void(const Status &)> done = {});
@@ -76,9 +84,20 @@ Q_SIGNALS:
     // kind: "approve", "reject", "submit"; message: empty when ok.
     void finished(const QString &requestId, const QString &kind, bool ok, const QString &message);
     void bulkFinished(int queued, int failed, const QString &firstError);
+    // The server refused a queued action (after finished said it was queued): a sentence to show.
+    void refused(const QString &requestId, const QString &kind, const QString &code, const QString &message);
 
 private:
-    SpaceSession *m_session = nullptr;
+    QFuture<Status> queue(const ApprovalCommand &command);
+    void explainRefusal(const QString &mutationId, const QString &code, const QString &reason);
+    void setPending(QStringList ids);
+
+    QPointer<SpaceSession> m_session;
+    QList<QMetaObject::Connection> m_connections;
+    QStringList m_sending; // commands not yet in the outbox
+    QStringList m_queued; // in the outbox, pending or sent
+    QHash<QString, std::pair<QString, QString>> m_mutations; // mutation id → request id, kind
+    QHash<QString, int> m_stepOf; // mutation id → the step it named
     QStringList m_pending;
 };
 

@@ -43,8 +43,12 @@ ApprovalDashboard::ApprovalDashboard(QObject *parent)
     m_settle.setSingleShot(true);
     m_settle.setInterval(kSettleMs);
     connect(&m_settle, &QTimer::timeout, this, [this] {
-        if (m_active && m_stale)
+        if (!m_stale)
+            return;
+        if (m_active)
             load(true);
+        else
+            refreshTeamInBackground();
     });
 }
 
@@ -74,6 +78,8 @@ void ApprovalDashboard::setStore(store::StoreThread *store, const QString &me)
     loadChoices();
     if (m_active)
         load(true);
+    else
+        refreshTeamInBackground();
 }
 
 void ApprovalDashboard::setActive(bool active)
@@ -82,17 +88,41 @@ void ApprovalDashboard::setActive(bool active)
         return;
     m_active = active;
     Q_EMIT activeChanged();
-    if (m_active && m_stale)
-        load(true);
+    if (m_active)
+        load(m_stale);
 }
 
-void ApprovalDashboard::onStoreChanged()
+void ApprovalDashboard::onStoreChanged(const store::StoreChange &change)
 {
-    // StoreChange does not say whether approvals changed (schema version 3 has no flag for it): any
-    // write may have, so the figures are stale, and computed again once the writes settle.
+    // Only approval data moves the figures. The team copy is rebuilt once the writes settle, shown or
+    // not, so that opening the dashboard afterwards only reads it (the warm case).
+    if (!change.approvals)
+        return;
     m_stale = true;
-    if (m_active)
-        m_settle.start();
+    m_settle.start();
+}
+
+void ApprovalDashboard::refreshTeamInBackground()
+{
+    if (!m_store || m_filter.me.isEmpty())
+        return;
+    m_stale = false;
+    const DashboardFilter f = currentFilter();
+    const quint64 generation = ++m_teamGeneration;
+    m_teamRefreshing = true;
+    whenFinished(this, m_store->read<bool>([f](store::SpaceStore &s) -> Result<bool> {
+        TANDEM_TRY(DashboardQueries::refreshTeam(s, f));
+        return true;
+    }),
+        [this, generation](const Result<bool> &r) {
+            if (generation != m_teamGeneration)
+                return;
+            m_teamRefreshing = false;
+            if (!r) {
+                qCWarning(lcApprovalDashboard) << "team copy failed:" << r.error().codeName();
+                m_stale = true; // the next open copies it
+            }
+        });
 }
 
 void ApprovalDashboard::setPeople(const QStringList &people)
@@ -162,8 +192,10 @@ void ApprovalDashboard::load(bool refreshTeam)
 {
     if (!m_store || m_filter.me.isEmpty() || (!m_active && !refreshTeam))
         return;
-    if (refreshTeam)
+    if (refreshTeam) {
         m_stale = false;
+        ++m_teamGeneration; // a background copy still queued is superseded by this one
+    }
     const DashboardFilter f = currentFilter();
     const quint64 generation = ++m_generation;
     setLoading(true);

@@ -1,8 +1,9 @@
 // The manager dashboard behind qml/approvals/: what waits on me and my team's figures for the filter
-// chosen (people, types, submission dates), all computed by DashboardQueries on the store thread. A
-// change in the store marks the figures stale; they are computed again (team copy included) the next
-// time the dashboard is active, a moment after the last change. An answer for an older filter than the
-// current one is dropped.
+// chosen (people, types, submission dates), all computed by DashboardQueries on the store thread. Only
+// a change of approval data (StoreChange::approvals) matters: a moment after the last one the team copy
+// is rebuilt on the store thread, in the background while the dashboard is not shown (so that opening
+// it only reads the copy), together with the figures while it is. An answer for an older filter than
+// the current one is dropped.
 #pragma once
 
 #include "waitinglistmodel.h"
@@ -116,7 +117,8 @@ Q_SIGNALS:
     void csvExported(bool ok, const QString &message);
 
 private:
-    void onStoreChanged();
+    void onStoreChanged(const store::StoreChange &change);
+    void refreshTeamInBackground();
     void load(bool refreshTeam);
     void loadChoices();
     void setLoading(bool loading);
@@ -133,6 +135,8 @@ private:
     bool m_stale = true;
     bool m_loading = false;
     quint64 m_generation = 0;
+    quint64 m_teamGeneration = 0;
+    bool m_teamRefreshing = false;
     QTimer m_settle;
     QString m_error;
     WaitingListModel *m_waiting;

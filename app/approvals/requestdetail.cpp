@@ -135,17 +135,19 @@ void RequestDetail::reload()
             = d.hasAmount ? approvals::formatMoneyAnswer(d.amountMinor, d.currency, locale) : QString();
         m_submittedAt = d.submittedAt;
         m_decidedAt = d.decidedAt;
-        const auto schema = approvals::FormSchema::parse(d.formSchema, locale.name());
+        m_currentStep = d.currentStep;
+        // Only the form matters here; the server filled the computed fields in at submit.
+        const auto tpl = approvals::templateFromStore(
+            {d.templateId, d.templateName, u"custom"_s, 0, d.formSchema, QByteArrayLiteral("{}")});
         const QJsonObject answers = QJsonDocument::fromJson(d.formData).object();
-        if (schema) {
-            for (const approvals::FieldView &f : schema->fields()) {
-                const QJsonValue v = f.type == approvals::FieldType::Computed ? schema->compute(f, answers)
-                                                                              : answers.value(f.id);
-                const QString text = schema->displayText(f, v, locale);
+        if (const auto *t = std::get_if<approvals::Template>(&tpl)) {
+            for (const approvals::FormField &f : t->form) {
+                const QString text = approvals::answerText(f, answers.value(f.id), locale);
                 if (!text.isEmpty())
                     m_answers.append(QVariantMap {{u"label"_s, f.label}, {u"text"_s, text}});
             }
         }
+        m_isMine = d.requesterId == m_me;
         for (const approvals::RequestStep &s : d.steps) {
             QVariantList approvers;
             for (const approvals::StepApprover &a : s.approvers) {
@@ -156,9 +158,10 @@ void RequestDetail::reload()
                 if (s.state == u"active" && a.userId == m_me && a.decision.isEmpty() && d.state == u"pending")
                     m_waitingOnMe = true;
             }
-            m_steps.append(QVariantMap {{u"position"_s, s.position}, {u"modeText"_s, modeText(s.mode)},
-                {u"state"_s, s.state}, {u"stateText"_s, stepStateText(s.state)},
-                {u"startedAt"_s, s.startedAt}, {u"decidedAt"_s, s.decidedAt}, {u"approvers"_s, approvers}});
+            m_steps.append(QVariantMap {{u"position"_s, s.position}, {u"name"_s, s.name},
+                {u"modeText"_s, modeText(s.mode)}, {u"state"_s, s.state},
+                {u"stateText"_s, stepStateText(s.state)}, {u"startedAt"_s, s.startedAt},
+                {u"decidedAt"_s, s.decidedAt}, {u"approvers"_s, approvers}});
         }
         for (const approvals::RequestAction &a : d.actions)
             m_timeline.append(QVariantMap {{u"actorName"_s, a.actorName}, {u"action"_s, a.action},

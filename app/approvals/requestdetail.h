@@ -34,6 +34,10 @@ class RequestDetail : public QObject
     Q_PROPERTY(qint64 submittedAt READ submittedAt NOTIFY changed)
     Q_PROPERTY(qint64 decidedAt READ decidedAt NOTIFY changed)
     Q_PROPERTY(bool waitingOnMe READ waitingOnMe NOTIFY changed)
+    // The active step's position (-1 when not pending), for approve, reject and return.
+    Q_PROPERTY(int currentStep READ currentStep NOTIFY changed)
+    // The signed-in person asked for it (withdraw is theirs).
+    Q_PROPERTY(bool isMine READ isMine NOTIFY changed)
     // [{label, text}] in form order
     Q_PROPERTY(QVariantList answers READ answers NOTIFY changed)
     // [{position, modeText, state, stateText, approvers: [{name, decision, decisionText, decidedAt}]}]
@@ -62,6 +66,8 @@ public:
     [[nodiscard]] qint64 submittedAt() const { return m_submittedAt; }
     [[nodiscard]] qint64 decidedAt() const { return m_decidedAt; }
     [[nodiscard]] bool waitingOnMe() const { return m_waitingOnMe; }
+    [[nodiscard]] int currentStep() const { return m_currentStep; }
+    [[nodiscard]] bool isMine() const { return m_isMine; }
     [[nodiscard]] QVariantList answers() const { return m_answers; }
     [[nodiscard]] QVariantList steps() const { return m_steps; }
     [[nodiscard]] QVariantList timeline() const { return m_timeline; }
@@ -89,6 +95,8 @@ private:
     qint64 m_submittedAt = 0;
     qint64 m_decidedAt = 0;
     bool m_waitingOnMe = false;
+    int m_currentStep = -1;
+    bool m_isMine = false;
     QVariantList m_answers, m_steps, m_timeline;
     QStringList m_cc;
 };

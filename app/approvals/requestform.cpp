@@ -14,40 +14,10 @@
 namespace tandem::app {
 
 using namespace Qt::StringLiterals;
-using approvals::FieldType;
+using approvals::FormField;
+using approvals::ProblemKind;
 
 namespace {
-
-QString typeKey(FieldType type)
-{
-    switch (type) {
-    case FieldType::Text:
-        return u"text"_s;
-    case FieldType::LongText:
-        return u"long_text"_s;
-    case FieldType::Number:
-        return u"number"_s;
-    case FieldType::Money:
-        return u"money"_s;
-    case FieldType::Date:
-        return u"date"_s;
-    case FieldType::DateRange:
-        return u"date_range"_s;
-    case FieldType::SingleChoice:
-        return u"single_choice"_s;
-    case FieldType::MultiChoice:
-        return u"multi_choice"_s;
-    case FieldType::People:
-        return u"people"_s;
-    case FieldType::Attachments:
-        return u"attachments"_s;
-    case FieldType::Computed:
-        return u"computed"_s;
-    case FieldType::Unknown:
-        break;
-    }
-    return u"unknown"_s;
-}
 
 QString isoDate(const QString &text)
 {
@@ -87,15 +57,29 @@ void RequestForm::loadTemplates()
 {
     if (!m_store)
         return;
-    whenFinished(this, m_store->read<QList<approvals::TemplateInfo>>(&approvals::RequestQueries::templates),
-        [this](const Result<QList<approvals::TemplateInfo>> &r) {
+    struct Loaded
+    {
+        QList<approvals::TemplateInfo> templates;
+        QSet<QDate> holidays;
+    };
+    whenFinished(this, m_store->read<Loaded>([](store::SpaceStore &s) -> Result<Loaded> {
+        auto templates = approvals::RequestQueries::templates(s);
+        if (!templates)
+            return templates.error();
+        auto holidays = approvals::RequestQueries::holidays(s);
+        if (!holidays)
+            return holidays.error();
+        return Loaded {*templates, *holidays};
+    }),
+        [this](const Result<Loaded> &r) {
             if (!r)
                 return;
             m_templates.clear();
-            m_schemas.clear();
-            for (const approvals::TemplateInfo &t : *r) {
+            m_infos.clear();
+            m_holidays = r->holidays;
+            for (const approvals::TemplateInfo &t : r->templates) {
                 m_templates.append(QVariantMap {{u"id"_s, t.id}, {u"name"_s, t.name}});
-                m_schemas.insert(t.id, t.formSchema);
+                m_infos.insert(t.id, t);
             }
             Q_EMIT templatesChanged();
             buildForm();
@@ -110,6 +94,7 @@ void RequestForm::setTemplateId(const QString &id)
     m_answers = {};
     m_inputErrors.clear();
     m_inputs.clear();
+    m_files.clear();
     m_touched.clear();
     m_showAll = false;
     buildForm();
@@ -118,26 +103,35 @@ void RequestForm::setTemplateId(const QString &id)
 void RequestForm::buildForm()
 {
     m_fields.clear();
-    m_schema.reset();
+    m_template.reset();
     m_formError.clear();
     m_templateName.clear();
-    for (const QVariant &t : std::as_const(m_templates))
-        if (t.toMap().value(u"id"_s).toString() == m_templateId)
-            m_templateName = t.toMap().value(u"name"_s).toString();
-    if (m_schemas.contains(m_templateId)) {
-        auto schema = approvals::FormSchema::parse(m_schemas.value(m_templateId), QLocale().name());
-        if (!schema) {
-            m_formError = schema.error().message;
+    if (m_infos.contains(m_templateId)) {
+        auto parsed = approvals::templateFromStore(m_infos.value(m_templateId));
+        if (const auto *problem = std::get_if<approvals::FormProblem>(&parsed)) {
+            // A template this version cannot read: nothing to fill in, and the person is told so.
+            m_formError = tr("This form cannot be filled in with this version of Tandem (%1 %2).")
+                              .arg(problem->field, problem->reason);
         } else {
-            m_schema = std::move(*schema);
-            for (const approvals::FieldView &f : m_schema->fields()) {
+            m_template = std::get<approvals::Template>(std::move(parsed));
+            m_templateName = m_template->name;
+            for (const FormField &f : std::as_const(m_template->form)) {
+                const QJsonObject &d = f.definition;
                 QVariantList options;
-                for (const approvals::FormOption &o : f.options)
-                    options.append(QVariantMap {{u"value"_s, o.value}, {u"label"_s, o.label}});
-                m_fields.append(QVariantMap {{u"id"_s, f.id}, {u"type"_s, typeKey(f.type)},
-                    {u"label"_s, f.label}, {u"help"_s, f.help}, {u"required"_s, f.required},
-                    {u"options"_s, options}, {u"currencies"_s, f.currencies}, {u"maxLength"_s, f.maxLength},
-                    {u"maxFiles"_s, f.maxFiles}});
+                for (const QJsonValue &o : d.value("options"_L1).toArray())
+                    options.append(QVariantMap {{u"value"_s, o.toObject().value("id"_L1).toString()},
+                        {u"label"_s, o.toObject().value("label"_L1).toString()}});
+                QStringList currencies;
+                for (const QJsonValue &c : d.value("currencies"_L1).toArray())
+                    currencies << c.toString();
+                if (currencies.isEmpty())
+                    currencies = approvals::kCurrencies;
+                const bool longText = f.type == "long_text"_L1;
+                m_fields.append(QVariantMap {{u"id"_s, f.id}, {u"type"_s, f.type}, {u"label"_s, f.label},
+                    {u"help"_s, QString()}, {u"required"_s, f.required}, {u"options"_s, options},
+                    {u"currencies"_s, currencies},
+                    {u"maxLength"_s, d.value("max_length"_L1).toInt(longText ? 4096 : 256)},
+                    {u"maxFiles"_s, d.value("max"_L1).toInt(16)}});
             }
         }
     }
@@ -154,9 +148,14 @@ void RequestForm::setTitle(const QString &title)
     Q_EMIT answersChanged();
 }
 
-const approvals::FieldView *RequestForm::field(const QString &id) const
+const FormField *RequestForm::field(const QString &id) const
 {
-    return m_schema ? m_schema->field(id) : nullptr;
+    if (!m_template)
+        return nullptr;
+    for (const FormField &f : m_template->form)
+        if (f.id == id)
+            return &f;
+    return nullptr;
 }
 
 void RequestForm::touch(const QString &fieldId)
@@ -210,7 +209,7 @@ void RequestForm::setMoney(const QString &fieldId, const QString &text, const QS
         m_inputErrors.insert(fieldId, tr("Type an amount such as 1,234.50 (at most two decimals)."));
         return touch(fieldId);
     }
-    setAnswer(fieldId, QJsonObject {{u"minor"_s, double(*minor)}, {u"currency"_s, currency}});
+    setAnswer(fieldId, QJsonObject {{u"amount_minor"_s, double(*minor)}, {u"currency"_s, currency}});
 }
 
 void RequestForm::setDate(const QString &fieldId, const QString &text)
@@ -266,58 +265,119 @@ void RequestForm::toggleChoice(const QString &fieldId, const QString &value, boo
 void RequestForm::addAttachment(const QString &fieldId, const QUrl &file)
 {
     const QFileInfo info(file.isLocalFile() ? file.toLocalFile() : file.toString());
-    QJsonArray files = m_answers.value(fieldId).toArray();
-    files.append(QJsonObject {{u"name"_s, info.fileName()}, {u"size"_s, double(info.size())},
-        {u"path"_s, info.absoluteFilePath()}});
-    setAnswer(fieldId, files);
+    m_files[fieldId].append(QVariantMap {{u"name"_s, info.fileName()},
+        {u"sizeText"_s, QLocale().formattedDataSize(info.size())}, {u"path"_s, info.absoluteFilePath()}});
+    touch(fieldId);
 }
 
 void RequestForm::removeAttachment(const QString &fieldId, int index)
 {
-    QJsonArray files = m_answers.value(fieldId).toArray();
+    QVariantList &files = m_files[fieldId];
     if (index < 0 || index >= files.size())
         return;
     files.removeAt(index);
-    setAnswer(fieldId, files.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(files));
+    touch(fieldId);
 }
 
 QVariantList RequestForm::attachmentsOf(const QString &fieldId) const
 {
-    QVariantList out;
-    for (const QJsonValue &v : m_answers.value(fieldId).toArray())
-        out.append(QVariantMap {{u"name"_s, v.toObject().value(u"name"_s).toString()},
-            {u"sizeText"_s, QLocale().formattedDataSize(qint64(v.toObject().value(u"size"_s).toDouble()))}});
-    return out;
+    return m_files.value(fieldId);
 }
 
 QString RequestForm::computedText(const QString &fieldId) const
 {
-    const approvals::FieldView *f = field(fieldId);
-    if (!f)
+    const FormField *f = field(fieldId);
+    if (!f || f->type != "computed"_L1)
         return {};
-    return m_schema->displayText(*f, m_schema->compute(*f, m_answers), QLocale());
+    return approvals::answerText(*f, approvals::computedValue(*f, m_answers, m_holidays), QLocale());
 }
 
 QString RequestForm::moneyText(const QString &fieldId) const
 {
-    const QJsonObject m = m_answers.value(fieldId).toObject();
-    if (!m.value(u"minor"_s).isDouble())
-        return {};
-    return approvals::formatMoneyAnswer(
-        qint64(m.value(u"minor"_s).toDouble()), m.value(u"currency"_s).toString(), QLocale());
+    const FormField *f = field(fieldId);
+    return f ? approvals::answerText(*f, m_answers.value(fieldId), QLocale()) : QString();
+}
+
+QString RequestForm::messageFor(const approvals::FormProblem &problem) const
+{
+    const FormField *f = field(approvals::problemFieldId(problem));
+    const QString type = f ? f->type : QString();
+    const QJsonObject d = f ? f->definition : QJsonObject();
+    const QLocale locale;
+    const auto money = [&](const char *key) {
+        return approvals::formatMoneyAnswer(qint64(d.value(QLatin1StringView(key)).toDouble()),
+            m_answers.value(f ? f->id : QString()).toObject().value("currency"_L1).toString(), locale);
+    };
+    switch (problem.kind) {
+    case ProblemKind::Required:
+        if (type == "single_choice"_L1 || type == "multiple_choice"_L1)
+            return tr("Choose at least one.");
+        if (type == "money"_L1)
+            return tr("Type the amount.");
+        if (type == "date"_L1 || type == "date_range"_L1)
+            return tr("Type the date.");
+        if (type == "people"_L1)
+            return tr("Choose at least one person.");
+        if (type == "attachments"_L1)
+            return tr("Attach at least one file.");
+        return tr("Fill this in.");
+    case ProblemKind::TooLong:
+        return tr("At most %n character(s).", nullptr,
+            d.value("max_length"_L1).toInt(type == "long_text"_L1 ? 4096 : 256));
+    case ProblemKind::BelowMinimum:
+        return type == "money"_L1 ? tr("At least %1.").arg(money("min_minor"))
+                                  : tr("At least %1.").arg(locale.toString(d.value("min"_L1).toDouble()));
+    case ProblemKind::AboveMaximum:
+        return type == "money"_L1 ? tr("At most %1.").arg(money("max_minor"))
+                                  : tr("At most %1.").arg(locale.toString(d.value("max"_L1).toDouble()));
+    case ProblemKind::NotWhole:
+        return tr("Type a whole number.");
+    case ProblemKind::Currency:
+        return tr("Choose another currency.");
+    case ProblemKind::EndBeforeStart:
+        return tr("The last day is before the first.");
+    case ProblemKind::NotAnOption:
+        return tr("Choose one of the options.");
+    case ProblemKind::TooMany:
+        return tr("At most %n, each once.", nullptr,
+            type == "multiple_choice"_L1 ? 100 : d.value("max"_L1).toInt(type == "people"_L1 ? 20 : 16));
+    case ProblemKind::NotAUser:
+        return tr("Choose people of your organisation.");
+    case ProblemKind::NotAFile:
+        return tr("Attach files you have uploaded.");
+    case ProblemKind::UnknownField:
+    case ProblemKind::Computed:
+        return tr("This form has changed since it was opened; open it again.");
+    case ProblemKind::Invalid:
+        break;
+    }
+    if (type == "text"_L1)
+        return tr("Use a single line.");
+    if (type == "number"_L1)
+        return tr("Type a number, such as 12 or 2.5.");
+    if (type == "money"_L1)
+        return tr("Type an amount such as 1,234.50 (at most two decimals).");
+    return tr("This answer cannot be sent; change it.");
 }
 
 QVariantMap RequestForm::errors() const
 {
     QVariantMap out;
-    if (!m_schema)
+    if (!m_template)
         return out;
     const auto shown = [this](const QString &id) { return m_showAll || m_touched.contains(id); };
     if (shown(u"title"_s) && m_title.trimmed().isEmpty())
         out.insert(u"title"_s, tr("Give the request a title, such as \"Taxi to the Shenzhen office\"."));
-    for (const approvals::FieldError &e : m_schema->validate(m_answers))
-        if (shown(e.fieldId))
-            out.insert(e.fieldId, e.message);
+    for (const approvals::FormProblem &p : approvals::formProblems(*m_template, m_answers)) {
+        const QString id = approvals::problemFieldId(p);
+        if (shown(id) && !out.contains(id))
+            out.insert(id, messageFor(p));
+    }
+    // Files are chosen but cannot be uploaded yet: the request is not sent without them unnoticed.
+    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it)
+        if (!it.value().isEmpty() && shown(it.key()))
+            out.insert(
+                it.key(), tr("Attaching files to a request is not available yet; remove them to send."));
     for (auto it = m_inputErrors.cbegin(); it != m_inputErrors.cend(); ++it)
         if (shown(it.key()))
             out.insert(it.key(), it.value());
@@ -328,17 +388,15 @@ bool RequestForm::validate()
 {
     m_showAll = true;
     Q_EMIT answersChanged();
-    return m_schema && errors().isEmpty();
+    return m_template && errors().isEmpty();
 }
 
 void RequestForm::submit(ApprovalActions *actions)
 {
     if (!validate() || !actions || m_submitting)
         return;
-    QJsonObject data = m_answers;
-    for (const approvals::FieldView &f : m_schema->fields())
-        if (f.type == FieldType::Computed)
-            data.insert(f.id, m_schema->compute(f, m_answers));
+    // Computed fields are the server's (docs/approvals.md §2): only the answers go.
+    const QJsonObject data = m_answers;
     m_submitting = true;
     Q_EMIT submittingChanged();
     actions->send({ApprovalCommand::Kind::Submit, {}, {}, m_templateId, m_title.trimmed(), data},
@@ -360,6 +418,7 @@ void RequestForm::clear()
     m_answers = {};
     m_inputErrors.clear();
     m_inputs.clear();
+    m_files.clear();
     m_touched.clear();
     m_showAll = false;
     Q_EMIT answersChanged();

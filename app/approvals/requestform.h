@@ -1,9 +1,14 @@
-// A new request, filled in from its template's form (core/approvals/formview.h): the fields to show,
-// the answers as typed, the messages of what is missing or wrong, the computed fields, and the submit
-// through ApprovalActions. Money is typed as people write it ("1,234.5") and kept in minor units.
+// A new request, filled in from its template's form (docs/approvals.md §2, parsed and checked by
+// core/approvals/formschema.h, the server's own code): the fields to show, the answers as typed, the
+// messages of what is missing or wrong (translated from formschema's problem kinds), the computed fields'
+// preview, and the submit through ApprovalActions. Money is typed as people write it ("1,234.5") and
+// kept as {amount_minor, currency}.
 #pragma once
 
 #include "approvals/formview.h"
+#include "approvals/requestqueries.h"
+
+#include <QSet>
 
 #include <QJsonObject>
 #include <QObject>
@@ -98,16 +103,19 @@ private:
     void buildForm();
     void touch(const QString &fieldId);
     void setAnswer(const QString &fieldId, const QJsonValue &value);
-    [[nodiscard]] const approvals::FieldView *field(const QString &id) const;
+    [[nodiscard]] const approvals::FormField *field(const QString &id) const;
+    [[nodiscard]] QString messageFor(const approvals::FormProblem &problem) const;
 
     QPointer<SpaceSession> m_session;
     store::StoreThread *m_store = nullptr;
     QVariantList m_templates;
-    QHash<QString, QByteArray> m_schemas; // template id → form schema JSON
+    QHash<QString, approvals::TemplateInfo> m_infos; // template id → as stored
+    QSet<QDate> m_holidays; // for the leave_days preview
     QString m_templateId;
     QString m_templateName;
     QString m_title;
-    std::optional<approvals::FormSchema> m_schema;
+    std::optional<approvals::Template> m_template;
+    QHash<QString, QVariantList> m_files; // chosen files by field (uploading them is not built yet)
     QVariantList m_fields;
     QString m_formError;
     QJsonObject m_answers;

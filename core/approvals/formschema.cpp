@@ -244,13 +244,14 @@ std::variant<QJsonObject, FormProblem> validateForm(
         known.insert(f.id);
     for (auto it = form.begin(); it != form.end(); ++it)
         if (!known.contains(it.key()))
-            return FormProblem {prefix + u"/"_s + it.key(), u"is not a field of this template"_s};
+            return FormProblem {
+                prefix + u"/"_s + it.key(), u"is not a field of this template"_s, ProblemKind::UnknownField};
     for (const FormField &f : tpl.form) {
         const QString at = prefix + u"/"_s + f.id;
         const QJsonObject &d = f.definition;
         if (f.type == "computed"_L1) {
             if (form.contains(f.id))
-                return FormProblem {at, u"is computed by the server"_s};
+                return FormProblem {at, u"is computed by the server"_s, ProblemKind::Computed};
             const QJsonObject range = out.value(d.value("from"_L1).toString()).toObject();
             if (!range.isEmpty())
                 out.insert(f.id,
@@ -260,7 +261,7 @@ std::variant<QJsonObject, FormProblem> validateForm(
         }
         if (!form.contains(f.id) || form.value(f.id).isNull()) {
             if (f.required)
-                return FormProblem {at, u"is required"_s};
+                return FormProblem {at, u"is required"_s, ProblemKind::Required};
             continue;
         }
         const QJsonValue v = form.value(f.id);
@@ -270,20 +271,22 @@ std::variant<QJsonObject, FormProblem> validateForm(
             const QString s = v.toString();
             if (!v.isString() || (longText ? !protocol::isText(s, max) : !protocol::isLine(s, max)))
                 return FormProblem {at,
-                    u"must be %1 of at most %2 characters"_s.arg(longText ? u"text"_s : u"a line"_s)
-                        .arg(max)};
+                    u"must be %1 of at most %2 characters"_s.arg(longText ? u"text"_s : u"a line"_s).arg(max),
+                    ProblemKind::TooLong};
             if (f.required && s.trimmed().isEmpty())
-                return FormProblem {at, u"is required"_s};
+                return FormProblem {at, u"is required"_s, ProblemKind::Required};
         } else if (f.type == "number"_L1) {
             const double n = v.toDouble();
             if (!v.isDouble() || !std::isfinite(n))
                 return FormProblem {at, u"must be a number"_s};
             if (d.contains("min"_L1) && n < d.value("min"_L1).toDouble())
-                return FormProblem {at, u"must be at least %1"_s.arg(d.value("min"_L1).toDouble())};
+                return FormProblem {at, u"must be at least %1"_s.arg(d.value("min"_L1).toDouble()),
+                    ProblemKind::BelowMinimum};
             if (d.contains("max"_L1) && n > d.value("max"_L1).toDouble())
-                return FormProblem {at, u"must be at most %1"_s.arg(d.value("max"_L1).toDouble())};
+                return FormProblem {
+                    at, u"must be at most %1"_s.arg(d.value("max"_L1).toDouble()), ProblemKind::AboveMaximum};
             if (d.value("integer"_L1).toBool() && std::floor(n) != n)
-                return FormProblem {at, u"must be a whole number"_s};
+                return FormProblem {at, u"must be a whole number"_s, ProblemKind::NotWhole};
         } else if (f.type == "money"_L1) {
             const QJsonObject m = v.toObject();
             const QJsonValue amount = m.value("amount_minor"_L1);
@@ -297,13 +300,14 @@ std::variant<QJsonObject, FormProblem> validateForm(
             if (allowed.isEmpty())
                 allowed = kCurrencies;
             if (!allowed.contains(m.value("currency"_L1).toString()))
-                return FormProblem {at + u"/currency"_s, u"must be one of %1"_s.arg(allowed.join(u", "_s))};
+                return FormProblem {at + u"/currency"_s, u"must be one of %1"_s.arg(allowed.join(u", "_s)),
+                    ProblemKind::Currency};
             if (d.contains("min_minor"_L1) && a < d.value("min_minor"_L1).toDouble())
-                return FormProblem {at, u"is below the minimum"_s};
+                return FormProblem {at, u"is below the minimum"_s, ProblemKind::BelowMinimum};
             if (d.contains("max_minor"_L1) && a > d.value("max_minor"_L1).toDouble())
-                return FormProblem {at, u"is above the maximum"_s};
+                return FormProblem {at, u"is above the maximum"_s, ProblemKind::AboveMaximum};
             if (f.required && a == 0)
-                return FormProblem {at, u"is required"_s};
+                return FormProblem {at, u"is required"_s, ProblemKind::Required};
         } else if (f.type == "date"_L1) {
             if (!parseDate(v.toString()).isValid())
                 return FormProblem {at, u"must be a date YYYY-MM-DD"_s};
@@ -314,10 +318,11 @@ std::variant<QJsonObject, FormProblem> validateForm(
             if (!v.isObject() || r.size() != 2 || !start.isValid() || !end.isValid())
                 return FormProblem {at, u"must be {start, end} dates YYYY-MM-DD"_s};
             if (end < start)
-                return FormProblem {at + u"/end"_s, u"must not be before start"_s};
+                return FormProblem {
+                    at + u"/end"_s, u"must not be before start"_s, ProblemKind::EndBeforeStart};
         } else if (f.type == "single_choice"_L1) {
             if (!optionIds(d).contains(v.toString()) || !v.isString())
-                return FormProblem {at, u"must be one of the options"_s};
+                return FormProblem {at, u"must be one of the options"_s, ProblemKind::NotAnOption};
         } else {
             // multiple_choice, people, attachments: arrays of unique strings.
             const QJsonArray list = v.toArray();
@@ -328,19 +333,21 @@ std::variant<QJsonObject, FormProblem> validateForm(
                 : f.type == "people"_L1                    ? d.value("max"_L1).toInt(20)
                                                            : d.value("max"_L1).toInt(16);
             if (!v.isArray() || items.size() > max || QStringList(items).removeDuplicates() > 0)
-                return FormProblem {at, u"must be a list of at most %1 different items"_s.arg(max)};
+                return FormProblem {
+                    at, u"must be a list of at most %1 different items"_s.arg(max), ProblemKind::TooMany};
             if (f.required && items.isEmpty())
-                return FormProblem {at, u"is required"_s};
+                return FormProblem {at, u"is required"_s, ProblemKind::Required};
             for (qsizetype i = 0; i < items.size(); ++i) {
                 const QString item = items.at(i);
                 const QString itemAt = at + u"/%1"_s.arg(i);
                 if (f.type == "multiple_choice"_L1 && !optionIds(d).contains(item))
-                    return FormProblem {itemAt, u"must be one of the options"_s};
+                    return FormProblem {itemAt, u"must be one of the options"_s, ProblemKind::NotAnOption};
                 if (f.type == "people"_L1 && (!protocol::isId(item) || (ctx.isUser && !ctx.isUser(item))))
-                    return FormProblem {itemAt, u"is not a user of the organisation"_s};
+                    return FormProblem {
+                        itemAt, u"is not a user of the organisation"_s, ProblemKind::NotAUser};
                 if (f.type == "attachments"_L1
                     && (!protocol::isUuid(item) || (ctx.isAttachment && !ctx.isAttachment(item))))
-                    return FormProblem {itemAt, u"is not a file you uploaded"_s};
+                    return FormProblem {itemAt, u"is not a file you uploaded"_s, ProblemKind::NotAFile};
             }
         }
         out.insert(f.id, v);

@@ -16,11 +16,31 @@
 
 namespace tandem::approvals {
 
+// What is wrong with a form value, for a client to say it in the person's language (the reason is
+// protocol text in English).
+enum class ProblemKind {
+    Invalid, // not a value of the field's type (or a template problem)
+    Required,
+    TooLong,
+    BelowMinimum,
+    AboveMaximum,
+    NotWhole,
+    Currency, // a currency the field does not take
+    EndBeforeStart,
+    NotAnOption,
+    TooMany,
+    NotAUser,
+    NotAFile,
+    UnknownField,
+    Computed, // a computed field was sent
+};
+
 // A problem in a template or a form: a JSON Pointer to the culprit and a sentence.
 struct FormProblem
 {
     QString field;
     QString reason;
+    ProblemKind kind = ProblemKind::Invalid;
 };
 
 struct FormField

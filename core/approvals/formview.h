@@ -1,114 +1,42 @@
-// The request form as the app shows it. Interim: the server's template format is formschema.h
-// (docs/approvals.md), and this reader is to be aligned with it. A request form as a template
-// describes it (approval_templates.form_schema), read once into plain fields that the form view renders and
-// the validator checks. Every assumption about the template format lives here, so that it can be aligned with
-// the server's format (docs/approvals.md on the approvals branch) in one place. The format read:
-//
-//   {"fields": [{"id": "amount", "type": "money", "label": "Amount" | {"en": …, "zh_CN": …, "zh_HK": …},
-//                "required": true, "help": …, "min": 1, "max": …, "decimals": 0, "maxLength": 200,
-//                "maxFiles": 10, "currencies": ["CNY", "HKD", "USD"],
-//                "options": [{"value": "travel", "label": …}],
-//                "compute": {"op": "days", "field": "dates"} | {"op": "multiply", "fields": [a, b]}}]}
-//
-// Types: text, long_text, number, money, date, date_range, single_choice, multi_choice, people,
-// attachments, computed. Answers (request form_data) by type: text → string; number → number; money →
-// {"minor": integer, "currency": "CNY"}; date → "YYYY-MM-DD"; date_range → {"start": date, "end": date};
-// single_choice → string; multi_choice and people → [string]; attachments → [{"name", "size"}].
-// The schema comes from a server: it is bounded (size, fields, options) and unknown types are kept as
-// Unknown (shown, never validated) rather than refused, so a newer server does not break the form.
+// What the app needs of a form beyond core/approvals/formschema.h (the one parser and validator of
+// docs/approvals.md §2, shared with the server): the template as the client store holds it turned back
+// into a template, every problem of a form at once (one per field, for the person filling it), the
+// computed fields' preview, answers as text for the detail view, and money as people type it. The
+// format has one label per field (no translations): labels are shown as the organisation wrote them.
 #pragma once
 
-#include "util/money.h"
-#include "util/result.h"
+#include "approvals/formschema.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QLocale>
 #include <QString>
-#include <QStringList>
 
 #include <optional>
 
 namespace tandem::approvals {
 
-enum class FieldType {
-    Text,
-    LongText,
-    Number,
-    Money,
-    Date,
-    DateRange,
-    SingleChoice,
-    MultiChoice,
-    People,
-    Attachments,
-    Computed,
-    Unknown,
-};
+struct TemplateInfo;
 
-struct FormOption
-{
-    QString value;
-    QString label;
-};
+// A template from its approval_templates row (form_schema holds the `form` array, flow the `flow`).
+[[nodiscard]] std::variant<Template, FormProblem> templateFromStore(const TemplateInfo &info);
 
-struct FieldView
-{
-    QString id;
-    FieldType type = FieldType::Unknown;
-    QString typeName; // as written in the schema
-    QString label; // in the language asked for, else English, else the id
-    QString help;
-    bool required = false;
-    std::optional<double> min;
-    std::optional<double> max;
-    int decimals = 2; // numbers only
-    int maxLength = 0; // text; 0: the default bound
-    int maxFiles = 0; // attachments; 0: the default bound
-    QList<FormOption> options;
-    QStringList currencies; // money; empty: CNY
-    QString computeOp; // days, multiply, sum
-    QStringList computeFields;
-};
+// Every problem of `answers`, at most one per field, in form order (validateForm stops at the first).
+// Computed fields are skipped: the client never sends them.
+[[nodiscard]] QList<FormProblem> formProblems(
+    const Template &tpl, const QJsonObject &answers, const FormContext &context = {});
 
-struct FieldError
-{
-    QString fieldId;
-    QString message; // translated, for the person filling the form
-};
+// The field id a problem's pointer names ("/form/amount/currency" → "amount").
+[[nodiscard]] QString problemFieldId(
+    const FormProblem &problem, const QString &prefix = QStringLiteral("/form"));
 
-class FormSchema
-{
-public:
-    static constexpr qsizetype kMaxSchemaBytes = 64 * 1024;
-    static constexpr int kMaxFields = 100;
-    static constexpr int kMaxOptions = 200;
-    static constexpr int kDefaultMaxLength = 2000;
-    static constexpr int kLongTextMaxLength = 20000;
-    static constexpr int kDefaultMaxFiles = 20;
+// A computed field's preview from the answers (leave_days with the organisation's holidays); null when
+// its inputs are missing.
+[[nodiscard]] QJsonValue computedValue(
+    const FormField &field, const QJsonObject &answers, const QSet<QDate> &holidays);
 
-    // `language`: "en", "zh_CN" or "zh_HK"; labels fall back to English, then to the field id.
-    [[nodiscard]] static Result<FormSchema> parse(const QByteArray &json, const QString &language);
-
-    [[nodiscard]] const QList<FieldView> &fields() const { return m_fields; }
-    [[nodiscard]] const FieldView *field(const QString &id) const;
-
-    // Every problem with these answers, in field order (at most one per field).
-    [[nodiscard]] QList<FieldError> validate(const QJsonObject &answers) const;
-    // The value of a computed field from the other answers (null when they are missing): days → the
-    // number of days of a date range, both ends counted; multiply → a number times a money amount (a
-    // money answer) or a number; sum → the sum of money amounts in one currency.
-    [[nodiscard]] QJsonValue compute(const FieldView &field, const QJsonObject &answers) const;
-    // The first money answer, for the request's amount_minor and currency.
-    [[nodiscard]] std::optional<std::pair<qint64, QString>> primaryAmount(const QJsonObject &answers) const;
-    // An answer as a person reads it in the request's detail (money with its symbol, dates by locale,
-    // choices by their labels).
-    [[nodiscard]] QString displayText(
-        const FieldView &field, const QJsonValue &answer, const QLocale &locale) const;
-
-private:
-    QList<FieldView> m_fields;
-};
+// An answer as a person reads it (money with its symbol, dates by locale, options by their labels).
+[[nodiscard]] QString answerText(const FormField &field, const QJsonValue &answer, const QLocale &locale);
 
 // "1,234.5" or "1234.50" typed in `locale` → 123450 minor units; nullopt when it is not an amount
 // (letters, more than two decimals, negative, past 10^13 units).

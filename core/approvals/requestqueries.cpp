@@ -1,5 +1,7 @@
 #include "requestqueries.h"
 
+#include "formschema.h"
+
 namespace tandem::approvals {
 
 using namespace Qt::StringLiterals;
@@ -22,7 +24,7 @@ constexpr std::string_view kRequestSql
                             " LEFT JOIN users u ON u.id = r.requester_id WHERE r.id = ?1";
 
 constexpr std::string_view kStepsSql
-    = "SELECT position, mode, state, started_at, decided_at FROM approval_steps"
+    = "SELECT position, mode, state, started_at, decided_at, name FROM approval_steps"
       " WHERE request_id = ?1 ORDER BY position";
 
 constexpr std::string_view kApproversSql = "SELECT a.position, a.user_id," TANDEM_NAME_OF(
@@ -46,6 +48,17 @@ constexpr std::string_view kTeamPeopleSql
       " SELECT u.id," TANDEM_NAME_OF(
           "u", "u.id") " AS name FROM users u WHERE u.id IN reports ORDER BY name, u.id";
 
+constexpr std::string_view kSettledStepSql = "SELECT" TANDEM_NAME_OF(
+    "u", "a.user_id") ", a.decision, a.decided_at"
+                      " FROM approval_step_approvers a LEFT JOIN users u ON u.id = a.user_id"
+                      " WHERE a.request_id = ?1 AND a.position = ?2 AND a.decision IS NOT NULL ORDER BY "
+                      "a.decided_at LIMIT 1";
+
+constexpr std::string_view kSettledRequestSql = "SELECT" TANDEM_NAME_OF(
+    "u", "r.decided_by") ", r.state,"
+                         " r.decided_at, r.current_step, r.decided_by IS NOT NULL"
+                         " FROM approval_requests r LEFT JOIN users u ON u.id = r.decided_by WHERE r.id = ?1";
+
 #undef TANDEM_NAME_OF
 
 qint64 optionalInt(const Statement &r, int column)
@@ -64,6 +77,50 @@ Result<QList<TemplateInfo>> RequestQueries::templates(store::SpaceStore &store)
     TANDEM_TRY((*st)->forEachRow([&](const Statement &r) {
         out.append({r.text(0), r.text(1), r.text(2), int(r.int64(3)), r.blob(4), r.blob(5)});
     }));
+    return out;
+}
+
+Result<std::optional<RequestQueries::Settled>> RequestQueries::settled(
+    store::SpaceStore &store, const QString &requestId, int step)
+{
+    auto &db = store.db();
+    auto request = db.cached(kSettledRequestSql);
+    if (!request)
+        return request.error();
+    std::optional<Settled> out;
+    bool decided = false;
+    TANDEM_TRY((*request)->bind(1, requestId).forEachRow([&](const Statement &r) {
+        out = Settled {r.text(0), r.text(1), optionalInt(r, 2), r.text(1), int(r.int64(3))};
+        decided = r.int64(4) != 0;
+    }));
+    if (!out)
+        return out;
+    if (step >= 0) {
+        auto approver = db.cached(kSettledStepSql);
+        if (!approver)
+            return approver.error();
+        bool found = false;
+        TANDEM_TRY((*approver)->bind(1, requestId).bind(2, step).forEachRow([&](const Statement &r) {
+            out->name = r.text(0);
+            out->decision = r.text(1);
+            out->at = optionalInt(r, 2);
+            found = true;
+        }));
+        if (found)
+            return out;
+    }
+    if (!decided)
+        out->name.clear();
+    return out;
+}
+
+Result<QSet<QDate>> RequestQueries::holidays(store::SpaceStore &store)
+{
+    auto st = store.db().cached("SELECT day FROM approval_holidays");
+    if (!st)
+        return st.error();
+    QSet<QDate> out;
+    TANDEM_TRY((*st)->forEachRow([&](const Statement &r) { out.insert(parseDate(r.text(0))); }));
     return out;
 }
 
@@ -101,7 +158,8 @@ Result<std::optional<RequestDetail>> RequestQueries::detail(store::SpaceStore &s
     if (!steps)
         return steps.error();
     TANDEM_TRY((*steps)->bind(1, id).forEachRow([&](const Statement &r) {
-        out->steps.append({int(r.int64(0)), r.text(1), r.text(2), optionalInt(r, 3), optionalInt(r, 4), {}});
+        out->steps.append(
+            {int(r.int64(0)), r.text(1), r.text(2), optionalInt(r, 3), optionalInt(r, 4), {}, r.text(5)});
     }));
     auto approvers = db.cached(kApproversSql);
     if (!approvers)

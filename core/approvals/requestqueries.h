@@ -3,6 +3,9 @@
 // store thread (StoreThread::read) over the approval tables of schema version 3.
 #pragma once
 
+#include <QDate>
+#include <QSet>
+
 #include "store/spacestore.h"
 
 #include <QList>
@@ -18,7 +21,7 @@ struct TemplateInfo
     QString name;
     QString category;
     int slaHours = 0; // 0: none
-    QByteArray formSchema; // JSON (formview.h)
+    QByteArray formSchema; // JSON: the template's `form` array (docs/approvals.md §2; formview.h)
     QByteArray flow; // JSON, as the server sent it
 };
 
@@ -44,6 +47,7 @@ struct RequestStep
     qint64 startedAt = 0;
     qint64 decidedAt = 0;
     QList<StepApprover> approvers;
+    QString name; // as the template names it (schema version 6)
 };
 
 struct RequestAction
@@ -86,6 +90,21 @@ class RequestQueries
 public:
     // By name.
     [[nodiscard]] static Result<QList<TemplateInfo>> templates(store::SpaceStore &store);
+    // Who settled a request or one of its steps, from the records the server sent: the decision in
+    // `step` (>= 0) by an approver, else the request's final decision (decided_by). Explains a
+    // state_conflict ("Already approved by Chen at 10:42", docs/approvals.md §5). nullopt: nobody yet.
+    struct Settled
+    {
+        QString name; // display name, else user name, else id
+        QString decision; // approved, rejected, returned, withdrawn, delegated
+        qint64 at = 0;
+        QString state; // the request's state
+        int currentStep = -1;
+    };
+    [[nodiscard]] static Result<std::optional<Settled>> settled(
+        store::SpaceStore &store, const QString &requestId, int step);
+    // The organisation's holidays (approval_holidays), for previewing leave_days.
+    [[nodiscard]] static Result<QSet<QDate>> holidays(store::SpaceStore &store);
     [[nodiscard]] static Result<std::optional<RequestDetail>> detail(
         store::SpaceStore &store, const QString &id);
     // Everyone below `me` in the chain of managers, by name (the dashboard's person filter).

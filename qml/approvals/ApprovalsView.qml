@@ -29,6 +29,7 @@ Rectangle {
     Connections {
         target: view.actions
         function onFinished(requestId, kind, ok, message) { view.actionError = ok ? "" : message }
+        function onRefused(requestId, kind, code, message) { view.actionError = message }
         function onBulkFinished(queued, failed, firstError) {
             view.actionError = failed > 0
                 ? qsTr("%1 of %2 approvals were not sent: %3").arg(failed).arg(queued + failed).arg(firstError) : ""

@@ -83,6 +83,19 @@ Rectangle {
                 text: qsTr("From %1, submitted %2").arg(pane.detail.requesterName).arg(pane.stamp(pane.detail.submittedAt))
                 color: Theme.mutedText
             }
+            Label {
+                // Queued or sent, not yet answered: the state above changes when the server's event arrives.
+                visible: pane.actions.pending.indexOf(pane.detail.requestId) >= 0
+                text: qsTr("Your action is on its way to the server…")
+                color: Theme.mutedText
+                Accessible.name: text
+            }
+            Button {
+                visible: pane.detail.isMine && (pane.detail.state === "pending" || pane.detail.state === "returned")
+                text: qsTr("Withdraw")
+                enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
+                onClicked: pane.actions.withdraw(pane.detail.requestId, "")
+            }
             RowLayout {
                 visible: pane.detail.waitingOnMe
                 spacing: Theme.spacing

@@ -84,7 +84,7 @@ ScrollView {
                         case "date": return dateInput
                         case "date_range": return rangeInput
                         case "single_choice": return singleChoice
-                        case "multi_choice": return multiChoice
+                        case "multiple_choice": return multiChoice
                         case "attachments": return attachments
                         case "computed": return computed
                         default: return textInput

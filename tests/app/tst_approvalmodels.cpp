@@ -85,7 +85,7 @@ private Q_SLOTS:
         // The server's answer arrives through sync: the request is approved.
         auto write = m_thread->write<int>(
             [first](store::SpaceStore &s, store::StoreChange &c) -> Result<int> {
-                c.users = true; // any change: schema 3 has no approvals flag in StoreChange
+                c.approvals = true;
                 auto st = s.db().prepare(
                     "UPDATE approval_requests SET state = 'approved', decided_at = updated_at WHERE id = ?1");
                 if (!st)
@@ -97,7 +97,22 @@ private Q_SLOTS:
         QVERIFY(dashboard.waiting()->requestIdAt(0) != first);
     }
 
-    void actionsFailWithoutASenderAndSayWhy()
+    void dashboardIgnoresWritesThatAreNotApprovals()
+    {
+        ApprovalDashboard dashboard;
+        dashboard.setActive(true);
+        QSignalSpy loaded(&dashboard, &ApprovalDashboard::loaded);
+        dashboard.setStore(m_thread.get(), m_data.me);
+        QVERIFY(loaded.wait(5000));
+        loaded.clear();
+        auto write = m_thread->write<int>([](store::SpaceStore &, store::StoreChange &c) -> Result<int> {
+            c.users = true;
+            return 1;
+        });
+        QVERIFY(!loaded.wait(ApprovalDashboard::kSettleMs + 600));
+    }
+
+    void actionsWithoutASpaceFailAndSayWhy()
     {
         ApprovalActions::setSender({});
         ApprovalActions actions;
@@ -106,7 +121,8 @@ private Q_SLOTS:
         actions.approve(u"req-000001"_s, {});
         QVERIFY(finished.wait(1000));
         QCOMPARE(finished.first().at(2).toBool(), false);
-        QVERIFY(finished.first().at(3).toString().contains(u"cannot be sent"_s));
+        QVERIFY(finished.first().at(3).toString().contains(u"Nothing was changed"_s));
+        QVERIFY(actions.pending().isEmpty());
     }
 
     void actionsGoThroughTheInstalledSenderOneByOne()
@@ -160,15 +176,23 @@ private Q_SLOTS:
         form.setTitle(u"Monitors for the new hires"_s);
         form.setText(u"item"_s, u"27-inch monitor"_s);
         form.setNumber(u"quantity"_s, u"3"_s);
-        form.setMoney(u"unit_price"_s, u"1,299.90"_s, u"CNY"_s);
-        QVERIFY2(
-            form.computedText(u"total"_s).contains(u"3,899.70"_s), qPrintable(form.computedText(u"total"_s)));
+        form.setNumber(u"quantity"_s, u"1.5"_s);
+        QVERIFY(form.errors().contains(u"quantity"_s)); // the server's check: integer
+        form.setNumber(u"quantity"_s, u"3"_s);
+        form.setMoney(u"amount"_s, u"3,899.70"_s, u"EUR"_s);
+        QVERIFY(form.errors().contains(u"amount"_s)); // not a currency the template takes
+        form.setMoney(u"amount"_s, u"3,899.70"_s, u"CNY"_s);
+        QVERIFY2(form.errors().isEmpty(), qPrintable(form.errors().keys().join(u',')));
         QSignalSpy submitted(&form, &RequestForm::submitted);
         form.submit(&actions);
         QVERIFY(submitted.wait(1000));
         QCOMPARE(sent.size(), 1);
         QCOMPARE(sent.front().kind, ApprovalCommand::Kind::Submit);
-        QCOMPARE(sent.front().formData.value(u"total"_s).toObject().value(u"minor"_s).toDouble(), 389970.0);
+        const QJsonObject amount = sent.front().formData.value(u"amount"_s).toObject();
+        QCOMPARE(amount.value(u"amount_minor"_s).toDouble(), 389970.0);
+        QCOMPARE(amount.value(u"currency"_s).toString(), u"CNY"_s);
+        // exactly what the server validates
+        QVERIFY(form.errors().isEmpty());
     }
 
     void cleanupTestCase() { m_thread.reset(); }

@@ -1,5 +1,7 @@
 #include "approvalgen.h"
 
+#include "approvals/formschema.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,76 +28,54 @@ const QStringList kGiven {
     u"芳"_s, u"伟"_s, u"娜"_s, u"敏"_s, u"静"_s, u"磊"_s, u"洋"_s, u"艳"_s, u"勇"_s, u"军"_s, u"晓明"_s};
 const QStringList kRomanised {u"Mei Ling Chan"_s, u"Ka Wai Wong"_s, u"Siu Ming Lee"_s, u"Wing Yan Cheung"_s};
 
-QString label(const char *en, const QString &zhCn, const QString &zhHk)
-{
-    return QString::fromUtf8(QJsonDocument(
-        QJsonObject {{u"en"_s, QString::fromUtf8(en)}, {u"zh_CN"_s, zhCn},
-            {u"zh_HK"_s, zhHk}}).toJson(QJsonDocument::Compact));
-}
-
-// Form schemas in the format core/approvals/formview.h reads (labels per language).
+// Forms in the format of docs/approvals.md §2 (the `form` array a template record carries), read by
+// core/approvals/formschema.h as the server reads them.
 QString reimbursementSchema()
 {
-    return uR"({"fields":[
-{"id":"amount","type":"money","label":%1,"required":true,"currencies":["CNY","HKD","USD"],"min":1},
-{"id":"spent_on","type":"date","label":%2,"required":true},
-{"id":"category","type":"single_choice","label":%3,"required":true,"options":[
- {"value":"travel","label":%4},{"value":"meals","label":%5},{"value":"office","label":%6}]},
-{"id":"reason","type":"long_text","label":%7,"required":true,"maxLength":2000},
-{"id":"receipts","type":"attachments","label":%8,"required":true,"maxFiles":10}]})"_s.arg(
-        label("Amount", u"金额"_s, u"金額"_s), label("Date of expense", u"消费日期"_s, u"消費日期"_s),
-        label("Category", u"类别"_s, u"類別"_s), label("Travel", u"差旅"_s, u"差旅"_s),
-        label("Meals", u"餐饮"_s, u"膳食"_s), label("Office supplies", u"办公用品"_s, u"辦公用品"_s),
-        label("Reason", u"事由"_s, u"事由"_s), label("Receipts", u"票据"_s, u"收據"_s));
+    return uR"([
+{"id":"amount","type":"money","label":"Amount","required":true,"currencies":["CNY","HKD","USD"],"min_minor":1},
+{"id":"spent_on","type":"date","label":"Date of expense","required":true},
+{"id":"category","type":"single_choice","label":"Category","required":true,"options":[
+ {"id":"travel","label":"Travel"},{"id":"meals","label":"Meals"},{"id":"office","label":"Office supplies"}]},
+{"id":"reason","type":"long_text","label":"Reason","required":true,"max_length":2000},
+{"id":"receipts","type":"attachments","label":"Receipts","max":10}])"_s;
 }
 
 QString leaveSchema()
 {
-    return uR"({"fields":[
-{"id":"kind","type":"single_choice","label":%1,"required":true,"options":[
- {"value":"annual","label":%2},{"value":"sick","label":%3}]},
-{"id":"dates","type":"date_range","label":%4,"required":true},
-{"id":"days","type":"computed","label":%5,"compute":{"op":"days","field":"dates"}},
-{"id":"handover","type":"people","label":%6},
-{"id":"reason","type":"long_text","label":%7,"maxLength":500}]})"_s.arg(
-        label("Leave type", u"假期类型"_s, u"假期類型"_s), label("Annual leave", u"年假"_s, u"年假"_s),
-        label("Sick leave", u"病假"_s, u"病假"_s), label("Dates", u"日期"_s, u"日期"_s),
-        label("Days", u"天数"_s, u"日數"_s), label("Handover to", u"工作交接人"_s, u"工作交接人"_s),
-        label("Reason", u"事由"_s, u"事由"_s));
+    return uR"([
+{"id":"kind","type":"single_choice","label":"Leave type","required":true,"options":[
+ {"id":"annual","label":"Annual leave"},{"id":"sick","label":"Sick leave"}]},
+{"id":"dates","type":"date_range","label":"Dates","required":true},
+{"id":"days","type":"computed","label":"Working days","formula":"leave_days","from":"dates"},
+{"id":"handover","type":"people","label":"Handover to"},
+{"id":"reason","type":"long_text","label":"Reason","max_length":500}])"_s;
 }
 
 QString purchaseSchema()
 {
-    return uR"({"fields":[
-{"id":"item","type":"text","label":%1,"required":true,"maxLength":200},
-{"id":"quantity","type":"number","label":%2,"required":true,"min":1,"max":10000,"decimals":0},
-{"id":"unit_price","type":"money","label":%3,"required":true,"currencies":["CNY","HKD","USD"]},
-{"id":"total","type":"computed","label":%4,"compute":{"op":"multiply","fields":["quantity","unit_price"]}},
-{"id":"tags","type":"multi_choice","label":%5,"options":[{"value":"it","label":"IT"},{"value":"urgent","label":%6}]},
-{"id":"quotes","type":"attachments","label":%7}]})"_s.arg(label("Item", u"物品"_s, u"物品"_s),
-        label("Quantity", u"数量"_s, u"數量"_s), label("Unit price", u"单价"_s, u"單價"_s),
-        label("Total", u"合计"_s, u"合計"_s), label("Tags", u"标签"_s, u"標籤"_s),
-        label("Urgent", u"加急"_s, u"緊急"_s), label("Quotations", u"报价单"_s, u"報價單"_s));
+    return uR"([
+{"id":"item","type":"text","label":"Item","required":true,"max_length":200},
+{"id":"quantity","type":"number","label":"Quantity","required":true,"min":1,"max":10000,"integer":true},
+{"id":"amount","type":"money","label":"Total","required":true,"currencies":["CNY","HKD","USD"]},
+{"id":"tags","type":"multiple_choice","label":"Tags","options":[{"id":"it","label":"IT"},{"id":"urgent","label":"Urgent"}]},
+{"id":"quotes","type":"attachments","label":"Quotations"}])"_s;
 }
 
 QString travelSchema()
 {
-    return uR"({"fields":[
-{"id":"destination","type":"text","label":%1,"required":true},
-{"id":"dates","type":"date_range","label":%2,"required":true},
-{"id":"budget","type":"money","label":%3,"currencies":["CNY","HKD","USD"]}]})"_s.arg(
-        label("Destination", u"目的地"_s, u"目的地"_s), label("Dates", u"日期"_s, u"日期"_s),
-        label("Budget", u"预算"_s, u"預算"_s));
+    return uR"([
+{"id":"destination","type":"text","label":"Destination","required":true},
+{"id":"dates","type":"date_range","label":"Dates","required":true},
+{"id":"budget","type":"money","label":"Budget","currencies":["CNY","HKD","USD"]}])"_s;
 }
 
 QString equipmentSchema()
 {
-    return uR"({"fields":[
-{"id":"item","type":"single_choice","label":%1,"required":true,"options":[
- {"value":"laptop","label":%2},{"value":"monitor","label":%3}]},
-{"id":"reason","type":"long_text","label":%4}]})"_s.arg(label("Equipment", u"设备"_s, u"設備"_s),
-        label("Laptop", u"笔记本电脑"_s, u"手提電腦"_s), label("Monitor", u"显示器"_s, u"顯示器"_s),
-        label("Reason", u"事由"_s, u"事由"_s));
+    return uR"([
+{"id":"item","type":"single_choice","label":"Equipment","required":true,"options":[
+ {"id":"laptop","label":"Laptop"},{"id":"monitor","label":"Monitor"}]},
+{"id":"reason","type":"long_text","label":"Reason"}])"_s;
 }
 
 std::vector<GenTemplate> templates()
@@ -107,7 +87,7 @@ std::vector<GenTemplate> templates()
         {u"tpl-purchase"_s, u"Purchase"_s, u"purchase"_s, 72, true,
             {{u"single"_s, u"manager"_s}, {u"all"_s, u"directors"_s}, {u"any"_s, u"finance"_s}},
             purchaseSchema()},
-        {u"tpl-travel"_s, u"Business trip"_s, u"travel"_s, 0, true, {{u"single"_s, u"manager"_s}},
+        {u"tpl-travel"_s, u"Business trip"_s, u"general"_s, 0, true, {{u"single"_s, u"manager"_s}},
             travelSchema()},
         {u"tpl-equipment"_s, u"Equipment"_s, u"custom"_s, 120, false,
             {{u"single"_s, u"manager"_s}, {u"any"_s, u"finance"_s}}, equipmentSchema()},
@@ -124,10 +104,10 @@ int pickTemplate(std::mt19937_64 &rng)
 
 QJsonObject money(qint64 minor, const QString &currency)
 {
-    return {{u"minor"_s, double(minor)}, {u"currency"_s, currency}};
+    return {{u"amount_minor"_s, double(minor)}, {u"currency"_s, currency}};
 }
 
-// The answers of a request, as the employee filled the template's form in (formview.h), around the
+// The answers of a request, as the employee filled the template's form in (docs/approvals.md §2), around the
 // day it was submitted. A generator of its own per request, so the flow's randomness does not shift.
 void fillForm(GenRequest &r, qint64 submittedAt, quint64 seed)
 {
@@ -152,20 +132,29 @@ void fillForm(GenRequest &r, qint64 submittedAt, quint64 seed)
             {u"reason"_s,
                 pick(
                     {u"客户拜访打车费"_s, u"Team lunch with the Hong Kong client"_s, u"购买打印纸和墨盒"_s})},
-            {u"receipts"_s, QJsonArray {QJsonObject {{u"name"_s, u"receipt.pdf"_s}, {u"size"_s, 182400}}}}};
+            {u"receipts"_s,
+                QJsonArray {
+                    u"0199b000-0000-7000-8000-%1"_s.arg(seed % 1000000000000ULL, 12, 10, QChar(u'0'))}}};
     } else if (r.templateId == u"tpl-purchase"_s) {
         const qint64 quantity = 1 + qint64(rng() % 5);
         const qint64 unit = std::max<qint64>(100, r.amountMinor / quantity);
         r.amountMinor = unit * quantity;
         a = {{u"item"_s, pick({u"ThinkPad X1 笔记本"_s, u"Standing desks"_s, u"会议室投影仪"_s})},
-            {u"quantity"_s, double(quantity)}, {u"unit_price"_s, money(unit, r.currency)},
-            {u"total"_s, money(r.amountMinor, r.currency)}, {u"tags"_s, QJsonArray {u"it"_s}}};
+            {u"quantity"_s, double(quantity)}, {u"amount"_s, money(r.amountMinor, r.currency)},
+            {u"tags"_s, QJsonArray {u"it"_s}}};
     } else if (r.templateId == u"tpl-travel"_s) {
         a = {{u"destination"_s, pick({u"深圳"_s, u"Hong Kong"_s, u"上海"_s})}, {u"dates"_s, range(3, 2)},
             {u"budget"_s, money(r.amountMinor, r.currency)}};
     } else {
         a = {{u"item"_s, pick({u"laptop"_s, u"monitor"_s})},
             {u"reason"_s, u"The old one is five years old."_s}};
+    }
+    if (r.templateId == u"tpl-leave"_s) {
+        // What the server adds at submit (docs/approvals.md §2), without holidays here.
+        const QJsonObject dates = a.value(u"dates"_s).toObject();
+        a.insert(u"days"_s,
+            leaveDays(parseDate(dates.value(u"start"_s).toString()),
+                parseDate(dates.value(u"end"_s).toString()), {}));
     }
     r.formData = QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
@@ -362,7 +351,11 @@ Status writeApprovals(store::SpaceStore &store, const GenData &data, bool action
     for (const GenTemplate &t : data.templates) {
         QJsonArray flow;
         for (const GenStepDef &s : t.steps)
-            flow.append(QJsonObject {{u"mode"_s, s.mode}, {u"approvers"_s, s.approverRole}});
+            flow.append(QJsonObject {{u"name"_s, s.approverRole}, {u"mode"_s, s.mode},
+                {u"approvers"_s,
+                    QJsonArray {s.approverRole == u"manager"_s
+                            ? QJsonObject {{u"manager"_s, 1}}
+                            : QJsonObject {{u"role"_s, s.approverRole}}}}});
         const QString flowJson = QString::fromUtf8(
             QJsonDocument(QJsonObject {{u"steps"_s, flow}}).toJson(QJsonDocument::Compact));
         tpls->bind(1, t.id).bind(2, t.name).bind(3, t.category).bind(4, t.formSchema).bind(5, flowJson);

@@ -36,7 +36,7 @@ struct GenTemplate
     int slaHours = 0; // 0: no SLA (NULL in the store)
     bool hasAmount = false;
     std::vector<GenStepDef> steps;
-    QString formSchema; // JSON, the format core/approvals/formview.h reads
+    QString formSchema; // JSON: the template's `form` array (docs/approvals.md §2)
 };
 
 struct GenApprover
