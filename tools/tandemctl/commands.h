@@ -13,5 +13,6 @@ QList<Command> demoCommands(); // demo
 QList<Command> syncCommands(); // sync, conversations, send, messages
 QList<Command> benchSyncCommands(); // bench sync
 QList<Command> tasksCommands(); // tasks list|create|update
+QList<Command> handoverCommands(); // conversations handover
 
 } // namespace tandemctl

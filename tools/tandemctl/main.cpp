@@ -18,6 +18,7 @@ QList<Command> allCommands()
     QList<Command> commands;
     commands << spaceCommands() << importCommands() << searchCommands() << benchCommands() << demoCommands()
              << syncCommands() << benchSyncCommands() << tasksCommands();
+    commands << handoverCommands();
     return commands;
 }
 
