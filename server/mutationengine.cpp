@@ -573,6 +573,8 @@ private:
         MessageRow &m = std::get<MessageRow>(r);
         if (m.senderId != actor())
             return KindResult(forbidden(u"only the sender edits a message"_s));
+        if (m.record.contains(u"system"_s)) // a server-authored notice (§6.12) says what the server said
+            return KindResult(forbidden(u"a notice cannot be edited"_s));
         if (m.deleted)
             return KindResult(Rejection {code::message_deleted, u"the message was deleted"_s, {}});
         if (policy.editWindowMs > 0 && w.now() - m.createdAt > policy.editWindowMs)
