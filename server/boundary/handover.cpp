@@ -3,8 +3,8 @@
 #include "mutationengine.h"
 #include "records.h"
 
-#include "protocol/codes.h"
 #include "protocol/codec.h"
+#include "protocol/codes.h"
 #include "protocol/limits.h"
 
 #include <QJsonArray>
