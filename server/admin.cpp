@@ -5,6 +5,7 @@
 #include "sqlitestore.h"
 
 #include "approvals/approvaladmin.h"
+#include "boundary/handover.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -31,6 +32,8 @@ QString adminUsage()
            "  list-users\n"
            "  seed-bench [--load-users N] [--devices-per-user N] [--messages N] [--conversations N]\n"
            "      fills an empty data directory for `tandemctl bench sync` and prints what it made as JSON\n"
+           "  handover --from USER_ID --to USER_ID [--conversation ID]... [--space SPACE_ID]\n"
+           "      hands USER's external conversations (or those named) to the successor\n"
            "Passwords come from the environment variable TANDEM_PASSWORD, never from the command line.\n"_s
         + approvals::approvalAdminUsage();
 }
@@ -155,6 +158,8 @@ int runAdmin(const QStringList &all)
                 << (u.deactivated ? u"deactivated"_s : u"active"_s) << '\n';
         return 0;
     }
+    if (command == u"handover"_s)
+        return boundary::runHandoverAdmin(**store, all);
     if (auto code = approvals::runApprovalAdmin(**store, command, a))
         return *code;
     return fail(adminUsage());

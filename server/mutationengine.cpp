@@ -1,6 +1,7 @@
 #include "mutationengine.h"
 
 #include "boundary/boundarykinds.h"
+#include "boundary/handover.h"
 #include "tasks/taskapplier.h"
 
 #include "jsonbytes.h"
@@ -572,6 +573,8 @@ private:
         MessageRow &m = std::get<MessageRow>(r);
         if (m.senderId != actor())
             return KindResult(forbidden(u"only the sender edits a message"_s));
+        if (m.record.contains(u"system"_s)) // a server-authored notice (§6.12) says what the server said
+            return KindResult(forbidden(u"a notice cannot be edited"_s));
         if (m.deleted)
             return KindResult(Rejection {code::message_deleted, u"the message was deleted"_s, {}});
         if (policy.editWindowMs > 0 && w.now() - m.createdAt > policy.editWindowMs)
@@ -799,10 +802,16 @@ private:
     {
         return boundaryResult(boundary::setUrgentPolicy(st, w, actor(), p));
     }
-    Result<KindResult> on(const protocol::ConversationHandover &)
+    Result<KindResult> on(const protocol::ConversationHandover &p)
     {
-        return KindResult(
-            Rejection {code::feature_not_supported, u"this server does not announce handover"_s, {}});
+        const boundary::Membership membership {
+            [this](ConversationRow &c, const QList<MemberRow> &existing, const QList<MemberRow> &joiners) {
+                return join(c, existing, joiners);
+            },
+            [this](ConversationRow &c, const QString &userId, const QString &reason) {
+                return removeFromConversation(c, userId, reason);
+            }};
+        return boundaryResult(boundary::handOver(st, w, actor(), p, membership));
     }
 
     // Tasks (feature tasks, docs/protocol.md §11.4): server/tasks/taskapplier.cpp.
@@ -934,6 +943,49 @@ Result<MutationOutcome> MutationEngine::process(const MutationRequest &req, qint
     if (outcome.presenceChoice && m_presence)
         m_presence->adopt(req.userId, *outcome.presenceChoice, now);
     outcome.result = resultFrame(req, recorded, false);
+    return outcome;
+}
+
+Result<MutationOutcome> MutationEngine::administer(
+    const MutationRequest &req, qint64 now, const QString &adminChange)
+{
+    MutationOutcome outcome;
+    TANDEM_TRY(m_store.begin());
+    auto fail = [this](const Error &e) {
+        m_store.rollback();
+        return e;
+    };
+    auto spaceRow = m_store.space(req.spaceId);
+    if (!spaceRow)
+        return fail(spaceRow.error());
+    SpaceWriter writer(m_store, spaceRow->value_or(SpaceRow {req.spaceId, {}, {}, {}}), req.userId, {}, now);
+    KindResult kindResult = QJsonObject();
+    if (!*spaceRow) {
+        kindResult = notFound(u"the space"_s);
+    } else if (req.kind != u"conversation.handover"_s) {
+        kindResult = forbidden(u"the operator applies conversation.handover only"_s);
+    } else {
+        auto parsed = protocol::parseMutationPayload(req.kind, req.payload, m_limits, m_features);
+        if (auto *problem = std::get_if<protocol::PayloadProblem>(&parsed)) {
+            kindResult = Rejection {problem->code, problem->reason, problem->details};
+        } else {
+            Apply apply(m_store, writer, req, m_limits, m_policy, outcome, m_presence);
+            auto r = apply.run(std::get<protocol::MutationPayload>(parsed));
+            if (!r)
+                return fail(r.error());
+            kindResult = *r;
+        }
+    }
+    outcome.result = outcomeOf(kindResult, 0);
+    if (std::holds_alternative<Rejection>(kindResult)) {
+        m_store.rollback();
+        return outcome;
+    }
+    outcome.touched = writer.touched();
+    if (!adminChange.isEmpty())
+        if (auto st = m_store.recordAdminChange(adminChange, req.spaceId); !st)
+            return fail(st.error());
+    TANDEM_TRY(m_store.commit());
     return outcome;
 }
 

@@ -48,6 +48,12 @@ public:
     // An Error means nothing was recorded: the caller closes with internal_error (§5.3 rule 6).
     Result<MutationOutcome> process(const MutationRequest &request, qint64 now);
 
+    // Applies one mutation as the server's operator (`tandem-server admin`): no account, so nothing is
+    // deduplicated or recorded as a mutation; only conversation.handover is accepted. `adminChange` (kind
+    // of admin_changes, target = the space) is recorded in the same transaction for a running server.
+    Result<MutationOutcome> administer(
+        const MutationRequest &request, qint64 now, const QString &adminChange);
+
     // presence.set is applied through this (feature presence); without it, it is refused.
     void setPresence(Presence *presence) { m_presence = presence; }
 

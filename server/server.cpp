@@ -115,6 +115,7 @@ QStringList Server::features() const
         out << u"urgent"_s;
     out << u"tasks"_s;
     out << u"approvals"_s;
+    out << u"handover"_s;
     return out;
 }
 

@@ -23,6 +23,8 @@ PayloadProblem notAnnounced(const QString &feature)
 
 // The most urgent messages per day a policy may allow: beyond that "urgent" means nothing.
 constexpr qint64 kMaxUrgentPerDay = 100;
+// The most conversations one hand-over may name (absent: all of them, however many).
+constexpr qsizetype kMaxHandoverConversations = 256;
 
 } // namespace
 
@@ -62,7 +64,10 @@ std::optional<std::variant<MutationPayload, PayloadProblem>> parseBoundaryPayloa
         if (!features.contains(u"handover"_s))
             return Parsed(notAnnounced(u"handover"_s));
         ConversationHandover p;
-        p.conversationId = r.optId(QLatin1StringView("conversation_id")).value_or(QString());
+        p.conversationIds = r.optIdList(QLatin1StringView("conversation_ids"), kMaxHandoverConversations)
+                                .value_or(QStringList());
+        if (r.ok() && r.has(QLatin1StringView("conversation_ids")) && p.conversationIds.isEmpty())
+            r.fail(QLatin1StringView("conversation_ids"), u"must name at least one conversation"_s);
         p.fromUserId = r.id(QLatin1StringView("from_user_id"));
         p.toUserId = r.id(QLatin1StringView("to_user_id"));
         if (r.ok() && p.fromUserId == p.toUserId)

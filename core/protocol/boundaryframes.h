@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace tandem::protocol {
 
@@ -25,10 +26,11 @@ struct UrgentPolicySet
     QString allow; // manager, team, anyone, nobody
     qint64 perDay = 0;
 };
-// conversation.handover (feature handover): an organisation admin moves a departing member's place.
+// conversation.handover (feature handover, §6.12): an organisation admin moves a departing member's
+// place in customer conversations to a successor.
 struct ConversationHandover
 {
-    QString conversationId;
+    QStringList conversationIds; // empty: every external conversation of fromUserId in the space
     QString fromUserId;
     QString toUserId;
 };

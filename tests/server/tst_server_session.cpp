@@ -87,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(w.value(u"user_id"_s).toString(), u"u_alice"_s);
         QCOMPARE(w.value(u"limits"_s).toObject().value(u"max_events_per_batch"_s).toInt(), 50);
         QVERIFY(w.value(u"policy"_s).toObject().contains(u"edit_window_ms"_s));
-        QCOMPARE(w.value(u"features"_s).toArray(), (QJsonArray {u"typing"_s, u"tasks"_s, u"approvals"_s}));
+        QCOMPARE(w.value(u"features"_s).toArray(),
+            (QJsonArray {u"typing"_s, u"tasks"_s, u"approvals"_s, u"handover"_s}));
         const QJsonObject work = statusOf(w, kWork);
         QCOMPARE(work.value(u"status"_s).toString(), u"snapshot"_s);
         QVERIFY(work.value(u"head_seq"_s).toDouble() > 100);

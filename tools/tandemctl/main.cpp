@@ -19,6 +19,7 @@ QList<Command> allCommands()
     commands << spaceCommands() << importCommands() << searchCommands() << benchCommands() << demoCommands()
              << syncCommands() << benchSyncCommands() << tasksCommands();
     commands << approvalsCommands();
+    commands << handoverCommands();
     return commands;
 }
 
