@@ -147,10 +147,12 @@ void SpaceBoundaryController::evaluate()
     bool offHours = false;
     bool quiet = false;
     QString offUntil;
+    QDateTime nextStart;
     if (work() && m_boundary.workHours) {
         offHours = !m_boundary.workHours->isWorking(now);
         if (offHours) {
             const QDateTime next = m_boundary.workHours->nextStart(now);
+            nextStart = next.toUTC();
             if (next.isValid()) {
                 const QDateTime local = next.toTimeZone(m_boundary.workHours->timeZone());
                 const QLocale locale;
@@ -178,7 +180,8 @@ void SpaceBoundaryController::evaluate()
         const QDateTime from = std::exchange(m_offSince, QDateTime());
         Q_EMIT workPeriodStarted(from.toMSecsSinceEpoch(), now.toMSecsSinceEpoch());
     }
-    if (offHours != m_offHours || quiet != m_quiet || offUntil != m_offUntilText) {
+    if (offHours != m_offHours || quiet != m_quiet || offUntil != m_offUntilText || nextStart != m_offUntil) {
+        m_offUntil = nextStart;
         m_offHours = offHours;
         m_quiet = quiet;
         m_offUntilText = offUntil;

@@ -54,6 +54,8 @@ public:
     [[nodiscard]] const boundary::SpaceBoundary &boundary() const { return m_boundary; }
     // When the current off period began (invalid while working or before any was seen).
     [[nodiscard]] QDateTime offSince() const { return m_offSince; }
+    // When the next work period starts, while off hours (invalid while working, or with none ahead).
+    [[nodiscard]] QDateTime offUntil() const { return m_offUntil; }
 
     // Reads the schedule from the store; `scheduleChanged` follows.
     void load();
@@ -88,6 +90,7 @@ private:
     QString m_offUntilText;
     QString m_errorText;
     QDateTime m_offSince;
+    QDateTime m_offUntil;
     QTimer m_tick;
 };
 

@@ -7,6 +7,7 @@
 #include "files/attachmentsources.h"
 #include "files/attachmenttransfers.h"
 #include "futurewatch.h"
+#include "offdutyreporter.h"
 #include "searchmodel.h"
 #include "spaceboundary.h"
 
@@ -413,6 +414,9 @@ void SpaceSession::setUpBoundary()
         m_boundary->markDigestSeen(m_digest->to());
         Q_EMIT digestRequested();
     });
+    // Colleagues see "off until 09:00 (your time 10:00)" while this work space is off hours.
+    if (m_sync && kind == boundary::SpaceKind::Work)
+        new OffDutyReporter(m_boundary, m_sync.get(), this);
     m_boundary->load();
 }
 
