@@ -10,6 +10,7 @@
 #include "offdutyreporter.h"
 #include "searchmodel.h"
 #include "spaceboundary.h"
+#include "urgentreminder.h"
 
 #include "store/storethread.h"
 #include "sync/spacesync.h"
@@ -417,6 +418,16 @@ void SpaceSession::setUpBoundary()
     // Colleagues see "off until 09:00 (your time 10:00)" while this work space is off hours.
     if (m_sync && kind == boundary::SpaceKind::Work)
         new OffDutyReporter(m_boundary, m_sync.get(), this);
+    // Urgent messages to this account re-notify until acknowledged, through the arrivals' path.
+    if (m_sync) {
+        ArrivalQuery query;
+        query.self = m_account.userId;
+        query.spaceId = m_entry.meta.id;
+        query.spaceName = m_entry.meta.name;
+        query.spaceKind = m_entry.meta.kind;
+        auto *reminder = new UrgentReminder(m_store.get(), query, UrgentReminder::kIntervalMs, this);
+        connect(reminder, &UrgentReminder::remind, this, &SpaceSession::messagesArrived);
+    }
     m_boundary->load();
 }
 

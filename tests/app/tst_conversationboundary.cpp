@@ -6,10 +6,12 @@
 #include "../sync/realclient.h"
 #include "../sync/serverprocess.h"
 
+#include "arrivals.h"
 #include "composercontroller.h"
 #include "conversationboundary.h"
 #include "conversationcontroller.h"
 #include "offdutytext.h"
+#include "urgentreminder.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -221,6 +223,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(alice->boundary()->urgent().size(), 1, kWait);
         QCOMPARE(alice->boundary()->urgent().value(id).toMap().value(u"statusText"_s).toString(),
             u"Not seen yet"_s);
+
+        // Until acknowledged, chen's reminder offers it to the notifier again and again, as urgent.
+        ArrivalQuery query;
+        query.self = u"u_chen"_s;
+        query.spaceId = u"work"_s;
+        query.spaceKind = u"work"_s;
+        UrgentReminder reminder(m_chen->store.get(), query, 200);
+        QSignalSpy reminded(&reminder, &UrgentReminder::remind);
+        QTRY_VERIFY_WITH_TIMEOUT(reminded.size() >= 2, kWait);
+        const auto first = reminded.at(0).at(0).value<QList<IncomingMessage>>();
+        QCOMPARE(first.size(), 1);
+        QCOMPARE(first.at(0).messageId, id);
+        QVERIFY(first.at(0).urgent);
 
         chen->boundary()->markSeen(id);
         QTRY_VERIFY_WITH_TIMEOUT(alice->boundary()
