@@ -838,6 +838,42 @@
         <source>Save</source>
         <translation>保存</translation>
     </message>
+    <message>
+        <source>Urgent messages from</source>
+        <translation>接受紧急消息的来源</translation>
+    </message>
+    <message>
+        <source>My manager</source>
+        <translation>我的上级</translation>
+    </message>
+    <message>
+        <source>Anyone in my team</source>
+        <translation>我团队中的任何人</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>任何人都不接受</translation>
+    </message>
+    <message>
+        <source>Who may send you urgent messages</source>
+        <translation>谁可以给你发紧急消息</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>每天最多</translation>
+    </message>
+    <message>
+        <source>Urgent messages a day</source>
+        <translation>每天的紧急消息数</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>条</translation>
+    </message>
 </context>
 <context>
     <name>ScheduledList</name>
@@ -1630,6 +1666,10 @@
     <message>
         <source>Off</source>
         <translation>下班</translation>
+    </message>
+    <message>
+        <source>The urgent message rule could not be saved: %1</source>
+        <translation>无法保存紧急消息规则：%1</translation>
     </message>
 </context>
 <context>

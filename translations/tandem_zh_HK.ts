@@ -838,6 +838,42 @@
         <source>Save</source>
         <translation>儲存</translation>
     </message>
+    <message>
+        <source>Urgent messages from</source>
+        <translation>接受緊急訊息的來源</translation>
+    </message>
+    <message>
+        <source>My manager</source>
+        <translation>我的上司</translation>
+    </message>
+    <message>
+        <source>Anyone in my team</source>
+        <translation>我團隊中的任何人</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>任何人都不接受</translation>
+    </message>
+    <message>
+        <source>Who may send you urgent messages</source>
+        <translation>誰可以給你傳送緊急訊息</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>每日最多</translation>
+    </message>
+    <message>
+        <source>Urgent messages a day</source>
+        <translation>每日的緊急訊息數</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>條</translation>
+    </message>
 </context>
 <context>
     <name>ScheduledList</name>
@@ -1630,6 +1666,10 @@
     <message>
         <source>Off</source>
         <translation>下班</translation>
+    </message>
+    <message>
+        <source>The urgent message rule could not be saved: %1</source>
+        <translation>無法儲存緊急訊息規則：%1</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,11 @@
 
 #include "futurewatch.h"
 
+#include "boundary/boundarystate.h"
 #include "boundary/scheduleform.h"
 #include "store/spacestore.h"
 #include "store/storethread.h"
+#include "sync/spacesync.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
@@ -187,6 +189,33 @@ void SpaceBoundaryController::evaluate()
         m_offUntilText = offUntil;
         Q_EMIT stateChanged();
     }
+}
+
+void SpaceBoundaryController::setSync(sync::SpaceSync *sync)
+{
+    m_sync = sync;
+    auto read = m_store->read<boundary::UrgentPolicy>(
+        [](store::SpaceStore &s) { return boundary::urgentPolicy(s); });
+    whenFinished(this, read, [this](const Result<boundary::UrgentPolicy> &r) {
+        if (r) {
+            m_urgentAllow = r->allow;
+            m_urgentPerDay = r->perDay;
+        }
+        Q_EMIT urgentPolicyChanged();
+    });
+}
+
+void SpaceBoundaryController::setUrgentPolicy(const QString &allow, int perDay)
+{
+    if (!m_sync || (allow == m_urgentAllow && perDay == m_urgentPerDay))
+        return;
+    m_urgentAllow = allow;
+    m_urgentPerDay = perDay;
+    Q_EMIT urgentPolicyChanged();
+    whenFinished(this, m_sync->setUrgentPolicy(allow, perDay), [this](const Result<sync::QueuedMutation> &r) {
+        if (!r)
+            setError(tr("The urgent message rule could not be saved: %1").arg(r.error().message));
+    });
 }
 
 void SpaceBoundaryController::markDigestSeen(qint64 to)

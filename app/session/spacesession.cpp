@@ -420,6 +420,7 @@ void SpaceSession::setUpBoundary()
         new OffDutyReporter(m_boundary, m_sync.get(), this);
     // Urgent messages to this account re-notify until acknowledged, through the arrivals' path.
     if (m_sync) {
+        m_boundary->setSync(m_sync.get());
         ArrivalQuery query;
         query.self = m_account.userId;
         query.spaceId = m_entry.meta.id;
