@@ -187,6 +187,18 @@
         <source>Send files</source>
         <translation>发送文件</translation>
     </message>
+    <message>
+        <source>More ways to send</source>
+        <translation>更多发送方式</translation>
+    </message>
+    <message>
+        <source>Schedule send…</source>
+        <translation>定时发送…</translation>
+    </message>
+    <message>
+        <source>Send as urgent… (Ctrl+Shift+Enter)</source>
+        <translation>作为紧急消息发送…（Ctrl+Shift+Enter）</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -631,6 +643,14 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认收到</translation>
+    </message>
 </context>
 <context>
     <name>MessageContent</name>
@@ -889,6 +909,37 @@
     </message>
 </context>
 <context>
+    <name>ScheduleSendDialog</name>
+    <message>
+        <source>Schedule send</source>
+        <translation>定时发送</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Time (HH:MM, this computer&apos;s time)</source>
+        <translation>时间（HH:MM，本机时间）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>定时</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleSettings</name>
     <message>
         <source>Monday</source>
@@ -974,6 +1025,61 @@
         <source>Save</source>
         <translation>保存</translation>
     </message>
+    <message>
+        <source>Urgent messages from</source>
+        <translation>接受紧急消息的来源</translation>
+    </message>
+    <message>
+        <source>My manager</source>
+        <translation>我的上级</translation>
+    </message>
+    <message>
+        <source>Anyone in my team</source>
+        <translation>我团队中的任何人</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>任何人都不接受</translation>
+    </message>
+    <message>
+        <source>Who may send you urgent messages</source>
+        <translation>谁可以给你发紧急消息</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>每天最多</translation>
+    </message>
+    <message>
+        <source>Urgent messages a day</source>
+        <translation>每天的紧急消息数</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>条</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledList</name>
+    <message>
+        <source>Not scheduled</source>
+        <translation>未能定时</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1</source>
+        <translation>定于 %1 发送</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the message scheduled for %1</source>
+        <translation>取消定于 %1 发送的消息</translation>
+    </message>
 </context>
 <context>
     <name>SearchOverlay</name>
@@ -1004,6 +1110,29 @@
     <message>
         <source>Nothing found for “%1”.</source>
         <translation>没有找到“%1”的相关结果。</translation>
+    </message>
+</context>
+<context>
+    <name>SendPrompt</name>
+    <message>
+        <source>%1 is off duty</source>
+        <translation>%1 已下班</translation>
+    </message>
+    <message>
+        <source>They are off duty</source>
+        <translation>对方已下班</translation>
+    </message>
+    <message>
+        <source>%1. Scheduled, the server delivers the message then, even if this computer is off.</source>
+        <translation>%1。定时发送时，服务器会在那时送达消息，即使这台电脑已关机。</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Esc cancels: nothing is sent.</source>
+        <translation>按 Esc 取消：不会发送任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1502,25 @@
     <message>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentConfirm</name>
+    <message>
+        <source>Send as urgent?</source>
+        <translation>作为紧急消息发送？</translation>
+    </message>
+    <message>
+        <source>An urgent message breaks through the recipient&apos;s off hours, quiet hours and focus, and reminds them every few minutes until they acknowledge it. Their own rules decide whether you may, and how many a day; if not, it is not sent and you are told why.</source>
+        <translation>紧急消息会穿透对方的下班时间、免打扰时段和专注模式，并每隔几分钟提醒一次，直到对方确认收到。是否允许你发送、每天可发几条，由对方自己的规则决定；不允许时不会发送，并告诉你原因。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Send as urgent</source>
+        <translation>作为紧急消息发送</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1960,61 @@
     </message>
 </context>
 <context>
+    <name>tandem::app::ConversationBoundary</name>
+    <message>
+        <source>Not sent as urgent: %1</source>
+        <translation>未作为紧急消息发送：%1</translation>
+    </message>
+    <message>
+        <source>The urgent message was not sent: %1</source>
+        <translation>紧急消息未发送：%1</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>尚未查看</translation>
+    </message>
+    <message>
+        <source>Seen %1</source>
+        <translation>%1 已查看</translation>
+    </message>
+    <message>
+        <source>%1 · Acknowledged %2</source>
+        <translation>%1 · %2 已确认</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1</source>
+        <translation>%1 已确认</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write it as YYYY-MM-DD, such as 2026-11-25.</source>
+        <translation>“%1”不是日期。请写成 YYYY-MM-DD，例如 2026-11-25。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time. Write it as HH:MM, such as 09:00.</source>
+        <translation>“%1”不是时间。请写成 HH:MM，例如 09:00。</translation>
+    </message>
+    <message>
+        <source>%1 %2 has already passed. Choose a later time.</source>
+        <translation>%1 %2 已经过去。请选择更晚的时间。</translation>
+    </message>
+    <message>
+        <source>A message can be scheduled at most a year ahead.</source>
+        <translation>消息最多可提前一年定时。</translation>
+    </message>
+    <message>
+        <source>This space has no server to keep a scheduled message.</source>
+        <translation>此空间没有服务器，无法保存定时消息。</translation>
+    </message>
+    <message>
+        <source>That time has already passed. Choose a later time.</source>
+        <translation>该时间已经过去。请选择更晚的时间。</translation>
+    </message>
+    <message>
+        <source>Urgent messages need a server.</source>
+        <translation>紧急消息需要服务器。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::ConversationController</name>
     <message>
         <source>That message is not in this conversation.</source>
@@ -1863,14 +2066,6 @@
     <message>
         <source>Busy until %1</source>
         <translation>忙碌，直到 %1</translation>
-    </message>
-    <message>
-        <source>Off duty</source>
-        <translation>下班</translation>
-    </message>
-    <message>
-        <source>Off duty until %1</source>
-        <translation>下班，%1 上班</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -1939,6 +2134,29 @@
     <message>
         <source>System</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::OffDuty</name>
+    <message>
+        <source>Off duty</source>
+        <translation>已下班</translation>
+    </message>
+    <message>
+        <source>Off until %1</source>
+        <translation>休息至 %1</translation>
+    </message>
+    <message>
+        <source>Off until %1 (your time %2)</source>
+        <translation>休息至 %1（你的时间 %2）</translation>
+    </message>
+    <message>
+        <source>Schedule for %1</source>
+        <translation>安排在 %1 发送</translation>
+    </message>
+    <message>
+        <source>Schedule for %1 their time (%2 yours)</source>
+        <translation>安排在对方时间 %1 发送（你的时间 %2）</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2358,10 @@
     <message>
         <source>Off</source>
         <translation>下班</translation>
+    </message>
+    <message>
+        <source>The urgent message rule could not be saved: %1</source>
+        <translation>无法保存紧急消息规则：%1</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,18 @@
         <source>Send files</source>
         <translation>傳送檔案</translation>
     </message>
+    <message>
+        <source>More ways to send</source>
+        <translation>更多傳送方式</translation>
+    </message>
+    <message>
+        <source>Schedule send…</source>
+        <translation>預約傳送…</translation>
+    </message>
+    <message>
+        <source>Send as urgent… (Ctrl+Shift+Enter)</source>
+        <translation>以緊急訊息傳送…（Ctrl+Shift+Enter）</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -631,6 +643,14 @@
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
+    <message>
+        <source>Urgent</source>
+        <translation>緊急</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>確認收到</translation>
+    </message>
 </context>
 <context>
     <name>MessageContent</name>
@@ -889,6 +909,37 @@
     </message>
 </context>
 <context>
+    <name>ScheduleSendDialog</name>
+    <message>
+        <source>Schedule send</source>
+        <translation>預約傳送</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Time (HH:MM, this computer&apos;s time)</source>
+        <translation>時間（HH:MM，本機時間）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>預約</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleSettings</name>
     <message>
         <source>Monday</source>
@@ -974,6 +1025,61 @@
         <source>Save</source>
         <translation>儲存</translation>
     </message>
+    <message>
+        <source>Urgent messages from</source>
+        <translation>接受緊急訊息的來源</translation>
+    </message>
+    <message>
+        <source>My manager</source>
+        <translation>我的上司</translation>
+    </message>
+    <message>
+        <source>Anyone in my team</source>
+        <translation>我團隊中的任何人</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>任何人都不接受</translation>
+    </message>
+    <message>
+        <source>Who may send you urgent messages</source>
+        <translation>誰可以給你傳送緊急訊息</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>每日最多</translation>
+    </message>
+    <message>
+        <source>Urgent messages a day</source>
+        <translation>每日的緊急訊息數</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>條</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduledList</name>
+    <message>
+        <source>Not scheduled</source>
+        <translation>未能預約</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1</source>
+        <translation>預約於 %1 傳送</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the message scheduled for %1</source>
+        <translation>取消預約於 %1 傳送的訊息</translation>
+    </message>
 </context>
 <context>
     <name>SearchOverlay</name>
@@ -1004,6 +1110,29 @@
     <message>
         <source>Nothing found for “%1”.</source>
         <translation>找不到「%1」的相關結果。</translation>
+    </message>
+</context>
+<context>
+    <name>SendPrompt</name>
+    <message>
+        <source>%1 is off duty</source>
+        <translation>%1 已收工</translation>
+    </message>
+    <message>
+        <source>They are off duty</source>
+        <translation>對方已收工</translation>
+    </message>
+    <message>
+        <source>%1. Scheduled, the server delivers the message then, even if this computer is off.</source>
+        <translation>%1。預約傳送時，伺服器會在那時送達訊息，即使這部電腦已關機。</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>立即傳送</translation>
+    </message>
+    <message>
+        <source>Esc cancels: nothing is sent.</source>
+        <translation>按 Esc 取消：不會傳送任何內容。</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1502,25 @@
     <message>
         <source>Unlock</source>
         <translation>解鎖</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentConfirm</name>
+    <message>
+        <source>Send as urgent?</source>
+        <translation>以緊急訊息傳送？</translation>
+    </message>
+    <message>
+        <source>An urgent message breaks through the recipient&apos;s off hours, quiet hours and focus, and reminds them every few minutes until they acknowledge it. Their own rules decide whether you may, and how many a day; if not, it is not sent and you are told why.</source>
+        <translation>緊急訊息會穿透對方的收工時間、免打擾時段和專注模式，並每隔幾分鐘提醒一次，直到對方確認收到。是否允許你傳送、每日可傳幾條，由對方自己的規則決定；不允許時不會傳送，並告訴你原因。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Send as urgent</source>
+        <translation>以緊急訊息傳送</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1960,61 @@
     </message>
 </context>
 <context>
+    <name>tandem::app::ConversationBoundary</name>
+    <message>
+        <source>Not sent as urgent: %1</source>
+        <translation>未以緊急訊息傳送：%1</translation>
+    </message>
+    <message>
+        <source>The urgent message was not sent: %1</source>
+        <translation>緊急訊息未傳送：%1</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>尚未查看</translation>
+    </message>
+    <message>
+        <source>Seen %1</source>
+        <translation>%1 已查看</translation>
+    </message>
+    <message>
+        <source>%1 · Acknowledged %2</source>
+        <translation>%1 · %2 已確認</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1</source>
+        <translation>%1 已確認</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write it as YYYY-MM-DD, such as 2026-11-25.</source>
+        <translation>「%1」不是日期。請寫成 YYYY-MM-DD，例如 2026-11-25。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time. Write it as HH:MM, such as 09:00.</source>
+        <translation>「%1」不是時間。請寫成 HH:MM，例如 09:00。</translation>
+    </message>
+    <message>
+        <source>%1 %2 has already passed. Choose a later time.</source>
+        <translation>%1 %2 已經過去。請選擇較後的時間。</translation>
+    </message>
+    <message>
+        <source>A message can be scheduled at most a year ahead.</source>
+        <translation>訊息最多可提前一年預約。</translation>
+    </message>
+    <message>
+        <source>This space has no server to keep a scheduled message.</source>
+        <translation>此空間沒有伺服器，無法保存預約訊息。</translation>
+    </message>
+    <message>
+        <source>That time has already passed. Choose a later time.</source>
+        <translation>該時間已經過去。請選擇較後的時間。</translation>
+    </message>
+    <message>
+        <source>Urgent messages need a server.</source>
+        <translation>緊急訊息需要伺服器。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::ConversationController</name>
     <message>
         <source>That message is not in this conversation.</source>
@@ -1863,14 +2066,6 @@
     <message>
         <source>Busy until %1</source>
         <translation>忙碌，直至 %1</translation>
-    </message>
-    <message>
-        <source>Off duty</source>
-        <translation>下班</translation>
-    </message>
-    <message>
-        <source>Off duty until %1</source>
-        <translation>下班，%1 上班</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -1939,6 +2134,29 @@
     <message>
         <source>System</source>
         <translation>跟隨系統</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::OffDuty</name>
+    <message>
+        <source>Off duty</source>
+        <translation>已收工</translation>
+    </message>
+    <message>
+        <source>Off until %1</source>
+        <translation>休息至 %1</translation>
+    </message>
+    <message>
+        <source>Off until %1 (your time %2)</source>
+        <translation>休息至 %1（你的時間 %2）</translation>
+    </message>
+    <message>
+        <source>Schedule for %1</source>
+        <translation>預約於 %1 傳送</translation>
+    </message>
+    <message>
+        <source>Schedule for %1 their time (%2 yours)</source>
+        <translation>預約於對方時間 %1 傳送（你的時間 %2）</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2358,10 @@
     <message>
         <source>Off</source>
         <translation>下班</translation>
+    </message>
+    <message>
+        <source>The urgent message rule could not be saved: %1</source>
+        <translation>無法儲存緊急訊息規則：%1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "attachmenttransfers.h"
 #include "composercontroller.h"
+#include "conversationboundary.h"
 #include "filelistmodel.h"
 #include "memberlistmodel.h"
 #include "storereply.h"
@@ -72,6 +73,7 @@ ConversationController::ConversationController(store::StoreThread *store, sync::
     connect(m_composer, &ComposerController::errorOccurred, this, &ConversationController::errorOccurred);
     connect(m_members, &MemberListModel::membersChanged, this, &ConversationController::onMembersChanged);
     connect(m_store, &store::StoreThread::changed, this, &ConversationController::onStoreChanged);
+    m_boundary = new ConversationBoundary(m_store, m_sync, m_conversationId, m_selfUserId, m_composer, this);
     if (m_sync) {
         connect(m_sync, &sync::SpaceSync::attachmentReady, this, &ConversationController::onAttachmentReady);
         connect(m_sync, &sync::SpaceSync::attachmentFailed, this,

@@ -21,6 +21,7 @@ Q_MOC_INCLUDE("composercontroller.h")
 Q_MOC_INCLUDE("filelistmodel.h")
 Q_MOC_INCLUDE("memberlistmodel.h")
 Q_MOC_INCLUDE("threadcontroller.h")
+Q_MOC_INCLUDE("conversationboundary.h")
 Q_MOC_INCLUDE("timelinemodel.h")
 
 namespace tandem::store {
@@ -39,6 +40,7 @@ namespace tandem::app {
 
 class AttachmentTransfers;
 class ComposerController;
+class ConversationBoundary;
 class FileListModel;
 class MemberListModel;
 class ThreadController;
@@ -71,6 +73,8 @@ class ConversationController : public QObject
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     // The space's files on the move (progress, previews); null until the session sets it.
     Q_PROPERTY(tandem::app::AttachmentTransfers *transfers READ transfers NOTIFY transfersChanged)
+    // Off-duty presence, scheduled and urgent messages here (issue 5).
+    Q_PROPERTY(tandem::app::ConversationBoundary *boundary READ boundary CONSTANT)
 
 public:
     ConversationController(store::StoreThread *store, sync::SpaceSync *sync,
@@ -97,6 +101,7 @@ public:
     [[nodiscard]] bool canModerate() const { return m_canModerate; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
     [[nodiscard]] AttachmentTransfers *transfers() const;
+    [[nodiscard]] ConversationBoundary *boundary() const { return m_boundary; }
     // Set once, by the space session, right after construction.
     void setTransfers(AttachmentTransfers *transfers);
 
@@ -181,6 +186,7 @@ private:
     ThreadController *m_thread = nullptr;
     QHash<QString, PendingFile> m_afterDownload;
     QPointer<AttachmentTransfers> m_transfers;
+    ConversationBoundary *m_boundary = nullptr;
 };
 
 } // namespace tandem::app

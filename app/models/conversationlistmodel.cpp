@@ -1,5 +1,6 @@
 #include "conversationlistmodel.h"
 
+#include "offdutytext.h"
 #include "storereply.h"
 
 #include "platform/languagesettings.h"
@@ -93,7 +94,7 @@ QString ConversationListModel::presenceText(const messaging::UserPresence &p, co
     if (p.status == "busy"_L1)
         return until.isEmpty() ? tr("Busy") : tr("Busy until %1").arg(until);
     if (p.status == "off_duty"_L1)
-        return until.isEmpty() ? tr("Off duty") : tr("Off duty until %1").arg(until);
+        return offDutyText(p.offUntil, p.timeZone, now); // in their zone and in ours (issue 5)
     return tr("Offline");
 }
 

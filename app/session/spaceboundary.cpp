@@ -2,9 +2,11 @@
 
 #include "futurewatch.h"
 
+#include "boundary/boundarystate.h"
 #include "boundary/scheduleform.h"
 #include "store/spacestore.h"
 #include "store/storethread.h"
+#include "sync/spacesync.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
@@ -147,10 +149,12 @@ void SpaceBoundaryController::evaluate()
     bool offHours = false;
     bool quiet = false;
     QString offUntil;
+    QDateTime nextStart;
     if (work() && m_boundary.workHours) {
         offHours = !m_boundary.workHours->isWorking(now);
         if (offHours) {
             const QDateTime next = m_boundary.workHours->nextStart(now);
+            nextStart = next.toUTC();
             if (next.isValid()) {
                 const QDateTime local = next.toTimeZone(m_boundary.workHours->timeZone());
                 const QLocale locale;
@@ -178,12 +182,40 @@ void SpaceBoundaryController::evaluate()
         const QDateTime from = std::exchange(m_offSince, QDateTime());
         Q_EMIT workPeriodStarted(from.toMSecsSinceEpoch(), now.toMSecsSinceEpoch());
     }
-    if (offHours != m_offHours || quiet != m_quiet || offUntil != m_offUntilText) {
+    if (offHours != m_offHours || quiet != m_quiet || offUntil != m_offUntilText || nextStart != m_offUntil) {
+        m_offUntil = nextStart;
         m_offHours = offHours;
         m_quiet = quiet;
         m_offUntilText = offUntil;
         Q_EMIT stateChanged();
     }
+}
+
+void SpaceBoundaryController::setSync(sync::SpaceSync *sync)
+{
+    m_sync = sync;
+    auto read = m_store->read<boundary::UrgentPolicy>(
+        [](store::SpaceStore &s) { return boundary::urgentPolicy(s); });
+    whenFinished(this, read, [this](const Result<boundary::UrgentPolicy> &r) {
+        if (r) {
+            m_urgentAllow = r->allow;
+            m_urgentPerDay = r->perDay;
+        }
+        Q_EMIT urgentPolicyChanged();
+    });
+}
+
+void SpaceBoundaryController::setUrgentPolicy(const QString &allow, int perDay)
+{
+    if (!m_sync || (allow == m_urgentAllow && perDay == m_urgentPerDay))
+        return;
+    m_urgentAllow = allow;
+    m_urgentPerDay = perDay;
+    Q_EMIT urgentPolicyChanged();
+    whenFinished(this, m_sync->setUrgentPolicy(allow, perDay), [this](const Result<sync::QueuedMutation> &r) {
+        if (!r)
+            setError(tr("The urgent message rule could not be saved: %1").arg(r.error().message));
+    });
 }
 
 void SpaceBoundaryController::markDigestSeen(qint64 to)

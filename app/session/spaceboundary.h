@@ -16,6 +16,9 @@
 namespace tandem::store {
 class StoreThread;
 }
+namespace tandem::sync {
+class SpaceSync;
+}
 
 namespace tandem::app {
 
@@ -37,6 +40,11 @@ class SpaceBoundaryController : public QObject
     // The form: {timeZone, week: [7 strings, Monday first], daysOff, extraDays, enabled}.
     Q_PROPERTY(QVariantMap form READ form NOTIFY scheduleChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    // Who may send this account urgent messages (manager, team, anyone, nobody) and how many a day; only
+    // with a server (issue 5, docs/protocol.md §6.9).
+    Q_PROPERTY(bool canSetUrgentPolicy READ canSetUrgentPolicy NOTIFY urgentPolicyChanged)
+    Q_PROPERTY(QString urgentAllow READ urgentAllow NOTIFY urgentPolicyChanged)
+    Q_PROPERTY(int urgentPerDay READ urgentPerDay NOTIFY urgentPolicyChanged)
 
 public:
     // `now` is the clock (tests give their own); `systemZone` is the default schedule's zone.
@@ -54,6 +62,16 @@ public:
     [[nodiscard]] const boundary::SpaceBoundary &boundary() const { return m_boundary; }
     // When the current off period began (invalid while working or before any was seen).
     [[nodiscard]] QDateTime offSince() const { return m_offSince; }
+    // When the next work period starts, while off hours (invalid while working, or with none ahead).
+    [[nodiscard]] QDateTime offUntil() const { return m_offUntil; }
+
+    [[nodiscard]] bool canSetUrgentPolicy() const { return m_sync != nullptr; }
+    [[nodiscard]] QString urgentAllow() const { return m_urgentAllow; }
+    [[nodiscard]] int urgentPerDay() const { return m_urgentPerDay; }
+    // The space's sync engine (none for a local space), set once by the session.
+    void setSync(sync::SpaceSync *sync);
+    // Sends the policy when it differs from the one held.
+    Q_INVOKABLE void setUrgentPolicy(const QString &allow, int perDay);
 
     // Reads the schedule from the store; `scheduleChanged` follows.
     void load();
@@ -74,6 +92,7 @@ Q_SIGNALS:
     void saved();
     // A work period began after an off period from `from` (ms since the epoch) to `to`.
     void workPeriodStarted(qint64 from, qint64 to);
+    void urgentPolicyChanged();
 
 private:
     void setError(const QString &text);
@@ -88,7 +107,11 @@ private:
     QString m_offUntilText;
     QString m_errorText;
     QDateTime m_offSince;
+    QDateTime m_offUntil;
     QTimer m_tick;
+    sync::SpaceSync *m_sync = nullptr;
+    QString m_urgentAllow = QStringLiteral("team");
+    int m_urgentPerDay = 3;
 };
 
 } // namespace tandem::app

@@ -7,8 +7,10 @@
 #include "files/attachmentsources.h"
 #include "files/attachmenttransfers.h"
 #include "futurewatch.h"
+#include "offdutyreporter.h"
 #include "searchmodel.h"
 #include "spaceboundary.h"
+#include "urgentreminder.h"
 
 #include "store/storethread.h"
 #include "sync/spacesync.h"
@@ -416,6 +418,20 @@ void SpaceSession::setUpBoundary()
         m_boundary->markDigestSeen(m_digest->to());
         Q_EMIT digestRequested();
     });
+    // Colleagues see "off until 09:00 (your time 10:00)" while this work space is off hours.
+    if (m_sync && kind == boundary::SpaceKind::Work)
+        new OffDutyReporter(m_boundary, m_sync.get(), this);
+    // Urgent messages to this account re-notify until acknowledged, through the arrivals' path.
+    if (m_sync) {
+        m_boundary->setSync(m_sync.get());
+        ArrivalQuery query;
+        query.self = m_account.userId;
+        query.spaceId = m_entry.meta.id;
+        query.spaceName = m_entry.meta.name;
+        query.spaceKind = m_entry.meta.kind;
+        auto *reminder = new UrgentReminder(m_store.get(), query, UrgentReminder::kIntervalMs, this);
+        connect(reminder, &UrgentReminder::remind, this, &SpaceSession::messagesArrived);
+    }
     m_boundary->load();
 }
 

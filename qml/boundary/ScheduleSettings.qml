@@ -139,6 +139,34 @@ Popup {
             color: Theme.danger
             Accessible.role: Accessible.AlertMessage
         }
+        // Urgent messages: who may break through, and how many a day (the server enforces it).
+        RowLayout {
+            objectName: "urgentPolicyRow"
+            visible: settings.work && (!settings.boundary || settings.boundary.canSetUrgentPolicy)
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label { text: qsTr("Urgent messages from"); color: Theme.text }
+            ComboBox {
+                id: urgentAllow
+                objectName: "urgentAllow"
+                textRole: "name"
+                valueRole: "value"
+                model: [{ value: "manager", name: qsTr("My manager") }, { value: "team", name: qsTr("Anyone in my team") },
+                        { value: "anyone", name: qsTr("Anyone") }, { value: "nobody", name: qsTr("Nobody") }]
+                Component.onCompleted: currentIndex = indexOfValue(settings.boundary ? settings.boundary.urgentAllow : "team")
+                Accessible.name: qsTr("Who may send you urgent messages")
+            }
+            Label { text: qsTr("at most"); color: Theme.text }
+            SpinBox {
+                id: urgentPerDay
+                objectName: "urgentPerDay"
+                from: 0
+                to: 100
+                value: settings.boundary ? settings.boundary.urgentPerDay : 3
+                Accessible.name: qsTr("Urgent messages a day")
+            }
+            Label { text: qsTr("a day"); color: Theme.text }
+        }
         Label {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
@@ -156,7 +184,11 @@ Popup {
                 objectName: "saveSchedule"
                 text: qsTr("Save")
                 highlighted: true
-                onClicked: if (settings.boundary) settings.boundary.save(settings.collect())
+                onClicked: if (settings.boundary) {
+                    if (settings.work && settings.boundary.canSetUrgentPolicy)
+                        settings.boundary.setUrgentPolicy(urgentAllow.currentValue, urgentPerDay.value)
+                    settings.boundary.save(settings.collect())
+                }
             }
         }
     }

@@ -17,6 +17,11 @@ Rectangle {
     property string placeholder
     readonly property alias input: input
     readonly property bool editing: !!controller && controller.editingMessageId.length > 0
+    // The conversation's ConversationBoundary (issue 5): off duty, scheduled and urgent sends. Null in threads.
+    property var boundary: null
+    property string personName
+    readonly property alias sendPrompt: sendPrompt
+    readonly property alias urgentConfirm: urgentConfirm
 
     function focusInput() { input.forceActiveFocus() }
     function editMessage(messageId) {
@@ -40,8 +45,24 @@ Rectangle {
     function send() {
         if (!controller || input.text.trim().length === 0)
             return
+        // Writing to someone off duty: ask whether to send now or at the start of their hours.
+        if (boundary && boundary.offDuty && !editing) {
+            sendPrompt.open()
+            return
+        }
+        sendNow()
+    }
+    function sendNow() {
         if (controller.send())
             input.text = controller.text
+    }
+    function schedule(deliverAt) {
+        if (boundary && boundary.scheduleComposerText(deliverAt))
+            input.text = controller.text
+    }
+    function askUrgent() {
+        if (boundary && !editing && input.text.trim().length > 0)
+            urgentConfirm.open()
     }
 
     implicitHeight: column.implicitHeight + Theme.spacing * 2
@@ -54,6 +75,23 @@ Rectangle {
         anchors.leftMargin: Theme.spacing * 2
         anchors.rightMargin: Theme.spacing * 2
         spacing: 4
+
+        // Scheduled messages waiting here, and why the last scheduled or urgent send did not go.
+        ScheduledList {
+            Layout.fillWidth: true
+            items: composer.boundary ? composer.boundary.scheduled : []
+            onCancelRequested: id => composer.boundary.cancelScheduled(id)
+        }
+        Label {
+            objectName: "boundaryError"
+            Layout.fillWidth: true
+            visible: !!composer.boundary && composer.boundary.errorText.length > 0
+            text: composer.boundary ? composer.boundary.errorText : ""
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.baseSize * 0.85
+            Accessible.role: Accessible.AlertMessage
+        }
 
         // Editing a message: say so, and how to stop.
         RowLayout {
@@ -181,6 +219,10 @@ Rectangle {
                                 if (event.key === Qt.Key_Escape) { mentionPopup.close(); event.accepted = true; return }
                             }
                             if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                                    && (event.modifiers & Qt.ControlModifier) && (event.modifiers & Qt.ShiftModifier)) {
+                                composer.askUrgent() // never the default: Ctrl+Shift+Enter, then a confirmation
+                                event.accepted = true
+                            } else if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
                                     && !(event.modifiers & Qt.ShiftModifier)) {
                                 composer.send()
                                 event.accepted = true
@@ -211,6 +253,30 @@ Rectangle {
                     objectName: "emojiButton"
                     onClicked: emojiPicker.open()
                     Accessible.name: qsTr("Insert emoji")
+                }
+                ToolButton {
+                    id: moreButton
+                    objectName: "sendOptionsButton"
+                    Layout.alignment: Qt.AlignBottom
+                    visible: !!composer.boundary && !composer.editing
+                    text: "⋯"
+                    onClicked: sendMenu.open()
+                    Accessible.role: Accessible.ButtonMenu
+                    Accessible.name: qsTr("More ways to send")
+                    Menu {
+                        id: sendMenu
+                        y: -implicitHeight
+                        MenuItem {
+                            text: qsTr("Schedule send…")
+                            enabled: input.text.trim().length > 0
+                            onTriggered: scheduleDialog.open()
+                        }
+                        MenuItem {
+                            text: qsTr("Send as urgent… (Ctrl+Shift+Enter)")
+                            enabled: input.text.trim().length > 0
+                            onTriggered: composer.askUrgent()
+                        }
+                    }
                 }
                 ToolButton {
                     Layout.alignment: Qt.AlignBottom
@@ -282,6 +348,26 @@ Rectangle {
         }
     }
 
+    SendPrompt {
+        id: sendPrompt
+        personName: composer.personName
+        offDutyText: composer.boundary ? composer.boundary.offDutyText : ""
+        choiceText: composer.boundary ? composer.boundary.scheduleChoiceText : ""
+        onSendNow: composer.sendNow()
+        onScheduleChosen: composer.schedule(composer.boundary.offUntil)
+        onClosed: input.forceActiveFocus()
+    }
+    ScheduleSendDialog {
+        id: scheduleDialog
+        boundary: composer.boundary
+        onChosen: at => composer.schedule(at)
+        onClosed: input.forceActiveFocus()
+    }
+    UrgentConfirm {
+        id: urgentConfirm
+        onConfirmed: if (composer.boundary && composer.boundary.sendComposerTextUrgent()) input.text = composer.controller.text
+        onClosed: input.forceActiveFocus()
+    }
     EmojiPicker {
         id: emojiPicker
         y: -height - 4

@@ -12,6 +12,9 @@ Rectangle {
     property var session
     property color accent
     property bool detailsOpen
+    // "Off until 09:00 (your time 10:00)" for the other member of a direct conversation (issue 5).
+    readonly property string offDutyText: conversation && conversation.boundary ? conversation.boundary.offDutyText : ""
+    readonly property string presenceLine: offDutyText.length > 0 ? offDutyText : status.presenceText
     signal toggleDetails()
     implicitHeight: 56
     color: Theme.background
@@ -34,14 +37,15 @@ Rectangle {
                 spacing: Theme.spacing
                 Rectangle {
                     // The presence dot, as on the avatar in the list.
-                    visible: status.presence.length > 0
+                    objectName: "presenceDot"
+                    visible: status.presence.length > 0 || header.offDutyText.length > 0
                     implicitWidth: 10
                     implicitHeight: 10
                     radius: 5
                     color: status.presence === "online" ? Theme.success
                          : status.presence === "away" ? Theme.warning
                          : status.presence === "busy" ? Theme.danger
-                         : status.presence === "off_duty" ? Theme.faintText
+                         : status.presence === "off_duty" || header.offDutyText.length > 0 ? Theme.faintText
                          : "transparent"
                     border.width: status.presence === "offline" ? 1.5 : 0
                     border.color: Theme.faintText
@@ -69,9 +73,9 @@ Rectangle {
                 visible: text.length > 0
                 text: status.typingText.length > 0 ? status.typingText
                       : !header.conversation ? ""
-                      : header.conversation.kind === "direct" && status.presenceText.length > 0
-                        ? (header.conversation.topic.length > 0 ? qsTr("%1 · %2").arg(status.presenceText).arg(header.conversation.topic)
-                                                                : status.presenceText)
+                      : header.conversation.kind === "direct" && header.presenceLine.length > 0
+                        ? (header.conversation.topic.length > 0 ? qsTr("%1 · %2").arg(header.presenceLine).arg(header.conversation.topic)
+                                                                : header.presenceLine)
                       : header.conversation.topic.length > 0 ? header.conversation.topic
                       : header.conversation.kind !== "direct" ? qsTr("%n members", "", header.conversation.memberCount) : ""
                 textFormat: Text.PlainText

@@ -47,6 +47,8 @@ Rectangle {
             Layout.fillWidth: true
             controller: view.conversation ? view.conversation.composer : null
             members: view.conversation ? view.conversation.members : null
+            boundary: view.conversation ? view.conversation.boundary : null
+            personName: view.conversation && view.conversation.kind === "direct" ? view.conversation.name : ""
             accent: view.accent
             placeholder: view.conversation ? qsTr("Message %1").arg(view.conversation.name) : ""
         }

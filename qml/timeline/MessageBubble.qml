@@ -42,6 +42,8 @@ FocusScope {
     property bool compact
     property bool current
     property color accent: Theme.workAccent
+    // An urgent message (issue 5): {mine, seen, acknowledged, statusText}; null for the others.
+    property var urgentState: null
 
     signal retryRequested()
     signal discardRequested()
@@ -54,6 +56,7 @@ FocusScope {
     signal downloadRequested(string attachmentId)
     signal openRequested(string attachmentId)
     signal saveRequested(string attachmentId, url target)
+    signal acknowledgeRequested()
 
     readonly property var quickReactions: ["👍", "❤️", "😂", "🎉", "👀", "🙏"]
     readonly property bool showActions: (hover.hovered || current) && !deleted && sendState === "sent"
@@ -277,6 +280,33 @@ FocusScope {
                         }
                     }
 
+                    // Urgent: marked, the recipient's Acknowledge, and the sender's "Seen 10:42 · Acknowledged 10:45".
+                    Loader {
+                        active: !!bubble.urgentState && !bubble.deleted
+                        visible: active
+                        sourceComponent: RowLayout {
+                            spacing: Theme.spacing
+                            Label {
+                                text: "⚠ " + qsTr("Urgent")
+                                color: Theme.danger
+                                font.bold: true
+                                font.pixelSize: Theme.baseSize * 0.85
+                            }
+                            Label {
+                                objectName: "urgentStatus"
+                                visible: text.length > 0
+                                text: bubble.urgentState ? bubble.urgentState.statusText : ""
+                                color: Theme.mutedText
+                                font.pixelSize: Theme.baseSize * 0.85
+                            }
+                            Button {
+                                objectName: "acknowledgeButton"
+                                visible: !!bubble.urgentState && !bubble.urgentState.mine && !bubble.urgentState.acknowledged
+                                text: qsTr("Acknowledge")
+                                onClicked: bubble.acknowledgeRequested()
+                            }
+                        }
+                    }
                     Loader {
                         active: bubble.mine && !bubble.deleted
                         visible: active

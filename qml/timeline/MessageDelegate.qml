@@ -41,6 +41,15 @@ MessageBubble {
     canDelete: model.canDelete
     isFirstUnread: model.isFirstUnread
     current: ListView.isCurrentItem && ListView.view.activeFocus
+    urgentState: conversation && conversation.boundary ? (conversation.boundary.urgent[model.messageId] || null) : null
+    // An urgent message shown to its recipient is marked seen (the sender learns when).
+    function markUrgentSeen() {
+        if (urgentState && !urgentState.mine && !urgentState.seen)
+            conversation.boundary.markSeen(messageId)
+    }
+    onUrgentStateChanged: markUrgentSeen()
+    Component.onCompleted: markUrgentSeen()
+    onAcknowledgeRequested: conversation.boundary.acknowledge(messageId)
 
     onRetryRequested: conversation.retryMessage(messageId)
     onDiscardRequested: conversation.discardMessage(messageId)

@@ -192,10 +192,10 @@ private Q_SLOTS:
         messaging::UserPresence p;
         p.status = u"off_duty"_s;
         p.offUntil = QDateTime::fromString(u"2026-11-24T18:30:00"_s, Qt::ISODate).toMSecsSinceEpoch();
-        QCOMPARE(ConversationListModel::presenceText(p, now), u"Off duty until 18:30"_s);
+        QCOMPARE(ConversationListModel::presenceText(p, now), u"Off until 18:30"_s);
         p.offUntil = QDateTime::fromString(u"2026-11-25T09:00:00"_s, Qt::ISODate).toMSecsSinceEpoch();
         QVERIFY(ConversationListModel::presenceText(p, now).endsWith(u" 09:00"_s));
-        QVERIFY(ConversationListModel::presenceText(p, now) != u"Off duty until 09:00"_s); // names the day
+        QVERIFY(ConversationListModel::presenceText(p, now) != u"Off until 09:00"_s); // names the day
         p.offUntil = 0;
         QCOMPARE(ConversationListModel::presenceText(p, now), u"Off duty"_s);
         p.status = u"away"_s;

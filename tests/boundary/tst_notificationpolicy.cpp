@@ -551,6 +551,201 @@ private Q_SLOTS:
         QCOMPARE(decide(late, calm), Delivery::HoldForDigest);
     }
 
+    // The decision table written out row by row: each schedule in its own zone (Shanghai with its
+    // lunch break, National Day holiday and extra working Saturday; Hong Kong's Saturday morning and
+    // Christmas; London on both sides of both 2026 daylight-saving changes, the hour before and after;
+    // New York across its changes), each conversation level, mention, direct, urgent allowed or not, and
+    // focus elsewhere. The expected delivery is typed in for each row, not derived.
+    void decideOverSchedulesAndZones_data()
+    {
+        QTest::addColumn<QString>("schedule");
+        QTest::addColumn<QDateTime>("at");
+        QTest::addColumn<NotifyLevel>("level");
+        QTest::addColumn<bool>("mention");
+        QTest::addColumn<bool>("direct");
+        QTest::addColumn<int>("urgency");
+        QTest::addColumn<bool>("focus");
+        QTest::addColumn<Delivery>("expected");
+        constexpr auto All = NotifyLevel::All;
+        constexpr auto Mentions = NotifyLevel::Mentions;
+        constexpr auto Muted = NotifyLevel::Muted;
+        constexpr int N = int(Urgency::None);
+        constexpr int U = int(Urgency::Urgent);
+        constexpr int UA = int(Urgency::UrgentAllowed);
+        constexpr auto Notify = Delivery::NotifyNow;
+        constexpr auto Badge = Delivery::BadgeOnly;
+        constexpr auto Hold = Delivery::HoldForDigest;
+        auto row = [](const char *tag, const char *s, QDateTime at, NotifyLevel level, bool mention,
+                       bool direct, int urgency, bool focus, Delivery expected) {
+            QTest::newRow(tag) << QString::fromLatin1(s) << at << level << mention << direct << urgency
+                               << focus << expected;
+        };
+        // Shanghai (UTC+8): Tuesday 24 March 2026.
+        row("sh 10:00 all", "shanghai", utc(2026, 3, 24, 2, 0), All, false, false, N, false, Notify);
+        row("sh 10:00 muted", "shanghai", utc(2026, 3, 24, 2, 0), Muted, true, true, N, false, Badge);
+        row("sh 10:00 mentions, none", "shanghai", utc(2026, 3, 24, 2, 0), Mentions, false, false, N, false,
+            Badge);
+        row("sh 10:00 mentions, mention", "shanghai", utc(2026, 3, 24, 2, 0), Mentions, true, false, N, false,
+            Notify);
+        row("sh 10:00 mentions, direct", "shanghai", utc(2026, 3, 24, 2, 0), Mentions, false, true, N, false,
+            Notify);
+        row("sh 10:00 mentions, urgent not allowed", "shanghai", utc(2026, 3, 24, 2, 0), Mentions, false,
+            false, U, false, Notify);
+        row("sh 10:00 focus elsewhere", "shanghai", utc(2026, 3, 24, 2, 0), All, true, true, N, true, Badge);
+        row("sh 10:00 focus, urgent allowed", "shanghai", utc(2026, 3, 24, 2, 0), All, false, false, UA, true,
+            Notify);
+        row("sh 12:30 lunch break", "shanghai", utc(2026, 3, 24, 4, 30), All, true, true, N, false, Hold);
+        row("sh 12:30 lunch, urgent not allowed", "shanghai", utc(2026, 3, 24, 4, 30), All, false, true, U,
+            false, Hold);
+        row("sh 12:30 lunch, urgent allowed", "shanghai", utc(2026, 3, 24, 4, 30), Muted, false, false, UA,
+            false, Notify);
+        row("sh 13:30 after lunch", "shanghai", utc(2026, 3, 24, 5, 30), All, false, false, N, false, Notify);
+        row("sh 18:00 evening", "shanghai", utc(2026, 3, 24, 10, 0), All, false, false, N, false, Hold);
+        row("sh 18:00 evening, focus", "shanghai", utc(2026, 3, 24, 10, 0), All, false, false, N, true, Hold);
+        row("sh National Day 10:00", "shanghai", utc(2026, 10, 1, 2, 0), All, true, true, N, false, Hold);
+        row("sh National Day urgent allowed", "shanghai", utc(2026, 10, 1, 2, 0), All, false, false, UA,
+            false, Notify);
+        row("sh extra working Sat 10:00", "shanghai", utc(2026, 10, 10, 2, 0), All, false, false, N, false,
+            Notify);
+        row("sh extra working Sat lunch", "shanghai", utc(2026, 10, 10, 4, 30), All, false, false, N, false,
+            Hold);
+        row("sh ordinary Sat 10:00", "shanghai", utc(2026, 10, 17, 2, 0), All, false, false, N, false, Hold);
+        // Hong Kong (UTC+8).
+        row("hk Sat 12:59 in hours", "hongkong", utc(2026, 3, 28, 4, 59), All, false, false, N, false,
+            Notify);
+        row("hk Sat 13:00 off", "hongkong", utc(2026, 3, 28, 5, 0), All, false, true, N, false, Hold);
+        row("hk Christmas Eve muted", "hongkong", utc(2026, 12, 24, 2, 0), Muted, false, false, N, false,
+            Badge);
+        row("hk Christmas Day", "hongkong", utc(2026, 12, 25, 2, 0), Mentions, true, false, N, false, Hold);
+        row("hk Christmas Day urgent allowed", "hongkong", utc(2026, 12, 25, 2, 0), Mentions, false, false,
+            UA, false, Notify);
+        // London, spring forward on Sunday 29 March 2026 (01:00 GMT -> 02:00 BST): 09:00-12:00 on Sundays.
+        row("ldn 29 Mar 07:59Z (08:59 BST) before", "london", utc(2026, 3, 29, 7, 59), All, false, false, N,
+            false, Hold);
+        row("ldn 29 Mar 08:00Z (09:00 BST) after", "london", utc(2026, 3, 29, 8, 0), All, false, false, N,
+            false, Notify);
+        row("ldn 29 Mar 09:00Z (10:00 BST)", "london", utc(2026, 3, 29, 9, 0), Mentions, false, false, N,
+            false, Badge);
+        row("ldn 29 Mar 10:59Z (11:59 BST)", "london", utc(2026, 3, 29, 10, 59), All, false, false, N, false,
+            Notify);
+        row("ldn 29 Mar 11:00Z (12:00 BST)", "london", utc(2026, 3, 29, 11, 0), All, false, false, N, false,
+            Hold);
+        row("ldn Fri 27 Mar 17:29Z (GMT) in", "london", utc(2026, 3, 27, 17, 29), All, false, false, N, false,
+            Notify);
+        row("ldn Mon 30 Mar 16:30Z (17:30 BST) out", "london", utc(2026, 3, 30, 16, 30), All, false, false, N,
+            false, Hold);
+        // London, fall back on Sunday 25 October 2026 (02:00 BST -> 01:00 GMT).
+        row("ldn 25 Oct 08:00Z (08:00 GMT) before", "london", utc(2026, 10, 25, 8, 0), All, false, false, N,
+            false, Hold);
+        row("ldn 25 Oct 08:59Z (08:59 GMT) before", "london", utc(2026, 10, 25, 8, 59), All, true, true, N,
+            false, Hold);
+        row("ldn 25 Oct 09:00Z (09:00 GMT) after", "london", utc(2026, 10, 25, 9, 0), All, false, false, N,
+            false, Notify);
+        row("ldn 25 Oct 10:00Z focus", "london", utc(2026, 10, 25, 10, 0), All, false, false, N, true, Badge);
+        row("ldn 25 Oct 12:00Z (12:00 GMT) out", "london", utc(2026, 10, 25, 12, 0), All, false, false, N,
+            false, Hold);
+        row("ldn Fri 23 Oct 08:00Z (09:00 BST) in", "london", utc(2026, 10, 23, 8, 0), All, false, false, N,
+            false, Notify);
+        row("ldn Mon 26 Oct 08:00Z (08:00 GMT) out", "london", utc(2026, 10, 26, 8, 0), All, false, false, N,
+            false, Hold);
+        row("ldn Mon 26 Oct 09:00Z (09:00 GMT) in", "london", utc(2026, 10, 26, 9, 0), All, false, false, N,
+            false, Notify);
+        row("ldn Sat urgent not allowed", "london", utc(2026, 3, 28, 10, 0), All, false, true, U, false,
+            Hold);
+        // New York, 8 March 2026 (02:00 EST -> 03:00 EDT) and 1 November 2026 (02:00 EDT -> 01:00 EST).
+        row("ny 8 Mar 06:59Z (01:59 EST)", "newyork", utc(2026, 3, 8, 6, 59), All, false, false, N, false,
+            Hold);
+        row("ny 8 Mar 07:00Z (03:00 EDT)", "newyork", utc(2026, 3, 8, 7, 0), All, false, false, N, false,
+            Notify);
+        row("ny Mon 9 Mar 12:59Z (08:59 EDT)", "newyork", utc(2026, 3, 9, 12, 59), All, false, false, N,
+            false, Hold);
+        row("ny Mon 9 Mar 13:00Z (09:00 EDT)", "newyork", utc(2026, 3, 9, 13, 0), Mentions, false, true, N,
+            false, Notify);
+        row("ny 1 Nov 07:29Z (02:29 EST)", "newyork", utc(2026, 11, 1, 7, 29), All, false, false, N, false,
+            Hold);
+        row("ny 1 Nov 07:30Z (02:30 EST)", "newyork", utc(2026, 11, 1, 7, 30), All, false, false, N, false,
+            Notify);
+        row("ny Mon 2 Nov 13:00Z (08:00 EST)", "newyork", utc(2026, 11, 2, 13, 0), All, false, false, N,
+            false, Hold);
+        row("ny Mon 2 Nov 14:00Z (09:00 EST)", "newyork", utc(2026, 11, 2, 14, 0), Muted, true, false, N,
+            false, Badge);
+        row("ny Mon 2 Nov 14:00Z focus, urgent not allowed", "newyork", utc(2026, 11, 2, 14, 0), All, false,
+            false, U, true, Badge);
+    }
+
+    void decideOverSchedulesAndZones()
+    {
+        QFETCH(QString, schedule);
+        QFETCH(QDateTime, at);
+        QFETCH(NotifyLevel, level);
+        QFETCH(bool, mention);
+        QFETCH(bool, direct);
+        QFETCH(int, urgency);
+        QFETCH(bool, focus);
+        QFETCH(Delivery, expected);
+        IncomingEvent e;
+        e.spaceKind = SpaceKind::Work;
+        e.level = level;
+        e.mentionsMe = mention;
+        e.direct = direct;
+        e.urgent = urgency != int(Urgency::None);
+        e.urgentAllowed = urgency == int(Urgency::UrgentAllowed);
+        e.at = at;
+        const PolicyContext context {&this->schedule(schedule), nullptr, focus};
+        const Delivery got = decide(e, context);
+        QVERIFY2(got == expected, name(got));
+    }
+
+    // Quiet hours of a personal space (Hong Kong nights): the same written-out style.
+    void decidePersonalQuietHours_data()
+    {
+        QTest::addColumn<QDateTime>("at");
+        QTest::addColumn<NotifyLevel>("level");
+        QTest::addColumn<bool>("mention");
+        QTest::addColumn<int>("urgency");
+        QTest::addColumn<bool>("focus");
+        QTest::addColumn<Delivery>("expected");
+        auto row = [](const char *tag, QDateTime at, NotifyLevel level, bool mention, int urgency, bool focus,
+                       Delivery expected) {
+            QTest::newRow(tag) << at << level << mention << urgency << focus << expected;
+        };
+        row("21:59 awake", utc(2026, 3, 24, 13, 59), NotifyLevel::All, false, 0, false, Delivery::NotifyNow);
+        row("22:00 quiet", utc(2026, 3, 24, 14, 0), NotifyLevel::All, false, 0, false, Delivery::BadgeOnly);
+        row("23:00 quiet mention", utc(2026, 3, 24, 15, 0), NotifyLevel::All, true, 0, false,
+            Delivery::BadgeOnly);
+        row("23:00 quiet urgent not allowed", utc(2026, 3, 24, 15, 0), NotifyLevel::All, false, 1, false,
+            Delivery::BadgeOnly);
+        row("23:00 quiet urgent allowed", utc(2026, 3, 24, 15, 0), NotifyLevel::Muted, false, 2, false,
+            Delivery::NotifyNow);
+        row("07:00 awake", utc(2026, 3, 24, 23, 0), NotifyLevel::All, false, 0, false, Delivery::NotifyNow);
+        row("07:00 awake, focus on work", utc(2026, 3, 24, 23, 0), NotifyLevel::All, true, 0, true,
+            Delivery::BadgeOnly);
+        row("07:00 awake, mentions only", utc(2026, 3, 24, 23, 0), NotifyLevel::Mentions, false, 0, false,
+            Delivery::BadgeOnly);
+        row("07:00 awake, muted", utc(2026, 3, 24, 23, 0), NotifyLevel::Muted, true, 0, false,
+            Delivery::BadgeOnly);
+    }
+
+    void decidePersonalQuietHours()
+    {
+        QFETCH(QDateTime, at);
+        QFETCH(NotifyLevel, level);
+        QFETCH(bool, mention);
+        QFETCH(int, urgency);
+        QFETCH(bool, focus);
+        QFETCH(Delivery, expected);
+        IncomingEvent e;
+        e.spaceKind = SpaceKind::Personal;
+        e.level = level;
+        e.mentionsMe = mention;
+        e.urgent = urgency != 0;
+        e.urgentAllowed = urgency == 2;
+        e.at = at;
+        const PolicyContext context {nullptr, &schedule(QStringLiteral("quiet")), focus};
+        const Delivery got = decide(e, context);
+        QVERIFY2(got == expected, name(got));
+    }
+
     void noScheduleMeansNoLimit()
     {
         IncomingEvent e;
