@@ -11,6 +11,7 @@ Rectangle {
     signal helpRequested()
     signal scheduleRequested()
     signal digestRequested()
+    signal tasksRequested()
     color: Theme.rail
     Accessible.role: Accessible.PageTabList
     Accessible.name: qsTr("Spaces")
@@ -66,6 +67,16 @@ Rectangle {
             Accessible.name: qsTr("Catch-up digest")
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Catch-up digest: what happened while you were away")
+        }
+        ToolButton {
+            objectName: "tasksButton"
+            Layout.alignment: Qt.AlignHCenter
+            text: "☑"
+            enabled: !!App.currentSpace
+            onClicked: rail.tasksRequested()
+            Accessible.name: qsTr("Tasks")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Tasks: mine, assigned by me, due today, overdue (Ctrl+Shift+T)")
         }
         ToolButton {
             objectName: "scheduleButton"
