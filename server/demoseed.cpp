@@ -307,8 +307,8 @@ public:
             }));
         // Tasks for Alice and Bob: one from a message, one overdue, one due today with a checklist.
         TANDEM_TRY(tasks::seedDemoTasks(protocol::nowMs(), launch, aliceBob,
-            [this](const QString &user, const QString &device, const QString &kind, const QJsonObject &payload,
-                qint64 at) {
+            [this](const QString &user, const QString &device, const QString &kind,
+                const QJsonObject &payload, qint64 at) {
                 m_now = at;
                 return mutate(u"sp_demo_work"_s, user, kind, payload, device);
             }));
