@@ -4,6 +4,7 @@
 #include "mutationengine.h"
 
 #include "approvals/demoapprovals.h"
+#include "tasks/demotasks.h"
 
 #include "protocol/codec.h"
 #include "protocol/fields.h"
@@ -176,7 +177,7 @@ public:
         : m_store(store)
         , m_attachmentsDirectory(std::move(attachmentsDirectory))
         , m_accounts(store)
-        , m_engine(store, protocol::Limits(), Policy {0, 0}, {u"approvals"_s})
+        , m_engine(store, protocol::Limits(), Policy {0, 0}, {u"approvals"_s, u"tasks"_s})
     { }
 
     Status run()
@@ -304,6 +305,13 @@ public:
                 m_now = at;
                 return mutate(u"sp_demo_work"_s, user, kind, payload);
             }));
+        // Tasks for Alice and Bob: one from a message, one overdue, one due today with a checklist.
+        TANDEM_TRY(tasks::seedDemoTasks(protocol::nowMs(), launch, aliceBob,
+            [this](const QString &user, const QString &device, const QString &kind,
+                const QJsonObject &payload, qint64 at) {
+                m_now = at;
+                return mutate(u"sp_demo_work"_s, user, kind, payload, device);
+            }));
         return {};
     }
 
@@ -355,9 +363,10 @@ private:
                 {u"attachment_ids"_s, QJsonArray {row.id}}});
     }
 
-    Status mutate(const QString &space, const QString &user, const QString &kind, const QJsonObject &payload)
+    Status mutate(const QString &space, const QString &user, const QString &kind, const QJsonObject &payload,
+        const QString &device = {})
     {
-        MutationRequest request {user, QString(), space, protocol::newUuid(), kind, m_now, payload};
+        MutationRequest request {user, device, space, protocol::newUuid(), kind, m_now, payload};
         auto outcome = m_engine.process(request, m_now);
         if (!outcome)
             return outcome.error();

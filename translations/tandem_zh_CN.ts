@@ -296,6 +296,17 @@
     </message>
 </context>
 <context>
+    <name>ConversationTasks</name>
+    <message>
+        <source>Tasks of this conversation</source>
+        <translation>此会话的任务</translation>
+    </message>
+    <message>
+        <source>No tasks yet. Make one from a message&apos;s menu.</source>
+        <translation>还没有任务。可从消息的菜单中创建。</translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Message %1</source>
@@ -367,6 +378,10 @@
     <message>
         <source>No files yet.</source>
         <translation>还没有文件。</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
     </message>
 </context>
 <context>
@@ -650,6 +665,10 @@
     <message>
         <source>Acknowledge</source>
         <translation>确认收到</translation>
+    </message>
+    <message>
+        <source>Create task…</source>
+        <translation>创建任务…</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1291,14 @@
         <source>Approvals (Ctrl+Shift+P)</source>
         <translation>审批（Ctrl+Shift+P）</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Tasks: mine, assigned by me, due today, overdue (Ctrl+Shift+T)</source>
+        <translation>任务：我的、我分配的、今天到期、已逾期（Ctrl+Shift+T）</translation>
+    </message>
 </context>
 <context>
     <name>SpaceTile</name>
@@ -1319,6 +1346,227 @@
     <message>
         <source>On this computer only</source>
         <translation>仅在本机</translation>
+    </message>
+</context>
+<context>
+    <name>TaskEditor</name>
+    <message>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>无优先级</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>From a message in this conversation</source>
+        <translation>来自此会话中的一条消息</translation>
+    </message>
+    <message>
+        <source>From a message in %1: “%2”</source>
+        <translation>来自 %1 中的消息：“%2”</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>在 %1</translation>
+    </message>
+    <message>
+        <source>Open the message this task was made from</source>
+        <translation>打开创建此任务的消息</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>What needs doing</source>
+        <translation>要做什么</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Details, links, what done looks like</source>
+        <translation>细节、链接、完成标准</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Due date (year-month-day)</source>
+        <translation>截止日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Due time (hours:minutes; 18:00 when empty)</source>
+        <translation>截止时间（时:分；留空则为 18:00）</translation>
+    </message>
+    <message>
+        <source>Assignees</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Assign %1</source>
+        <translation>指派给 %1</translation>
+    </message>
+    <message>
+        <source>Create task</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Add an item and press Enter</source>
+        <translation>添加一项后按 Enter</translation>
+    </message>
+    <message>
+        <source>New checklist item</source>
+        <translation>新的清单项</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Write a comment and press Enter</source>
+        <translation>写评论后按 Enter</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>新评论</translation>
+    </message>
+    <message>
+        <source>Created by %1</source>
+        <translation>由 %1 创建</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRow</name>
+    <message>
+        <source>overdue, due %1</source>
+        <translation>已逾期，截止 %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>Overdue · %1</source>
+        <translation>已逾期 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>Assigned by me</source>
+        <translation>我分配的</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>This conversation</source>
+        <translation>此会话</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Close tasks</source>
+        <translation>关闭任务</translation>
+    </message>
+    <message>
+        <source>Task views</source>
+        <translation>任务视图</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>在 %1</translation>
+    </message>
+    <message>
+        <source>Nothing overdue.</source>
+        <translation>没有逾期的任务。</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的任务。</translation>
+    </message>
+    <message>
+        <source>No tasks here. Create one with New task, or from a message&apos;s menu.</source>
+        <translation>这里没有任务。可点“新建任务”，或从消息的菜单中创建。</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2641,154 @@
     <message>
         <source>Signing in to %1…</source>
         <translation>正在登录 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::TaskController</name>
+    <message>
+        <source>The task could not be read: %1</source>
+        <translation>无法读取任务：%1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>无法保存更改：%1</translation>
+    </message>
+    <message>
+        <source>The space is not open yet.</source>
+        <translation>空间尚未打开。</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most %1 characters).</source>
+        <translation>描述太长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>Unknown status “%1”.</source>
+        <translation>未知状态“%1”。</translation>
+    </message>
+    <message>
+        <source>Priority is none, low, medium or high.</source>
+        <translation>优先级只能是无、低、中或高。</translation>
+    </message>
+    <message>
+        <source>There is no task to change.</source>
+        <translation>没有可修改的任务。</translation>
+    </message>
+    <message>
+        <source>Choose someone to assign.</source>
+        <translation>请选择要指派的人。</translation>
+    </message>
+    <message>
+        <source>Write what the checklist item is.</source>
+        <translation>请填写清单项的内容。</translation>
+    </message>
+    <message>
+        <source>A checklist item has at most %1 characters.</source>
+        <translation>清单项最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no such checklist item.</source>
+        <translation>没有这个清单项。</translation>
+    </message>
+    <message>
+        <source>Write a comment first.</source>
+        <translation>请先写评论。</translation>
+    </message>
+    <message>
+        <source>A comment has at most %1 characters.</source>
+        <translation>评论最多 %1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::TaskListModel</name>
+    <message>
+        <source>The tasks could not be read: %1</source>
+        <translation>无法读取任务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::TaskReminderWatcher</name>
+    <message>
+        <source>Due %1</source>
+        <translation>%1 截止</translation>
+    </message>
+    <message>
+        <source>Was due %1</source>
+        <translation>已于 %1 截止</translation>
+    </message>
+    <message>
+        <source>Due now (%1)</source>
+        <translation>现在截止（%1）</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::TaskText</name>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>明天 %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <source>Give a due date for the time %1, such as 2026-12-01.</source>
+        <translation>请为时间 %1 填写截止日期，例如 2026-12-01。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write the due date as year-month-day, such as 2026-12-01.</source>
+        <translation>“%1”不是日期。请按年-月-日填写截止日期，例如 2026-12-01。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time. Write the due time as hours:minutes, such as 17:30.</source>
+        <translation>“%1”不是时间。请按时:分填写截止时间，例如 17:30。</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>请给任务写个标题。</translation>
+    </message>
+    <message>
+        <source>A task title is one line.</source>
+        <translation>任务标题只能有一行。</translation>
+    </message>
+    <message>
+        <source>A task title has at most 256 characters (this one has %1).</source>
+        <translation>任务标题最多 256 个字符（当前为 %1 个）。</translation>
     </message>
 </context>
 <context>

@@ -296,6 +296,17 @@
     </message>
 </context>
 <context>
+    <name>ConversationTasks</name>
+    <message>
+        <source>Tasks of this conversation</source>
+        <translation>此對話的任務</translation>
+    </message>
+    <message>
+        <source>No tasks yet. Make one from a message&apos;s menu.</source>
+        <translation>還沒有任務。可從訊息的選單中建立。</translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <source>Message %1</source>
@@ -367,6 +378,10 @@
     <message>
         <source>No files yet.</source>
         <translation>還沒有檔案。</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任務</translation>
     </message>
 </context>
 <context>
@@ -650,6 +665,10 @@
     <message>
         <source>Acknowledge</source>
         <translation>確認收到</translation>
+    </message>
+    <message>
+        <source>Create task…</source>
+        <translation>建立任務…</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1291,14 @@
         <source>Approvals (Ctrl+Shift+P)</source>
         <translation>審批（Ctrl+Shift+P）</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任務</translation>
+    </message>
+    <message>
+        <source>Tasks: mine, assigned by me, due today, overdue (Ctrl+Shift+T)</source>
+        <translation>任務：我的、我分派的、今日到期、已逾期（Ctrl+Shift+T）</translation>
+    </message>
 </context>
 <context>
     <name>SpaceTile</name>
@@ -1319,6 +1346,227 @@
     <message>
         <source>On this computer only</source>
         <translation>只在此電腦</translation>
+    </message>
+</context>
+<context>
+    <name>TaskEditor</name>
+    <message>
+        <source>New task</source>
+        <translation>新增任務</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任務：%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待辦</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>無優先次序</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任務</translation>
+    </message>
+    <message>
+        <source>From a message in this conversation</source>
+        <translation>來自此對話中的一則訊息</translation>
+    </message>
+    <message>
+        <source>From a message in %1: “%2”</source>
+        <translation>來自 %1 中的訊息：「%2」</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>在 %1</translation>
+    </message>
+    <message>
+        <source>Open the message this task was made from</source>
+        <translation>開啟建立此任務的訊息</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>What needs doing</source>
+        <translation>要做甚麼</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Details, links, what done looks like</source>
+        <translation>細節、連結、完成標準</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先次序</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Due date (year-month-day)</source>
+        <translation>截止日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>截止時間</translation>
+    </message>
+    <message>
+        <source>Due time (hours:minutes; 18:00 when empty)</source>
+        <translation>截止時間（時:分；留空則為 18:00）</translation>
+    </message>
+    <message>
+        <source>Assignees</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Assign %1</source>
+        <translation>指派給 %1</translation>
+    </message>
+    <message>
+        <source>Create task</source>
+        <translation>建立任務</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>檢查清單</translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>刪除「%1」</translation>
+    </message>
+    <message>
+        <source>Add an item and press Enter</source>
+        <translation>新增一項後按 Enter</translation>
+    </message>
+    <message>
+        <source>New checklist item</source>
+        <translation>新的清單項目</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Write a comment and press Enter</source>
+        <translation>寫留言後按 Enter</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>新留言</translation>
+    </message>
+    <message>
+        <source>Created by %1</source>
+        <translation>由 %1 建立</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>刪除任務</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRow</name>
+    <message>
+        <source>overdue, due %1</source>
+        <translation>已逾期，截止 %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>Overdue · %1</source>
+        <translation>已逾期 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>My tasks</source>
+        <translation>我的任務</translation>
+    </message>
+    <message>
+        <source>Assigned by me</source>
+        <translation>我分派的</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>This conversation</source>
+        <translation>此對話</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任務</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新增任務</translation>
+    </message>
+    <message>
+        <source>Close tasks</source>
+        <translation>關閉任務</translation>
+    </message>
+    <message>
+        <source>Task views</source>
+        <translation>任務檢視</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>在 %1</translation>
+    </message>
+    <message>
+        <source>Nothing overdue.</source>
+        <translation>沒有逾期的任務。</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今日沒有到期的任務。</translation>
+    </message>
+    <message>
+        <source>No tasks here. Create one with New task, or from a message&apos;s menu.</source>
+        <translation>這裏沒有任務。可按「新增任務」，或從訊息的選單中建立。</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2641,154 @@
     <message>
         <source>Signing in to %1…</source>
         <translation>正在登入 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::TaskController</name>
+    <message>
+        <source>The task could not be read: %1</source>
+        <translation>無法讀取任務：%1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>無法儲存更改：%1</translation>
+    </message>
+    <message>
+        <source>The space is not open yet.</source>
+        <translation>空間尚未開啟。</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most %1 characters).</source>
+        <translation>描述太長（最多 %1 個字元）。</translation>
+    </message>
+    <message>
+        <source>Unknown status “%1”.</source>
+        <translation>未知狀態「%1」。</translation>
+    </message>
+    <message>
+        <source>Priority is none, low, medium or high.</source>
+        <translation>優先次序只能是無、低、中或高。</translation>
+    </message>
+    <message>
+        <source>There is no task to change.</source>
+        <translation>沒有可修改的任務。</translation>
+    </message>
+    <message>
+        <source>Choose someone to assign.</source>
+        <translation>請選擇要指派的人。</translation>
+    </message>
+    <message>
+        <source>Write what the checklist item is.</source>
+        <translation>請填寫清單項目的內容。</translation>
+    </message>
+    <message>
+        <source>A checklist item has at most %1 characters.</source>
+        <translation>清單項目最多 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>There is no such checklist item.</source>
+        <translation>沒有這個清單項目。</translation>
+    </message>
+    <message>
+        <source>Write a comment first.</source>
+        <translation>請先寫留言。</translation>
+    </message>
+    <message>
+        <source>A comment has at most %1 characters.</source>
+        <translation>留言最多 %1 個字元。</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::TaskListModel</name>
+    <message>
+        <source>The tasks could not be read: %1</source>
+        <translation>無法讀取任務：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::TaskReminderWatcher</name>
+    <message>
+        <source>Due %1</source>
+        <translation>%1 截止</translation>
+    </message>
+    <message>
+        <source>Was due %1</source>
+        <translation>已於 %1 截止</translation>
+    </message>
+    <message>
+        <source>Due now (%1)</source>
+        <translation>現在截止（%1）</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任務：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::TaskText</name>
+    <message>
+        <source>Open</source>
+        <translation>待辦</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>今日 %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>明日 %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>昨日 %1</translation>
+    </message>
+    <message>
+        <source>Give a due date for the time %1, such as 2026-12-01.</source>
+        <translation>請為時間 %1 填寫截止日期，例如 2026-12-01。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write the due date as year-month-day, such as 2026-12-01.</source>
+        <translation>「%1」不是日期。請按年-月-日填寫截止日期，例如 2026-12-01。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time. Write the due time as hours:minutes, such as 17:30.</source>
+        <translation>「%1」不是時間。請按時:分填寫截止時間，例如 17:30。</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>請為任務寫個標題。</translation>
+    </message>
+    <message>
+        <source>A task title is one line.</source>
+        <translation>任務標題只能有一行。</translation>
+    </message>
+    <message>
+        <source>A task title has at most 256 characters (this one has %1).</source>
+        <translation>任務標題最多 256 個字元（目前為 %1 個）。</translation>
     </message>
 </context>
 <context>

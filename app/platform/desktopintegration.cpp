@@ -4,6 +4,7 @@
 #include "notifier.h"
 #include "spaceboundary.h"
 #include "spacesession.h"
+#include "taskreminderwatcher.h"
 #include "trayicon.h"
 #include "windowgeometry.h"
 
@@ -32,6 +33,7 @@ DesktopIntegration::DesktopIntegration(AppController *app, QObject *parent)
         for (const IncomingMessage &m : messages)
             offer(m);
     });
+    m_reminders = std::make_unique<TaskReminderWatcher>(app, m_notifier.get());
 }
 
 DesktopIntegration::~DesktopIntegration() = default;

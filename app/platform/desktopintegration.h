@@ -15,6 +15,7 @@ class AppController;
 class Notifier;
 class TrayIcon;
 class WindowGeometry;
+class TaskReminderWatcher;
 struct IncomingMessage;
 
 class DesktopIntegration : public QObject
@@ -36,6 +37,7 @@ private:
     std::unique_ptr<TrayIcon> m_tray;
     std::unique_ptr<Notifier> m_notifier;
     std::unique_ptr<WindowGeometry> m_geometry;
+    std::unique_ptr<TaskReminderWatcher> m_reminders; // reminders of my open tasks (issue 6)
 };
 
 } // namespace tandem::app

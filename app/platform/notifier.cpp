@@ -71,4 +71,12 @@ boundary::Delivery Notifier::offer(
     return delivery;
 }
 
+void Notifier::remindTask(
+    const QString &spaceId, const QString &taskId, const QString &title, const QString &text)
+{
+    Q_EMIT taskReminded(spaceId, taskId);
+    if (m_tray)
+        m_tray->showMessage(title.left(200), text.left(200));
+}
+
 } // namespace tandem::app

@@ -66,10 +66,13 @@ public:
     // and emits `alerted`. Returns the policy's answer.
     boundary::Delivery offer(const IncomingMessage &message, const AttentionContext &context,
         const boundary::SpaceBoundary *boundary);
+    // A task reminder (app/tasks/taskreminderwatcher): the schedule was applied when it was planned.
+    void remindTask(const QString &spaceId, const QString &taskId, const QString &title, const QString &text);
 
 Q_SIGNALS:
     // A sound, popup or tray alert was given for `messageId` (tests count these).
     void alerted(const QString &spaceId, const QString &messageId);
+    void taskReminded(const QString &spaceId, const QString &taskId);
 
 private:
     TrayIcon *m_tray;

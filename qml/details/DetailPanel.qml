@@ -42,6 +42,7 @@ Rectangle {
             TabButton { text: qsTr("Members (%1)").arg(panel.conversation ? panel.conversation.memberCount : 0) }
             TabButton { text: qsTr("Pinned") }
             TabButton { text: qsTr("Files") }
+            TabButton { text: qsTr("Tasks") }
         }
         StackLayout {
             Layout.fillWidth: true
@@ -128,6 +129,11 @@ Rectangle {
                     text: qsTr("No files yet.")
                     color: Theme.faintText
                 }
+            }
+            ConversationTasks {
+                session: panel.session
+                conversationId: panel.conversation ? panel.conversation.conversationId : ""
+                onTaskChosen: taskId => TaskRequests.openTask(taskId)
             }
         }
     }

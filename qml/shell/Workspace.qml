@@ -29,6 +29,7 @@ Item {
             onScheduleRequested: scheduleSettings.open()
             onDigestRequested: if (workspace.session) workspace.session.openDigest()
             onApprovalsRequested: workspace.approvalsOpen = !workspace.approvalsOpen
+            onTasksRequested: tasksView.open()
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.railWidth
         }
@@ -127,6 +128,24 @@ Item {
         target: workspace.session
         function onDigestRequested() { digestView.open() }
     }
+    TasksView {
+        id: tasksView
+        session: workspace.session
+        conversationId: workspace.conversation ? workspace.conversation.conversationId : ""
+        conversationName: workspace.conversation ? workspace.conversation.name : ""
+        accent: workspace.accent
+        onMessageChosen: (conversationId, messageId) => {
+            workspace.session.openConversation(conversationId)
+            if (workspace.session.currentConversation && messageId.length > 0)
+                workspace.session.currentConversation.jumpToMessage(messageId)
+        }
+    }
+    Connections {
+        target: TaskRequests
+        function onCreateFromMessageRequested(messageId, text) { tasksView.createFromMessage(text, tasksView.conversationId, messageId) }
+        function onOpenTaskRequested(taskId) { tasksView.open(); tasksView.openTask(taskId) }
+    }
+    Shortcut { sequences: ["Ctrl+Shift+T"]; onActivated: tasksView.open() }
 
     Shortcut { sequences: ["Ctrl+K"]; onActivated: search.openSearch() }
     Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: help.open() }

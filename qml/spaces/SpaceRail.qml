@@ -12,6 +12,7 @@ Rectangle {
     signal scheduleRequested()
     signal digestRequested()
     signal approvalsRequested()
+    signal tasksRequested()
     color: Theme.rail
     Accessible.role: Accessible.PageTabList
     Accessible.name: qsTr("Spaces")
@@ -67,6 +68,16 @@ Rectangle {
             Accessible.name: qsTr("Catch-up digest")
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Catch-up digest: what happened while you were away")
+        }
+        ToolButton {
+            objectName: "tasksButton"
+            Layout.alignment: Qt.AlignHCenter
+            text: "☑"
+            enabled: !!App.currentSpace
+            onClicked: rail.tasksRequested()
+            Accessible.name: qsTr("Tasks")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Tasks: mine, assigned by me, due today, overdue (Ctrl+Shift+T)")
         }
         ToolButton {
             objectName: "scheduleButton"

@@ -396,6 +396,7 @@ FocusScope {
         MenuItem { text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
         MenuItem { text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }
         MenuItem { text: qsTr("Copy text"); onTriggered: Clipboard.copyText(bubble.body) }
+        MenuItem { text: qsTr("Create task…"); enabled: !bubble.deleted; onTriggered: TaskRequests.createFromMessage(bubble.messageId, bubble.body) }
         Menu {
             title: qsTr("React")
             Repeater {

@@ -99,6 +99,7 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("inputMethod"), &m_inputMethod);
         // Where screenshot tests write their PNGs.
         QDir().mkpath(QStringLiteral(TANDEM_ARTIFACTS "/boundary"));
+        QDir().mkpath(QStringLiteral(TANDEM_ARTIFACTS "/tasks"));
         engine->rootContext()->setContextProperty(
             QStringLiteral("testArtifacts"), QStringLiteral(TANDEM_ARTIFACTS));
         // As in the app: image://attachment/… (no space is open here, so every preview fails cleanly).

@@ -1,0 +1,34 @@
+// The parts of an open space the task models use: its store thread, its sync (null for a local space
+// and in tests: then changes are queued straight into the store's outbox), the account and the zone the
+// space's schedule is kept in (for "due today"). Read from a SpaceSession once it is open.
+#pragma once
+
+#include <QPointer>
+#include <QString>
+#include <QTimeZone>
+
+namespace tandem::store {
+class StoreThread;
+}
+namespace tandem::sync {
+class SpaceSync;
+}
+
+namespace tandem::app {
+
+class SpaceSession;
+
+struct TaskSpace
+{
+    store::StoreThread *store = nullptr;
+    sync::SpaceSync *sync = nullptr;
+    QString selfId;
+    QTimeZone zone = QTimeZone::systemTimeZone();
+
+    [[nodiscard]] bool isValid() const { return store != nullptr; }
+};
+
+// What `session` offers once open (an invalid TaskSpace before).
+[[nodiscard]] TaskSpace taskSpaceOf(const SpaceSession *session);
+
+} // namespace tandem::app

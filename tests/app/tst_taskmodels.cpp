@@ -1,0 +1,256 @@
+// The task list model and the task controller (app/tasks) over a real encrypted store: the five views
+// and the conversation's tasks, following store changes, edits through the outbox and the local echo,
+// and invalid input refused before anything is written.
+#include "modeltestsupport.h"
+
+#include "taskcontroller.h"
+#include "tasklistmodel.h"
+
+#include "tasks/taskactions.h"
+
+#include <QSignalSpy>
+
+using namespace tandem;
+using namespace tandem::app;
+using namespace tandem::app::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QTimeZone kShanghai(QByteArrayLiteral("Asia/Shanghai"));
+// Wednesday 2 December 2026, 10:00 in Shanghai: the tests' "now".
+const qint64 kNow = QDateTime(QDate(2026, 12, 2), QTime(10, 0), kShanghai).toMSecsSinceEpoch();
+
+qint64 at(int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, 12, day), QTime(hour, minute), kShanghai).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+class TaskModelsTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestSpace> m_space;
+
+    [[nodiscard]] TaskSpace taskSpace() const { return {m_space->thread(), nullptr, kMe, kShanghai}; }
+
+    // Queues a task.create as the app does and waits for the echo; returns its id.
+    QString create(tasks::TaskDraft draft)
+    {
+        auto queued = tasks::queueTaskCreate(*m_space->thread(), draft);
+        queued.waitForFinished();
+        if (!queued.result())
+            qWarning("create failed: %s", qPrintable(queued.result().error().message));
+        return queued.result() ? queued.result()->entityId : QString();
+    }
+
+    tasks::TaskDraft draft(const QString &title, QStringList assignees, std::optional<qint64> due = {})
+    {
+        tasks::TaskDraft d;
+        d.title = title;
+        d.assignees = std::move(assignees);
+        d.dueAt = due;
+        return d;
+    }
+
+    int outboxCount()
+    {
+        return m_space->read<int>([](store::SpaceStore &s) -> Result<int> {
+            auto st = s.db().prepare("SELECT count(*) FROM outbox");
+            if (!st)
+                return st.error();
+            int n = 0;
+            TANDEM_TRY(st->forEachRow([&](const store::Statement &r) { n = int(r.int64(0)); }));
+            return n;
+        });
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_space = std::make_unique<TestSpace>();
+        QVERIFY(m_space->open());
+        // Task edits are stamped with a clock that names this device (a signed-in space has one).
+        QVERIFY(m_space->write([](store::SpaceStore &s, store::StoreChange &) -> Status {
+            auto account = store::loadSyncAccount(s.db());
+            if (!account)
+                return account.error();
+            account->deviceId = u"dev-test"_s;
+            return store::saveSyncAccount(s.db(), *account);
+        }));
+        QVERIFY(m_space->addConversation(u"c-eng"_s, u"Engineering"_s, {kMe, kBob}));
+    }
+
+    void viewsListTheirTasks()
+    {
+        const QString today = create(draft(u"Send the slides"_s, {kMe}, at(2, 17)));
+        const QString late = create(draft(u"Book the room"_s, {kMe}, at(1, 9)));
+        const QString later = create(draft(u"Plan Q1"_s, {kMe}, at(9, 9)));
+        const QString forBob = create(draft(u"Review the contract"_s, {kBob}, at(3, 12)));
+        tasks::TaskDraft inChat = draft(u"Fix the login bug"_s, {kBob});
+        inChat.conversationId = u"c-eng"_s;
+        const QString chat = create(inChat);
+
+        const auto ids = [](const TaskListModel &m) {
+            QStringList out;
+            for (const auto &t : m.rows())
+                out << t.id;
+            return out;
+        };
+        const QList<std::pair<QString, QStringList>> expected {{u"mine"_s, {late, today, later}},
+            {u"assigned"_s, {forBob, chat}}, {u"today"_s, {today}}, {u"overdue"_s, {late}},
+            {u"conversation"_s, {chat}}};
+        for (const auto &[view, want] : expected) {
+            TaskListModel model;
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model.setView(view);
+            model.setConversationId(u"c-eng"_s);
+            model.attach(taskSpace(), [] { return kNow; });
+            QTRY_VERIFY(model.loaded());
+            QCOMPARE(ids(model), want);
+        }
+    }
+
+    void rowsSayWhatAPersonReads()
+    {
+        tasks::TaskDraft d = draft(u"Book the room"_s, {kMe, kBob}, at(1, 9));
+        d.priority = 3;
+        d.checklist = {u"Ask facilities"_s, u"Send the invite"_s};
+        create(d);
+        TaskListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.attach(taskSpace(), [] { return kNow; });
+        QTRY_COMPARE(model.count(), 1);
+        const QModelIndex row = model.index(0);
+        QCOMPARE(row.data(TaskListModel::TitleRole).toString(), u"Book the room"_s);
+        QCOMPARE(row.data(TaskListModel::StatusTextRole).toString(), u"Open"_s);
+        QCOMPARE(row.data(TaskListModel::PriorityTextRole).toString(), u"High"_s);
+        QCOMPARE(row.data(TaskListModel::DueTextRole).toString(), u"Yesterday 09:00"_s);
+        QCOMPARE(row.data(TaskListModel::OverdueRole).toBool(), true);
+        QCOMPARE(row.data(TaskListModel::AssigneeNamesRole).toString(), u"Bob Stone, Me"_s);
+        QCOMPARE(row.data(TaskListModel::ChecklistTotalRole).toInt(), 2);
+        QCOMPARE(row.data(TaskListModel::ChecklistDoneRole).toInt(), 0);
+    }
+
+    void listFollowsStatusChangesInTheStore()
+    {
+        const QString id = create(draft(u"Send the slides"_s, {kMe}, at(2, 17)));
+        TaskListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.attach(taskSpace(), [] { return kNow; });
+        QTRY_COMPARE(model.count(), 1);
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        controller.setTaskId(id);
+        QTRY_VERIFY(controller.exists());
+        QVERIFY(controller.setStatus(u"done"_s));
+        // Done is not open: it leaves "my tasks" as soon as the echo is in the store.
+        QTRY_COMPARE(model.count(), 0);
+        QTRY_COMPARE(controller.status(), u"done"_s);
+    }
+
+    void controllerRefusesAnEmptyTitleWithoutWriting()
+    {
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        const int before = outboxCount();
+        QVERIFY(!controller.create({{u"title"_s, u"   "_s}}));
+        QCOMPARE(controller.errorText(), u"Give the task a title."_s);
+        QCOMPARE(outboxCount(), before);
+    }
+
+    void controllerRefusesAnUnparseableDueDate()
+    {
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        const int before = outboxCount();
+        QVERIFY(!controller.create({{u"title"_s, u"Send the slides"_s}, {u"dueDate"_s, u"next friday"_s}}));
+        QVERIFY2(controller.errorText().contains(u"2026-12-01"_s), qPrintable(controller.errorText()));
+        QVERIFY(!controller.create(
+            {{u"title"_s, u"Send the slides"_s}, {u"dueDate"_s, u"2026-12-04"_s}, {u"dueTime"_s, u"5pm"_s}}));
+        QVERIFY2(controller.errorText().contains(u"17:30"_s), qPrintable(controller.errorText()));
+        QVERIFY(!controller.create({{u"title"_s, u"Send the slides"_s}, {u"dueTime"_s, u"17:00"_s}}));
+        QCOMPARE(outboxCount(), before);
+    }
+
+    void createFromAMessageLinksBack()
+    {
+        QVERIFY(m_space->addMessages(
+            {message(u"m-1"_s, u"c-eng"_s, kBob, u"Can you send the slides by Friday?\nThanks"_s, kNow, 1)}));
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        QSignalSpy created(&controller, &TaskController::created);
+        QVERIFY(controller.create({{u"title"_s, u"Send the slides"_s}, {u"dueDate"_s, u"2026-12-04"_s},
+            {u"dueTime"_s, u"17:00"_s}, {u"assignees"_s, QStringList {kMe}},
+            {u"conversationId"_s, u"c-eng"_s}, {u"sourceMessageId"_s, u"m-1"_s},
+            {u"checklist"_s, QStringList {u"Draft"_s, u""_s, u"Review"_s}}}));
+        QTRY_COMPARE(created.count(), 1);
+        QTRY_VERIFY(controller.exists());
+        QCOMPARE(controller.taskId(), created.at(0).at(0).toString());
+        QCOMPARE(controller.conversationId(), u"c-eng"_s);
+        QCOMPARE(controller.conversationName(), u"Engineering"_s);
+        QCOMPARE(controller.sourceMessageId(), u"m-1"_s);
+        QCOMPARE(controller.sourceText(), u"Can you send the slides by Friday?"_s);
+        QCOMPARE(controller.dueDate(), u"2026-12-04"_s);
+        QCOMPARE(controller.dueTime(), u"17:00"_s);
+        QCOMPARE(controller.checklist().size(), 2); // the blank item is dropped
+        QCOMPARE(controller.assignees().size(), 1);
+    }
+
+    void checklistAddTickRemoveAndComment()
+    {
+        const QString id = create(draft(u"Book the room"_s, {kMe}));
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        controller.setTaskId(id);
+        QTRY_VERIFY(controller.exists());
+        QVERIFY(!controller.addChecklistItem(u"  "_s));
+        QVERIFY(controller.addChecklistItem(u"Ask facilities"_s));
+        QTRY_COMPARE(controller.checklist().size(), 1);
+        QVERIFY(controller.addChecklistItem(u"Send the invite"_s));
+        QTRY_COMPARE(controller.checklist().size(), 2);
+        QCOMPARE(controller.checklist().at(1).toMap().value(u"text"_s).toString(), u"Send the invite"_s);
+        const QString first = controller.checklist().at(0).toMap().value(u"itemId"_s).toString();
+        QVERIFY(controller.setChecklistItemDone(first, true));
+        QTRY_VERIFY(controller.checklist().at(0).toMap().value(u"done"_s).toBool());
+        QVERIFY(controller.removeChecklistItem(first));
+        QTRY_COMPARE(controller.checklist().size(), 1);
+        QCOMPARE(controller.checklist().at(0).toMap().value(u"text"_s).toString(), u"Send the invite"_s);
+
+        QVERIFY(!controller.addComment(u"\n"_s));
+        QVERIFY(controller.addComment(u"Room 3 is free"_s));
+        QTRY_COMPARE(controller.comments().size(), 1);
+        QCOMPARE(controller.comments().at(0).toMap().value(u"authorName"_s).toString(), u"Me"_s);
+    }
+
+    void assigneesAndDueChangeThroughTheController()
+    {
+        const QString id = create(draft(u"Book the room"_s, {kMe}));
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        controller.setTaskId(id);
+        QTRY_VERIFY(controller.exists());
+        QCOMPARE(controller.members().size(), 3); // everyone of the space can be picked
+        QVERIFY(controller.setAssigned(kBob, true));
+        QTRY_COMPARE(controller.assignees().size(), 2);
+        QVERIFY(controller.setAssigned(kMe, false));
+        QTRY_COMPARE(controller.assignees().size(), 1);
+        QVERIFY(controller.setDue(u"2026-12-03"_s, u""_s));
+        QTRY_COMPARE(controller.dueTime(), u"18:00"_s); // a date alone: the end of the working day
+        QVERIFY(!controller.setDue(u"03/12/2026"_s, u""_s));
+        QVERIFY(!controller.errorText().isEmpty());
+        QVERIFY(controller.setDue(u""_s, u""_s));
+        QTRY_COMPARE(controller.dueAt(), 0);
+        QVERIFY(!controller.setTitle(u""_s));
+        QVERIFY(controller.setTitle(u"Book room 3"_s));
+        QTRY_COMPARE(controller.title(), u"Book room 3"_s);
+        QVERIFY(controller.deleteTask());
+        QTRY_VERIFY(!controller.exists());
+    }
+};
+
+QTEST_GUILESS_MAIN(TaskModelsTest)
+#include "tst_taskmodels.moc"
