@@ -58,16 +58,36 @@ FocusScope {
     readonly property var quickReactions: ["👍", "❤️", "😂", "🎉", "👀", "🙏"]
     readonly property bool showActions: (hover.hovered || current) && !deleted && sendState === "sent"
 
+    property real createdAt // ms since the epoch; 0 when unknown
     implicitHeight: column.implicitHeight
     Accessible.role: Accessible.ListItem
+    Accessible.focusable: true
+    // What a screen reader says on reaching the message: sender, time, text, then its state.
     Accessible.name: (deleted ? qsTr("%1 recalled a message").arg(senderName)
                               : qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(body.length > 300 ? body.slice(0, 300) + "…" : body))
                      + (sendState === "failed" ? " " + qsTr("(not sent)") : sendState === "sending" ? " " + qsTr("(sending)") : "")
+                     + (edited && !deleted ? ", " + qsTr("edited") : "")
+                     + (attachments && attachments.length > 0 ? ", " + qsTr("%n file(s)", "", attachments.length) : "")
+                     + (reactions && reactions.length > 0 ? ", " + qsTr("%n reaction(s)", "", reactions.length) : "")
+                     + (threadReplyCount > 0 ? ", " + qsTr("%n replies", "", threadReplyCount) : "")
+                     + (mine && sendState === "sent" && receiptTotal > 0 ? ", " + qsTr("read by %1 of %2").arg(readByCount).arg(receiptTotal) : "")
 
     HoverHandler { id: hover }
 
+    // A control that held the focus can go with its Loader (the hover actions once the message is no
+    // longer current); coming back, the focus would rest on that empty Loader. It rests on the message.
+    onActiveFocusChanged: if (activeFocus) Qt.callLater(bubble.restFocus)
+    function restFocus() {
+        var f = bubble.Window.activeFocusItem
+        if (f && f !== bubble && !f.activeFocusOnTab && f.cursorVisible === undefined && bubble.activeFocus)
+            f.focus = false
+    }
+
     Keys.onPressed: event => {
-        if (event.key === Qt.Key_T) { threadRequested(); event.accepted = true }
+        // Enter on the message (not on one of its controls): its actions menu, the keyboard's right click;
+        // the menu's first entry opens the thread.
+        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && bubble.activeFocus) { bubble.openMenu(); event.accepted = true }
+        else if (event.key === Qt.Key_T) { threadRequested(); event.accepted = true }
         else if (event.key === Qt.Key_E && canEdit) { editClicked(); event.accepted = true }
         else if (event.key === Qt.Key_Delete && canDelete) { deleteRequested(); event.accepted = true }
         else if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) { bubble.openMenu(); event.accepted = true }
@@ -121,13 +141,27 @@ FocusScope {
                  : bubble.mentionsMe ? Qt.rgba(Theme.mentionBackground.r, Theme.mentionBackground.g, Theme.mentionBackground.b, 0.6)
                  : (hover.hovered || bubble.current) ? Theme.hover : "transparent"
             Behavior on color { ColorAnimation { duration: 400 } }
-            border.width: bubble.current ? 2 : 0
+            // The focus ring (Main.qml's FocusRing) marks the message while it holds the focus itself; this
+            // border keeps it marked while the focus is on one of its controls.
+            border.width: bubble.current && !bubble.activeFocus ? 2 : 0
             border.color: Theme.focusRing
             Rectangle {
                 visible: bubble.mentionsMe
                 width: 3
                 height: parent.height
                 color: Theme.warning
+            }
+
+            // Hover (or keyboard) actions; made only while shown, so scrolling stays cheap. Before the content in
+            // the item tree: at the top right, they come first in the Tab order, as in reading order.
+            Loader {
+                active: bubble.showActions
+                anchors.right: parent.right
+                anchors.rightMargin: Theme.spacing * 2
+                anchors.top: parent.top
+                anchors.topMargin: -Theme.spacing
+                z: 2
+                sourceComponent: actionBar
             }
 
             RowLayout {
@@ -174,9 +208,17 @@ FocusScope {
                             color: Theme.text
                         }
                         Label {
+                            objectName: "messageTime"
                             text: bubble.timeText
                             font.pixelSize: Theme.baseSize * 0.8
                             color: Theme.faintText
+                            // "3 minutes ago" where people ask "how long ago"; the list shows the clock time.
+                            readonly property string relative: bubble.createdAt > 0 ? RelativeTime.text(bubble.createdAt, RelativeTime.now) : ""
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: relative.length > 0 ? qsTr("%1 (%2)").arg(bubble.timeText).arg(relative) : bubble.timeText
+                            HoverHandler { id: timeHover }
+                            ToolTip.visible: timeHover.hovered && relative.length > 0
+                            ToolTip.text: relative
                         }
                     }
 
@@ -293,16 +335,6 @@ FocusScope {
                 }
             }
 
-            // Hover (or keyboard) actions; made only while shown, so scrolling stays cheap.
-            Loader {
-                active: bubble.showActions
-                anchors.right: parent.right
-                anchors.rightMargin: Theme.spacing * 2
-                anchors.top: parent.top
-                anchors.topMargin: -Theme.spacing
-                z: 2
-                sourceComponent: actionBar
-            }
         }
     }
 
@@ -352,7 +384,11 @@ FocusScope {
 
     function openMenu() {
         menuLoader.active = true
-        menuLoader.item.popup()
+        if (bubble.activeFocus)
+            menuLoader.item.popup(bubble, Theme.spacing * 4, Theme.spacing) // from the keyboard: at the message
+        else
+            menuLoader.item.popup()
+        menuLoader.item.currentIndex = 0
     }
     Loader {
         id: menuLoader
@@ -362,6 +398,7 @@ FocusScope {
     Component {
         id: messageMenu
     Menu {
+        objectName: "messageMenu"
         MenuItem { text: qsTr("Reply in thread"); enabled: !bubble.compact; onTriggered: bubble.threadRequested() }
         MenuItem { text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
         MenuItem { text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }

@@ -40,7 +40,10 @@ MessageBubble {
     canEdit: model.canEdit
     canDelete: model.canDelete
     isFirstUnread: model.isFirstUnread
+    createdAt: model.createdAt
     current: ListView.isCurrentItem && ListView.view.activeFocus
+    // A click into one of this message's controls makes it the current message (the roving focus).
+    onActiveFocusChanged: if (activeFocus && !ListView.isCurrentItem && ListView.view) ListView.view.currentIndex = index
 
     onRetryRequested: conversation.retryMessage(messageId)
     onDiscardRequested: conversation.discardMessage(messageId)

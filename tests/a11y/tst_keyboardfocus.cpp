@@ -11,6 +11,7 @@
 
 #include <QAccessible>
 #include <QDir>
+#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -78,16 +79,15 @@ QQuickItem *enclosing(QQuickItem *item, const char *qmlType)
 
 struct Stop
 {
-    QQuickItem *item;
+    QPointer<QQuickItem> item; // the hover actions of a message go away once it is no longer current
     QString name;
     QString region;
     QRectF rect; // in the window
+    QPointer<QQuickItem> message; // the MessageDelegate it is (in), if any
+    QString type;
     QString describe() const
     {
-        return u"%1 '%2' (%3) at %4,%5"_s
-            .arg(QString::fromLatin1(item->metaObject()->className()), name, region)
-            .arg(rect.x())
-            .arg(rect.y());
+        return u"%1 '%2' (%3) at %4,%5"_s.arg(type, name, region).arg(rect.x()).arg(rect.y());
     }
 };
 
@@ -111,7 +111,21 @@ private:
     Stop stopAt(QQuickItem *item) const
     {
         return {item, accessibleName(item), regionOf(item, kRegions),
-            item->mapRectToScene(QRectF(0, 0, item->width(), item->height()))};
+            item->mapRectToScene(QRectF(0, 0, item->width(), item->height())),
+            enclosing(item, "MessageDelegate_QMLTYPE"), QString::fromLatin1(item->metaObject()->className())};
+    }
+    QQuickItem *timelineView() const { return findNamed(m_window->contentItem(), u"timelineView"_s); }
+    QRectF viewport() const
+    {
+        QQuickItem *view = timelineView();
+        return view->mapRectToScene(QRectF(0, 0, view->width(), view->height()));
+    }
+    // The message list focused from the keyboard, as Tab from the header does: its current message.
+    QQuickItem *focusMessages()
+    {
+        timelineView()->forceActiveFocus(Qt::TabFocusReason);
+        QTest::qWait(20);
+        return enclosing(focused(), "MessageDelegate_QMLTYPE");
     }
 
     // Tab from the first space tile until the focus comes back to it.
@@ -238,22 +252,34 @@ private Q_SLOTS:
             u"SpaceRail"_s, u"ConversationPane"_s, u"ConversationHeader"_s, u"Timeline"_s, u"Composer"_s};
         QCOMPARE(regions, expected);
 
-        // Inside a region: top to bottom; on one line, left to right. Messages come in the message list's
-        // own order, newest first (bottom to top), each message's controls top to bottom: a known gap,
-        // checked here so that it does not get worse (docs/accessibility.md).
+        // Inside a region: top to bottom; on one line, left to right.
         for (int i = 1; i < stops.size(); ++i) {
             const Stop &a = stops[i - 1], &b = stops[i];
             if (a.region != b.region)
                 continue;
-            QQuickItem *messageA = enclosing(a.item, "MessageDelegate_QMLTYPE");
-            QQuickItem *messageB = enclosing(b.item, "MessageDelegate_QMLTYPE");
             const bool sameLine = b.rect.top() < a.rect.bottom() && a.rect.top() < b.rect.bottom();
-            bool inOrder = sameLine ? b.rect.left() >= a.rect.left() : b.rect.top() >= a.rect.top();
-            if (messageA && messageB && messageA != messageB)
-                inOrder = messageB->mapToScene({0, 0}).y() < messageA->mapToScene({0, 0}).y();
+            const bool inOrder = sameLine ? b.rect.left() >= a.rect.left() : b.rect.top() >= a.rect.top();
             QVERIFY2(
                 inOrder, qPrintable(u"out of reading order: "_s + a.describe() + u" then "_s + b.describe()));
         }
+
+        // The message list is one Tab stop, its current message (the newest on screen), then that
+        // message's own controls; no other message and nothing scrolled out of view.
+        QList<Stop> timeline;
+        for (const Stop &s : stops) {
+            if (s.region == u"Timeline"_s)
+                timeline.append(s);
+        }
+        QVERIFY(!timeline.isEmpty());
+        QVERIFY2(timeline.first().message && timeline.first().item == timeline.first().message,
+            qPrintable(u"the list's Tab stop is not a message: "_s + timeline.first().describe()));
+        const QRectF shown = viewport();
+        for (const Stop &s : timeline) {
+            QVERIFY2(s.message == timeline.first().message,
+                qPrintable(u"a Tab stop in another message than the current one: "_s + s.describe()));
+            QVERIFY2(shown.intersects(s.rect), qPrintable(u"a Tab stop out of view: "_s + s.describe()));
+        }
+        QVERIFY2(timeline.size() > 1, "Tab does not go into the current message's controls");
     }
 
     void everyTabStopIsNamedAndShowsFocus()
@@ -262,6 +288,8 @@ private Q_SLOTS:
         QVERIFY(stops.size() > 5);
         for (const Stop &s : stops) {
             QVERIFY2(!s.name.isEmpty(), qPrintable(u"no accessible name: "_s + s.describe()));
+            if (!s.item)
+                continue; // a message's hover actions, gone with its turn as the current message
             s.item->forceActiveFocus(Qt::TabFocusReason);
             QTest::qWait(10);
             const bool textInput = s.item->property("cursorVisible").isValid();
@@ -272,6 +300,73 @@ private Q_SLOTS:
             }
             QVERIFY2(textInput || ring, qPrintable(u"no visible focus indicator: "_s + s.describe()));
         }
+    }
+
+    // Up and Down move the current message (the focus, its ring and what a screen reader reads), keep it
+    // in view, and Tab then goes into that message's controls.
+    void arrowsMoveTheCurrentMessage()
+    {
+        QQuickItem *newest = focusMessages();
+        QVERIFY2(newest, "the message list gave the focus to no message");
+        QCOMPARE(focused(), newest);
+        const QString newestName = accessibleName(newest);
+        QVERIFY2(newestName.contains(u" at "_s), qPrintable(newestName));
+        QTest::keyClick(m_window, Qt::Key_Up);
+        QTRY_VERIFY(focused() != newest);
+        QQuickItem *older = focused();
+        QVERIFY2(isA(older, "MessageDelegate_QMLTYPE"), older->metaObject()->className());
+        QVERIFY(older->mapToScene({0, 0}).y() < newest->mapToScene({0, 0}).y());
+        QVERIFY(accessibleName(older) != newestName);
+        QVERIFY(QAccessible::queryAccessibleInterface(older)->state().focused);
+        QVERIFY(findNamed(older, u"focusRing"_s));
+        // Far up: each step keeps the current message on screen (the list scrolls, pages load).
+        for (int i = 0; i < 25; ++i)
+            QTest::keyClick(m_window, Qt::Key_Up);
+        QQuickItem *far = focused();
+        QVERIFY(isA(far, "MessageDelegate_QMLTYPE"));
+        QTRY_VERIFY(viewport().intersects(far->mapRectToScene(QRectF(0, 0, far->width(), far->height()))));
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTRY_VERIFY(focused() != far);
+        QVERIFY2(enclosing(focused(), "MessageDelegate_QMLTYPE") == far,
+            qPrintable(u"Tab from a message went to "_s + stopAt(focused()).describe()));
+        // Shift+Tab comes back to the message, and again leaves the list upwards.
+        QTest::keyClick(m_window, Qt::Key_Backtab);
+        QTRY_COMPARE(focused(), far);
+        QTest::keyClick(m_window, Qt::Key_Backtab);
+        QTRY_VERIFY(focused() && !enclosing(focused(), "MessageDelegate_QMLTYPE"));
+        QCOMPARE(regionOf(focused(), kRegions), u"ConversationHeader"_s);
+        // Back to the newest for the tests after this one.
+        QMetaObject::invokeMethod(timelineView(), "positionViewAtBeginning");
+        timelineView()->setProperty("currentIndex", 0);
+    }
+
+    // Shift+Tab from the composer comes back into the current message (its last control), not into
+    // whichever message the list made last.
+    void backtabFromTheComposerReturnsToTheCurrentMessage()
+    {
+        QQuickItem *current = focusMessages();
+        QVERIFY(current);
+        QQuickItem *input = findNamed(m_window->contentItem(), u"composerInput"_s);
+        input->forceActiveFocus(Qt::TabFocusReason);
+        for (int i = 0; i < 20 && !enclosing(focused(), "MessageDelegate_QMLTYPE"); ++i) {
+            QTest::keyClick(m_window, Qt::Key_Backtab);
+            QTest::qWait(20);
+        }
+        QTRY_COMPARE(enclosing(focused(), "MessageDelegate_QMLTYPE"), current);
+    }
+
+    // Enter on the current message opens its actions menu (what a right click gives, the thread first);
+    // Escape closes it and the focus is back on the message.
+    void enterOnAMessageOpensItsActions()
+    {
+        QQuickItem *current = focusMessages();
+        QVERIFY(current);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(focused() && focused() != current && !enclosing(focused(), "MessageDelegate_QMLTYPE"));
+        QVERIFY2(isA(focused(), "QQuickMenu") || enclosing(focused(), "QQuickPopupItem"),
+            focused()->metaObject()->className());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(focused(), current);
     }
 
     void escapeClosesPopupsAndGivesFocusBack_data()
