@@ -391,6 +391,29 @@ private Q_SLOTS:
         Q_UNUSED(inside);
     }
 
+    // Enter presses the focused button inside modal popups too (Qt blocks window shortcuts there): the
+    // shortcuts overlay's About button opens About, About's Close button closes it, and the focus is
+    // back where the overlay was opened from.
+    void enterPressesTheFocusedButtonInModalPopups()
+    {
+        QQuickItem *help = findNamed(m_window->contentItem(), u"helpButton"_s);
+        QVERIFY(help);
+        help->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QQuickItem *overlay = m_window->contentItem(); // popups are shown in its Overlay child
+        QTRY_VERIFY(findNamed(overlay, u"aboutButton"_s));
+        QQuickItem *about = findNamed(overlay, u"aboutButton"_s);
+        about->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(focused() && focused()->objectName() == u"aboutCloseButton"_s);
+        QVERIFY(!findNamed(overlay, u"aboutButton"_s)); // the overlay closed on the way
+        // About focused its Close button itself (no keyboard focus ring shown yet): Enter presses it all the
+        // same.
+        QTest::keyClick(m_window, Qt::Key_Enter);
+        QTRY_VERIFY(!findNamed(overlay, u"aboutCloseButton"_s));
+        QTRY_COMPARE(focused(), help);
+    }
+
     void searchOverlayEscapeGivesFocusBack()
     {
         QQuickItem *list = findNamed(m_window->contentItem(), u"conversationList"_s);
