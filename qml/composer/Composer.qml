@@ -66,6 +66,7 @@ Rectangle {
                 font.pixelSize: Theme.baseSize * 0.85
             }
             ToolButton {
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 text: qsTr("Cancel")
                 onClicked: { composer.controller.cancelEdit(); input.text = composer.controller.text }
             }
@@ -270,6 +271,7 @@ Rectangle {
             Accessible.role: Accessible.List
             Accessible.name: qsTr("People to mention")
             delegate: ItemDelegate {
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 required property int index
                 required property string userId
                 required property string displayName

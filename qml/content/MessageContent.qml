@@ -78,6 +78,7 @@ Item {
         }
 
         Button {
+            Accessible.name: text // not named by its text alone (Qt 6.4)
             id: toggle
             objectName: "showMoreButton"
             visible: content.truncated

@@ -77,6 +77,7 @@ Popup {
             }
             Item { Layout.fillWidth: true }
             Button {
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 text: qsTr("Close")
                 onClicked: overlay.close()
             }

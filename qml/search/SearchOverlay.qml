@@ -94,6 +94,7 @@ Popup {
                 required property var createdAt
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
+                focusPolicy: Qt.NoFocus // the field keeps the focus: its arrows move here, Enter opens
                 onClicked: overlay.choose(hit)
                 Accessible.name: title + ", " + subtitle
                 background: Rectangle { color: hit.highlighted ? Theme.selection : (hit.hovered ? Theme.hover : "transparent") }

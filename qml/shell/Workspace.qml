@@ -115,4 +115,21 @@ Item {
                 workspace.detailsOpen = false
         }
     }
+
+    // Closing the thread or the details (Esc, ✕) gives the focus back to where it was when the panel
+    // opened (the message, the Details button); the panel that had it is gone.
+    property Item focusBeforePanel: null
+    onSidePanelChanged: {
+        if (sidePanel !== "") {
+            if (!focusBeforePanel)
+                focusBeforePanel = Window.activeFocusItem
+            return
+        }
+        var back = focusBeforePanel
+        focusBeforePanel = null
+        if (back && back.visible)
+            Qt.callLater(() => back.forceActiveFocus(Qt.ShortcutFocusReason))
+        else
+            focusComposer()
+    }
 }

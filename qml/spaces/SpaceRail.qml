@@ -53,6 +53,7 @@ Rectangle {
                 Repeater {
                     model: LanguageSettings.choices
                     delegate: MenuItem {
+                        Accessible.name: text // not named by its text alone (Qt 6.4)
                         required property var modelData
                         text: modelData.name
                         checkable: true

@@ -31,8 +31,10 @@ Rectangle {
                 font.pixelSize: Theme.baseSize * 1.1
                 color: Theme.text
                 Accessible.role: Accessible.Heading
+                Accessible.name: text
             }
             ToolButton {
+                objectName: "closeThreadButton"
                 text: "✕"
                 onClicked: panel.conversation.closeThread()
                 Accessible.name: qsTr("Close the thread")

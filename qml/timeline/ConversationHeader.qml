@@ -81,6 +81,7 @@ Rectangle {
             }
         }
         ToolButton {
+            objectName: "detailsButton"
             text: qsTr("Details")
             Accessible.name: text
             checkable: true

@@ -399,15 +399,16 @@ FocusScope {
         id: messageMenu
     Menu {
         objectName: "messageMenu"
-        MenuItem { text: qsTr("Reply in thread"); enabled: !bubble.compact; onTriggered: bubble.threadRequested() }
-        MenuItem { text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
-        MenuItem { text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }
-        MenuItem { text: qsTr("Copy text"); onTriggered: Clipboard.copyText(bubble.body) }
+        MenuItem { Accessible.name: text; text: qsTr("Reply in thread"); enabled: !bubble.compact; onTriggered: bubble.threadRequested() }
+        MenuItem { Accessible.name: text; text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
+        MenuItem { Accessible.name: text; text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }
+        MenuItem { Accessible.name: text; text: qsTr("Copy text"); onTriggered: Clipboard.copyText(bubble.body) }
         Menu {
             title: qsTr("React")
             Repeater {
                 model: bubble.quickReactions
                 delegate: MenuItem {
+                    Accessible.name: text // not named by its text alone (Qt 6.4)
                     required property string modelData
                     text: modelData
                     onTriggered: bubble.reactionToggled(modelData)
@@ -416,6 +417,7 @@ FocusScope {
         }
         MenuSeparator {}
         MenuItem {
+            Accessible.name: text // not named by its text alone (Qt 6.4)
             text: bubble.mine ? qsTr("Recall") : qsTr("Delete")
             enabled: bubble.canDelete
             onTriggered: bubble.deleteRequested()

@@ -34,6 +34,7 @@ RowLayout {
         Accessible.role: Accessible.AlertMessage
     }
     Button {
+        Accessible.name: text // not named by its text alone (Qt 6.4)
         visible: line.sendState === "failed"
         objectName: "retryButton"
         text: qsTr("Retry")
@@ -42,6 +43,7 @@ RowLayout {
         onClicked: line.retryRequested()
     }
     Button {
+        Accessible.name: text // not named by its text alone (Qt 6.4)
         visible: line.sendState === "failed"
         objectName: "discardButton"
         text: qsTr("Discard")

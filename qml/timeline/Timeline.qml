@@ -163,6 +163,8 @@ Item {
                 root.focusInList = f
                 return
             }
+            if (f && root.inside(f, root.Overlay.overlay))
+                return // a popup: closing, it gives the focus back along the focus scopes as they were
             for (var g = root.focusInList; g && g !== list && g.parent !== list.contentItem; g = g.parent) {
                 if (g.focus)
                     g.focus = false
@@ -300,6 +302,7 @@ Item {
         function onFirstUnreadMessageIdChanged() { root.updateFirstUnreadAbove() }
     }
     Button {
+        Accessible.name: text // not named by its text alone (Qt 6.4)
         id: jumpToUnread
         objectName: "jumpToFirstUnread"
         anchors.top: parent.top

@@ -414,6 +414,129 @@ private Q_SLOTS:
         QTRY_COMPARE(focused(), help);
     }
 
+    // The side panels and popups (thread, details, About, readers, emoji picker, search, image viewer):
+    // opened from the keyboard, each of their Tab stops has a name, they come in reading order (top to
+    // bottom, left to right on a line), and Escape closes them and gives the focus back to the opener.
+    void panelsAndPopupsAreNamedInOrderAndEscapeGivesFocusBack_data()
+    {
+        QTest::addColumn<QString>("what");
+        for (const char *what :
+            {"thread", "details", "about", "readers", "emoji picker", "search", "image viewer"})
+            QTest::newRow(what) << QString::fromLatin1(what);
+    }
+    void panelsAndPopupsAreNamedInOrderAndEscapeGivesFocusBack()
+    {
+        QFETCH(QString, what);
+        QQuickItem *root = m_window->contentItem();
+        QQuickItem *opener = nullptr;
+        QString panel; // the side panel's region, or empty for a popup (Tab cycles inside it)
+        const auto press = [&](const QString &name, Qt::Key key) {
+            opener = findNamed(root, name);
+            QVERIFY2(opener, qPrintable(name));
+            opener->forceActiveFocus(Qt::TabFocusReason);
+            QTest::keyClick(m_window, key);
+        };
+        if (what == u"thread"_s) {
+            opener = focusMessages();
+            QVERIFY(opener);
+            QTest::keyClick(m_window, Qt::Key_T);
+            QTRY_VERIFY(findNamed(root, u"closeThreadButton"_s));
+            panel = u"ThreadPanel"_s;
+            findNamed(root, u"closeThreadButton"_s)->forceActiveFocus(Qt::TabFocusReason);
+        } else if (what == u"details"_s) {
+            press(u"detailsButton"_s, Qt::Key_Return);
+            QTRY_VERIFY(findNamed(root, u"closeDetailsButton"_s));
+            panel = u"DetailPanel"_s;
+            findNamed(root, u"closeDetailsButton"_s)->forceActiveFocus(Qt::TabFocusReason);
+        } else if (what == u"about"_s) {
+            press(u"helpButton"_s, Qt::Key_Return);
+            QTRY_VERIFY(findNamed(root, u"aboutButton"_s));
+            findNamed(root, u"aboutButton"_s)->forceActiveFocus(Qt::TabFocusReason);
+            QTest::keyClick(m_window, Qt::Key_Return);
+            QTRY_VERIFY(findNamed(root, u"aboutCloseButton"_s));
+        } else if (what == u"readers"_s) {
+            press(u"readersButton"_s, Qt::Key_Return);
+            QTRY_VERIFY(findNamed(root, u"readersList"_s));
+        } else if (what == u"emoji picker"_s) {
+            press(u"emojiButton"_s, Qt::Key_Space);
+            QTRY_VERIFY(findNamed(root, u"emojiGrid"_s));
+        } else if (what == u"search"_s) {
+            opener = findNamed(root, u"composerInput"_s);
+            opener->forceActiveFocus(Qt::TabFocusReason);
+            QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+            QTRY_VERIFY(focused() && focused()->objectName() == u"searchField"_s);
+        } else if (what == u"image viewer"_s) {
+            // The demo's picture is in Launch team: opened as the conversation list's Enter does.
+            QQuickItem *launch = nullptr;
+            collect(root, [&](QQuickItem *i) {
+                if (!launch && isA(i, "ConversationDelegate_QMLTYPE")
+                    && accessibleName(i).startsWith(u"Launch team"_s))
+                    launch = i;
+            });
+            QVERIFY(launch);
+            QMetaObject::invokeMethod(launch, "activate");
+            QTRY_VERIFY(findNamed(root, u"imagePreview"_s));
+            QTRY_VERIFY(
+                focused() && focused()->objectName() == u"composerInput"_s); // opening focuses the composer
+            // Enter fetches the picture if it is not held yet, then shows it.
+            for (int i = 0; i < 40 && !findNamed(root, u"viewerClose"_s); ++i) {
+                press(u"imagePreview"_s, Qt::Key_Return);
+                QTest::qWait(250);
+            }
+            QQuickItem *preview = findNamed(root, u"imagePreview"_s);
+            QVERIFY2(findNamed(root, u"viewerClose"_s),
+                qPrintable(u"the viewer did not open: picture %1, focus on %2"_s.arg(
+                    preview ? preview->property("fileState").toString() : u"gone"_s,
+                    focused() ? QString::fromLatin1(focused()->metaObject()->className()) : u"none"_s)));
+        }
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY(focused() && focused() != opener);
+
+        // Tab through: a popup until the focus comes back round, a panel until the focus leaves it.
+        QList<Stop> stops {stopAt(focused())};
+        for (int i = 0; i < 40; ++i) {
+            QTest::keyClick(m_window, Qt::Key_Tab);
+            QTest::qWait(20);
+            if (!focused() || focused() == stops.first().item)
+                break;
+            const Stop stop = stopAt(focused());
+            if (!panel.isEmpty() && !enclosing(focused(), (panel + u"_QMLTYPE"_s).toLatin1().constData()))
+                break;
+            stops.append(stop);
+        }
+        QString walk;
+        for (const Stop &s : stops)
+            walk += u"\n  "_s + s.describe();
+        qInfo().noquote() << what << "Tab stops:" << walk;
+        for (const Stop &s : stops)
+            QVERIFY2(!s.name.isEmpty(), qPrintable(u"no accessible name: "_s + s.describe()));
+        // Reading order from the first stop to the last (the popup's wrap-around aside).
+        int first = 0;
+        if (panel.isEmpty()) { // a popup's cycle starts over at its top left
+            for (int i = 1; i < stops.size(); ++i) {
+                const Stop &s = stops[i], &f = stops[first];
+                const bool sameLine = s.rect.top() < f.rect.bottom() && f.rect.top() < s.rect.bottom();
+                if (sameLine ? s.rect.left() < f.rect.left() : s.rect.top() < f.rect.top())
+                    first = i;
+            }
+        }
+        for (int n = 1; n < stops.size(); ++n) {
+            const Stop &a = stops[(first + n - 1) % stops.size()], &b = stops[(first + n) % stops.size()];
+            const bool sameLine = b.rect.top() < a.rect.bottom() && a.rect.top() < b.rect.bottom();
+            const bool inOrder = sameLine ? b.rect.left() >= a.rect.left() : b.rect.top() >= a.rect.top();
+            QVERIFY2(
+                inOrder, qPrintable(u"out of reading order: "_s + a.describe() + u" then "_s + b.describe()));
+        }
+
+        // Escape from inside closes it and gives the focus back.
+        stops.last().item->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(focused(), opener);
+        if (!panel.isEmpty())
+            QVERIFY(!findNamed(root, what == u"thread"_s ? u"closeThreadButton"_s : u"closeDetailsButton"_s));
+    }
+
     void searchOverlayEscapeGivesFocusBack()
     {
         QQuickItem *list = findNamed(m_window->contentItem(), u"conversationList"_s);
