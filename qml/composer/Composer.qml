@@ -66,6 +66,7 @@ Rectangle {
                 font.pixelSize: Theme.baseSize * 0.85
             }
             ToolButton {
+                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 Accessible.name: text // not named by its text alone (Qt 6.4)
                 text: qsTr("Cancel")
                 onClicked: { composer.controller.cancelEdit(); input.text = composer.controller.text }
@@ -120,6 +121,7 @@ Rectangle {
                 spacing: 0
 
                 ToolButton {
+                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: "📎"
                     objectName: "attachButton"
@@ -207,6 +209,7 @@ Rectangle {
                 }
 
                 ToolButton {
+                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: "🙂"
                     objectName: "emojiButton"
@@ -214,6 +217,7 @@ Rectangle {
                     Accessible.name: qsTr("Insert emoji")
                 }
                 ToolButton {
+                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: composer.editing ? qsTr("Save") : qsTr("Send")
                     objectName: "sendButton"

@@ -31,6 +31,7 @@ Rectangle {
                 Accessible.role: Accessible.Heading
             }
             ToolButton {
+                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 objectName: "closeDetailsButton"
                 text: "✕"
                 onClicked: panel.closeRequested()
@@ -41,9 +42,9 @@ Rectangle {
             id: tabs
             Accessible.name: qsTr("Details")
             Layout.fillWidth: true
-            TabButton { text: qsTr("Members (%1)").arg(panel.conversation ? panel.conversation.memberCount : 0); Accessible.name: text }
-            TabButton { text: qsTr("Pinned"); Accessible.name: text }
-            TabButton { text: qsTr("Files"); Accessible.name: text }
+            TabButton { text: qsTr("Members (%1)").arg(panel.conversation ? panel.conversation.memberCount : 0); Accessible.name: text; Accessible.onPressAction: tabs.currentIndex = TabBar.index }
+            TabButton { text: qsTr("Pinned"); Accessible.name: text; Accessible.onPressAction: tabs.currentIndex = TabBar.index }
+            TabButton { text: qsTr("Files"); Accessible.name: text; Accessible.onPressAction: tabs.currentIndex = TabBar.index }
         }
         StackLayout {
             Layout.fillWidth: true

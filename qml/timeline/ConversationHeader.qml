@@ -81,6 +81,8 @@ Rectangle {
             }
         }
         ToolButton {
+            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.onToggleAction: clicked()
             objectName: "detailsButton"
             text: qsTr("Details")
             Accessible.name: text

@@ -62,6 +62,7 @@ FocusScope {
     implicitHeight: column.implicitHeight
     Accessible.role: Accessible.ListItem
     Accessible.focusable: true
+    Accessible.onPressAction: bubble.openMenu() // as Enter: the actions menu
     // What a screen reader says on reaching the message: sender, time, text, then its state.
     Accessible.name: (deleted ? qsTr("%1 recalled a message").arg(senderName)
                               : qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(body.length > 300 ? body.slice(0, 300) + "…" : body))
@@ -305,6 +306,7 @@ FocusScope {
                         active: bubble.threadReplyCount > 0 && !bubble.compact
                         visible: active
                         sourceComponent: AbstractButton {
+                            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                             implicitWidth: threadLabel.implicitWidth
                             implicitHeight: threadLabel.implicitHeight + 4
                             onClicked: bubble.threadRequested()
@@ -352,6 +354,7 @@ FocusScope {
                     Repeater {
                         model: bubble.quickReactions.slice(0, 3)
                         delegate: ToolButton {
+                            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                             required property string modelData
                             text: modelData
                             font.pixelSize: Math.round(Theme.baseSize * 1.07)
@@ -362,6 +365,7 @@ FocusScope {
                         }
                     }
                     ToolButton {
+                        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                         text: "💬"
                         implicitWidth: 32
                         implicitHeight: 28
@@ -372,6 +376,7 @@ FocusScope {
                         ToolTip.text: qsTr("Reply in thread (T)")
                     }
                     ToolButton {
+                        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                         text: "⋯"
                         implicitWidth: 32
                         implicitHeight: 28

@@ -537,6 +537,35 @@ private Q_SLOTS:
             QVERIFY(!findNamed(root, what == u"thread"_s ? u"closeThreadButton"_s : u"closeDetailsButton"_s));
     }
 
+    // What a screen reader's "activate" does (the press action, through QAccessible as AT-SPI calls it)
+    // opens what a click opens.
+    void screenReaderPressOpensWhatAClickOpens()
+    {
+        QQuickItem *root = m_window->contentItem();
+        QQuickItem *help = findNamed(root, u"helpButton"_s);
+        QVERIFY(help);
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(help);
+        QVERIFY(iface && iface->actionInterface());
+        iface->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+        QTRY_VERIFY(findNamed(root, u"aboutButton"_s));
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!findNamed(root, u"aboutButton"_s));
+        // The Details toggle: its toggle action opens the panel (not only ticks the box).
+        QAccessibleInterface *details
+            = QAccessible::queryAccessibleInterface(findNamed(root, u"detailsButton"_s));
+        QVERIFY(details && details->actionInterface());
+        help->forceActiveFocus(Qt::TabFocusReason);
+        QQuickItem *before = focused();
+        details->actionInterface()->doAction(QAccessibleActionInterface::toggleAction());
+        QTRY_VERIFY(findNamed(root, u"closeDetailsButton"_s));
+        QAccessible::queryAccessibleInterface(findNamed(root, u"closeDetailsButton"_s))
+            ->actionInterface()
+            ->doAction(QAccessibleActionInterface::pressAction());
+        QTRY_VERIFY(!findNamed(root, u"closeDetailsButton"_s));
+        QTest::qWait(50); // the focus is given back a moment later
+        QCOMPARE(focused(), before);
+    }
+
     void searchOverlayEscapeGivesFocusBack()
     {
         QQuickItem *list = findNamed(m_window->contentItem(), u"conversationList"_s);
