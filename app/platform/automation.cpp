@@ -192,7 +192,7 @@ bool Automation::activateShortcut(const QString &sequence)
     if (!w)
         return false;
     const QKeySequence wanted(sequence);
-    const QList<QObject *> objects = w->contentItem()->findChildren<QObject *>();
+    const QList<QObject *> objects = w->findChildren<QObject *>();
     for (QObject *object : objects) {
         if (qstrcmp(object->metaObject()->className(), "QQuickShortcut") != 0
             || !object->property("enabled").toBool())

@@ -66,7 +66,7 @@ Rectangle {
                 font.pixelSize: Theme.baseSize * 0.85
             }
             ToolButton {
-                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 Accessible.name: text // not named by its text alone (Qt 6.4)
                 text: qsTr("Cancel")
                 onClicked: { composer.controller.cancelEdit(); input.text = composer.controller.text }
@@ -121,7 +121,7 @@ Rectangle {
                 spacing: 0
 
                 ToolButton {
-                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: "📎"
                     objectName: "attachButton"
@@ -147,7 +147,7 @@ Rectangle {
                         selectByMouse: true
                         persistentSelection: true
                         background: null
-                        Accessible.name: qsTr("Message")
+                        Accessible.name: composer.placeholder.length > 0 ? composer.placeholder : qsTr("Message") // "Message Launch team", "Reply in thread"
                         Accessible.description: qsTr("Enter sends, Shift+Enter starts a new line")
                         text: composer.controller ? composer.controller.text : ""
                         onTextChanged: {
@@ -209,7 +209,7 @@ Rectangle {
                 }
 
                 ToolButton {
-                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: "🙂"
                     objectName: "emojiButton"
@@ -217,7 +217,7 @@ Rectangle {
                     Accessible.name: qsTr("Insert emoji")
                 }
                 ToolButton {
-                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: composer.editing ? qsTr("Save") : qsTr("Send")
                     objectName: "sendButton"

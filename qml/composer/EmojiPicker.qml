@@ -29,7 +29,7 @@ Popup {
         Accessible.name: qsTr("Emoji")
         highlight: Rectangle { color: Theme.selection; radius: 4 }
         delegate: AbstractButton {
-            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             required property string modelData
             required property int index
             width: 34

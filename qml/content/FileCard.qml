@@ -142,7 +142,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 spacing: 4
                 Button {
-                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Accessible.name: text // not named by its text alone (Qt 6.4)
                     objectName: "downloadButton"
                     visible: !card.busy && !card.available
@@ -150,7 +150,7 @@ Rectangle {
                     onClicked: card.downloadRequested()
                 }
                 Button {
-                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Accessible.name: text // not named by its text alone (Qt 6.4)
                     objectName: "openButton"
                     visible: card.available
@@ -158,7 +158,7 @@ Rectangle {
                     onClicked: card.openRequested()
                 }
                 Button {
-                    Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Accessible.name: text // not named by its text alone (Qt 6.4)
                     objectName: "saveButton"
                     visible: card.available

@@ -88,21 +88,21 @@ Popup {
                 color: Theme.text
             }
             Button {
-                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 Accessible.name: text // not named by its text alone (Qt 6.4)
                 objectName: "viewerOpen"
                 text: qsTr("Open")
                 onClicked: viewer.openRequested()
             }
             Button {
-                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 Accessible.name: text // not named by its text alone (Qt 6.4)
                 objectName: "viewerSave"
                 text: qsTr("Save as…")
                 onClicked: viewer.saveRequested()
             }
             Button {
-                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 Accessible.name: text // not named by its text alone (Qt 6.4)
                 id: closeButton
                 objectName: "viewerClose"

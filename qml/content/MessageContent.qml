@@ -78,7 +78,7 @@ Item {
         }
 
         Button {
-            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             Accessible.name: text // not named by its text alone (Qt 6.4)
             id: toggle
             objectName: "showMoreButton"

@@ -31,7 +31,7 @@ Rectangle {
                 Accessible.role: Accessible.Heading
             }
             ToolButton {
-                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 objectName: "closeDetailsButton"
                 text: "✕"
                 onClicked: panel.closeRequested()

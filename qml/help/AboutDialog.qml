@@ -138,7 +138,7 @@ Popup {
             Layout.fillWidth: true
             Item { Layout.fillWidth: true }
             Button {
-                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 id: closeButton
                 objectName: "aboutCloseButton"
                 text: qsTr("Close")

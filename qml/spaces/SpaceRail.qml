@@ -39,8 +39,8 @@ Rectangle {
         }
         Item { Layout.fillHeight: true }
         ToolButton {
-            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
-            Accessible.onToggleAction: clicked()
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.onToggleAction: if (enabled) clicked()
             id: languageButton
             Layout.alignment: Qt.AlignHCenter
             text: "A文"
@@ -66,7 +66,7 @@ Rectangle {
             }
         }
         ToolButton {
-            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             Layout.alignment: Qt.AlignHCenter
             Layout.bottomMargin: Theme.spacing
             objectName: "helpButton"

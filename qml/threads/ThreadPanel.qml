@@ -34,7 +34,7 @@ Rectangle {
                 Accessible.name: text
             }
             ToolButton {
-                Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 objectName: "closeThreadButton"
                 text: "✕"
                 onClicked: panel.conversation.closeThread()

@@ -81,8 +81,8 @@ Rectangle {
             }
         }
         ToolButton {
-            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
-            Accessible.onToggleAction: clicked()
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.onToggleAction: if (enabled) clicked()
             objectName: "detailsButton"
             text: qsTr("Details")
             Accessible.name: text

@@ -306,7 +306,7 @@ FocusScope {
                         active: bubble.threadReplyCount > 0 && !bubble.compact
                         visible: active
                         sourceComponent: AbstractButton {
-                            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                             implicitWidth: threadLabel.implicitWidth
                             implicitHeight: threadLabel.implicitHeight + 4
                             onClicked: bubble.threadRequested()
@@ -354,7 +354,7 @@ FocusScope {
                     Repeater {
                         model: bubble.quickReactions.slice(0, 3)
                         delegate: ToolButton {
-                            Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                             required property string modelData
                             text: modelData
                             font.pixelSize: Math.round(Theme.baseSize * 1.07)
@@ -365,7 +365,7 @@ FocusScope {
                         }
                     }
                     ToolButton {
-                        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                         text: "💬"
                         implicitWidth: 32
                         implicitHeight: 28
@@ -376,7 +376,7 @@ FocusScope {
                         ToolTip.text: qsTr("Reply in thread (T)")
                     }
                     ToolButton {
-                        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                         text: "⋯"
                         implicitWidth: 32
                         implicitHeight: 28
@@ -404,15 +404,16 @@ FocusScope {
         id: messageMenu
     Menu {
         objectName: "messageMenu"
-        MenuItem { Accessible.name: text; text: qsTr("Reply in thread"); enabled: !bubble.compact; onTriggered: bubble.threadRequested() }
-        MenuItem { Accessible.name: text; text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
-        MenuItem { Accessible.name: text; text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }
-        MenuItem { Accessible.name: text; text: qsTr("Copy text"); onTriggered: Clipboard.copyText(bubble.body) }
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Reply in thread"); enabled: !bubble.compact; onTriggered: bubble.threadRequested() }
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Copy text"); onTriggered: Clipboard.copyText(bubble.body) }
         Menu {
             title: qsTr("React")
             Repeater {
                 model: bubble.quickReactions
                 delegate: MenuItem {
+                    Accessible.onPressAction: if (enabled) triggered() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Accessible.name: text // not named by its text alone (Qt 6.4)
                     required property string modelData
                     text: modelData
@@ -422,6 +423,7 @@ FocusScope {
         }
         MenuSeparator {}
         MenuItem {
+            Accessible.onPressAction: if (enabled) triggered() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             Accessible.name: text // not named by its text alone (Qt 6.4)
             text: bubble.mine ? qsTr("Recall") : qsTr("Delete")
             enabled: bubble.canDelete

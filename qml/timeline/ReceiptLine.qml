@@ -34,7 +34,7 @@ RowLayout {
         Accessible.role: Accessible.AlertMessage
     }
     Button {
-        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
         Accessible.name: text // not named by its text alone (Qt 6.4)
         visible: line.sendState === "failed"
         objectName: "retryButton"
@@ -44,7 +44,7 @@ RowLayout {
         onClicked: line.retryRequested()
     }
     Button {
-        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
         Accessible.name: text // not named by its text alone (Qt 6.4)
         visible: line.sendState === "failed"
         objectName: "discardButton"
@@ -54,7 +54,7 @@ RowLayout {
         onClicked: line.discardRequested()
     }
     AbstractButton {
-        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
         id: readers
         objectName: "readersButton"
         visible: line.sendState === "sent" && line.receiptTotal > 0

@@ -261,7 +261,7 @@ Item {
 
     // Back to the newest message.
     RoundButton {
-        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.spacing * 2
@@ -303,7 +303,7 @@ Item {
         function onFirstUnreadMessageIdChanged() { root.updateFirstUnreadAbove() }
     }
     Button {
-        Accessible.onPressAction: clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
         Accessible.name: text // not named by its text alone (Qt 6.4)
         id: jumpToUnread
         objectName: "jumpToFirstUnread"
