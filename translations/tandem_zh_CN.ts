@@ -309,6 +309,14 @@
         <source>No files yet.</source>
         <translation>还没有文件。</translation>
     </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1, %2, from %3</source>
+        <translation>%1，%2，来自 %3</translation>
+    </message>
 </context>
 <context>
     <name>EmojiPicker</name>
@@ -444,6 +452,10 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>图片：%1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -532,6 +544,30 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reaction(s)</source>
+        <translation>
+            <numerusform>%n 个表情回应</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read by %1 of %2</source>
+        <translation>%2 人中 %1 人已读</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MessageContent</name>
@@ -599,6 +635,14 @@
     <message>
         <source>Read by %1 of %2</source>
         <translation>%2 人中 %1 人已读</translation>
+    </message>
+    <message>
+        <source>%1, read</source>
+        <translation>%1，已读</translation>
+    </message>
+    <message>
+        <source>%1, not yet read</source>
+        <translation>%1，未读</translation>
     </message>
 </context>
 <context>
