@@ -140,7 +140,8 @@ FocusScope {
             implicitHeight: rowLayout.implicitHeight + (bubble.grouped ? 4 : Theme.spacing * 1.25)
             color: bubble.highlighted ? Theme.highlightBackground
                  : bubble.mentionsMe ? Qt.rgba(Theme.mentionBackground.r, Theme.mentionBackground.g, Theme.mentionBackground.b, 0.6)
-                 : (hover.hovered || bubble.current) ? Theme.hover : "transparent"
+                 : (hover.hovered || bubble.current) ? Theme.hover
+                 : Qt.rgba(Theme.hover.r, Theme.hover.g, Theme.hover.b, 0) // fades out without going through grey
             Behavior on color { ColorAnimation { duration: 400 } }
             // The focus ring (Main.qml's FocusRing) marks the message while it holds the focus itself; this
             // border keeps it marked while the focus is on one of its controls.

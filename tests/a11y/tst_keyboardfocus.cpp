@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <string_view>
+
 Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
 
@@ -319,6 +321,15 @@ private Q_SLOTS:
         QVERIFY(accessibleName(older) != newestName);
         QVERIFY(QAccessible::queryAccessibleInterface(older)->state().focused);
         QVERIFY(findNamed(older, u"focusRing"_s));
+        QTest::qWait(450); // the background's fade
+        save(u"a11y-current-message.png"_s);
+        // Its time stamp says how long ago, to a screen reader and in its tooltip ("14:05 (3 minutes ago)").
+        QQuickItem *time = findNamed(older, u"messageTime"_s);
+        if (time) {
+            const QString said = accessibleName(time);
+            QVERIFY2(said.startsWith(time->property("text").toString() + u" ("_s) && said.contains(u"ago"_s),
+                qPrintable(said));
+        }
         // Far up: each step keeps the current message on screen (the list scrolls, pages load).
         for (int i = 0; i < 25; ++i)
             QTest::keyClick(m_window, Qt::Key_Up);
@@ -576,6 +587,32 @@ private Q_SLOTS:
         QTRY_VERIFY(focused() && focused()->objectName() == u"searchField"_s);
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_COMPARE(focused(), before);
+    }
+
+    // The list's arrows do not take the composer's: after a message of yours, Up in the empty composer
+    // still edits it, with the message list having held the focus just before.
+    void upInAnEmptyComposerStillEditsYourLastMessage()
+    {
+        QQuickItem *input = findNamed(m_window->contentItem(), u"composerInput"_s);
+        QVERIFY(input);
+        input->forceActiveFocus(Qt::TabFocusReason);
+        for (const char c : std::string_view("keyboard check"))
+            QTest::keyClick(m_window, c);
+        QTRY_COMPARE(input->property("text").toString(), u"keyboard check"_s);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE(input->property("text").toString(), QString());
+        const auto newest = [this] {
+            timelineView()->setProperty("currentIndex", 0);
+            return accessibleName(timelineView()->property("currentItem").value<QQuickItem *>());
+        };
+        QTRY_VERIFY2(newest().contains(u"keyboard check"_s), qPrintable(newest()));
+        QVERIFY(focusMessages()); // the message list has the focus, then the composer again
+        input->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Up);
+        QTRY_COMPARE(input->property("text").toString(), u"keyboard check"_s);
+        QCOMPARE(focused(), input);
+        QTest::keyClick(m_window, Qt::Key_Escape); // leaves the edit
+        QTRY_COMPARE(input->property("text").toString(), QString());
     }
 
     // Last: it changes the application font, as a user's system font setting does, before the window loads.
