@@ -330,6 +330,13 @@ private Q_SLOTS:
             QVERIFY2(said.startsWith(time->property("text").toString() + u" ("_s) && said.contains(u"ago"_s),
                 qPrintable(said));
         }
+        // PageUp: a screenful of messages at once, PageDown back.
+        const int before = timelineView()->property("currentIndex").toInt();
+        QTest::keyClick(m_window, Qt::Key_PageUp);
+        QTRY_VERIFY(timelineView()->property("currentIndex").toInt() > before + 1);
+        QVERIFY(isA(focused(), "MessageDelegate_QMLTYPE"));
+        QTest::keyClick(m_window, Qt::Key_PageDown);
+        QTRY_VERIFY(timelineView()->property("currentIndex").toInt() < before + 2);
         // Far up: each step keeps the current message on screen (the list scrolls, pages load).
         for (int i = 0; i < 25; ++i)
             QTest::keyClick(m_window, Qt::Key_Up);
