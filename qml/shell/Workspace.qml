@@ -117,7 +117,7 @@ Item {
     }
 
     // Closing the thread or the details (Esc, ✕) gives the focus back to where it was when the panel
-    // opened (the message, the Details button); the panel that had it is gone.
+    // opened (the message, the Details button), when the focus went with the panel.
     property Item focusBeforePanel: null
     onSidePanelChanged: {
         if (sidePanel !== "") {
@@ -127,9 +127,16 @@ Item {
         }
         var back = focusBeforePanel
         focusBeforePanel = null
-        if (back && back.visible)
-            Qt.callLater(() => back.forceActiveFocus(Qt.ShortcutFocusReason))
-        else
-            focusComposer()
+        Qt.callLater(() => {
+            // Only when the focus went with the panel: not when it is elsewhere (switching conversations).
+            var window = workspace.Window.window
+            var now = window ? window.activeFocusItem : null
+            if (now && now !== window.contentItem && now.visible)
+                return
+            if (back && back.visible)
+                back.forceActiveFocus(Qt.ShortcutFocusReason)
+            else
+                conversationView.focusComposer()
+        })
     }
 }
