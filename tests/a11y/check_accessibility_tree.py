@@ -12,9 +12,10 @@ list item's press action (what a screen reader's "activate" does) and checks the
     field and a named Send button;
   - every showing control (buttons, check boxes, text fields, list items, tabs, menu items) has a name.
 
-Then it opens, through their buttons' press actions (or the automation channel's "shortcut" for
-Ctrl+K), the thread panel, the details panel, the shortcuts list and About, the emoji picker and the
-search, and checks each one's names and roles and that nothing showing in it is unnamed.
+Then it opens, through their press actions (or the automation channel's "shortcut" for Ctrl+K), the
+thread panel, the details panel, the shortcuts list and About, the emoji picker, the image viewer, the
+readers list and the search, and checks each one's names and roles and that nothing showing in it is
+unnamed.
 
 Exit 0 when all hold, 1 with the failures listed, 77 (CTest SKIP_RETURN_CODE) when AT-SPI, its
 Python bindings or Xvfb are missing. The bindings are the system Python's (python3-gi,
@@ -361,12 +362,34 @@ def check_panels_and_popups(failures, tree, command):
     press(find(tree.showing("Tandem"), "push button", "👍"))
     wait_for(lambda: find(tree.showing("Tandem"), "table", "Emoji") is None, 10)
 
+    # The picture, as large as the window: its viewer is a named dialog with named buttons.
+    picture = find(tree.showing("Tandem"), "image", "whiteboard.png")
+    check_screen(failures, "image viewer", tree, picture,
+                 lambda t: find(t, "dialog", "Picture: whiteboard.png"),
+                 lambda root, nodes: [
+                     (("image", "whiteboard.png") in nodes, "no image named 'whiteboard.png'"),
+                     (("push button", "Open") in nodes and ("push button", "Save as…") in nodes, "no Open and Save buttons"),
+                     (("push button", "Close") in nodes, "no Close button"),
+                 ])
+    press(find(tree.showing("Tandem"), "push button", "Close"))
+    wait_for(lambda: find(tree.showing("Tandem"), "dialog", "Picture: whiteboard.png") is None, 10)
+
+    # Who read a message: its receipt's button opens the list, named with the count.
+    readers = next((n for _, r, name, n in tree.showing("Tandem") if r == "push button" and name.startswith("Read by")), None)
+    check_screen(failures, "readers list", tree, readers,
+                 lambda t: next((n for _, r, name, n in t if r == "dialog" and name.startswith("Read by ")), None),
+                 lambda root, nodes: [
+                     (any(n.endswith(", read") or n.endswith(", not yet read") for _, n in nodes), "no reader named"),
+                 ])
+    command("shortcut Ctrl+K")  # opening search closes the (non-modal) readers list
+    wait_for(lambda: find(tree.showing("Tandem"), "text", "Search") is not None, 10)
+
     # Search (Ctrl+K): a named field, and its results as a list.
     def search_opened(t):
         field = find(t, "text", "Search")
         return find(t, "dialog", "Search") if field is not None else None
 
-    check_screen(failures, "search", tree, lambda: command("shortcut Ctrl+K"), search_opened,
+    check_screen(failures, "search", tree, lambda: None, search_opened,
                  lambda root, nodes: [
                      (("text", "Search") in nodes, "no text field 'Search'"),
                      (("list", "Search results") in nodes, "no list 'Search results'"),
@@ -407,7 +430,8 @@ def main():
             print("  -", f)
         return 1
     print("PASS: the main screen, an opened conversation, the thread and details panels, the shortcuts "
-          "list, About, the emoji picker and search are named and have their roles")
+          "list, About, the emoji picker, the image viewer, the readers list and search are named and have "
+          "their roles")
     return 0
 
 
