@@ -61,6 +61,20 @@
             <numerusform>%n replies</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reaction(s)</source>
+        <translation>
+            <numerusform>%n reaction</numerusform>
+            <numerusform>%n reactions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageFormat</name>

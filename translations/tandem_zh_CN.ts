@@ -383,6 +383,14 @@
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1, %2, from %3</source>
+        <translation>%1，%2，来自 %3</translation>
+    </message>
 </context>
 <context>
     <name>DigestView</name>
@@ -570,6 +578,10 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>图片：%1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -670,6 +682,30 @@
         <source>Create task…</source>
         <translation>创建任务…</translation>
     </message>
+    <message>
+        <source>edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reaction(s)</source>
+        <translation>
+            <numerusform>%n 个表情回应</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read by %1 of %2</source>
+        <translation>%2 人中 %1 人已读</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MessageContent</name>
@@ -737,6 +773,14 @@
     <message>
         <source>Read by %1 of %2</source>
         <translation>%2 人中 %1 人已读</translation>
+    </message>
+    <message>
+        <source>%1, read</source>
+        <translation>%1，已读</translation>
+    </message>
+    <message>
+        <source>%1, not yet read</source>
+        <translation>%1，未读</translation>
     </message>
 </context>
 <context>

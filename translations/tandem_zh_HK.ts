@@ -383,6 +383,14 @@
         <source>Tasks</source>
         <translation>任務</translation>
     </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1, %2, from %3</source>
+        <translation>%1，%2，來自 %3</translation>
+    </message>
 </context>
 <context>
     <name>DigestView</name>
@@ -570,6 +578,10 @@
         <source>Close</source>
         <translation>關閉</translation>
     </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>圖片：%1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -670,6 +682,30 @@
         <source>Create task…</source>
         <translation>建立任務…</translation>
     </message>
+    <message>
+        <source>edited</source>
+        <translation>已編輯</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 個檔案</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reaction(s)</source>
+        <translation>
+            <numerusform>%n 個表情回應</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read by %1 of %2</source>
+        <translation>%2 人中 %1 人已讀</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MessageContent</name>
@@ -737,6 +773,14 @@
     <message>
         <source>Read by %1 of %2</source>
         <translation>%2 人中 %1 人已讀</translation>
+    </message>
+    <message>
+        <source>%1, read</source>
+        <translation>%1，已讀</translation>
+    </message>
+    <message>
+        <source>%1, not yet read</source>
+        <translation>%1，未讀</translation>
     </message>
 </context>
 <context>

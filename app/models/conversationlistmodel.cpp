@@ -3,6 +3,7 @@
 #include "offdutytext.h"
 #include "storereply.h"
 
+#include "messageformat.h"
 #include "platform/languagesettings.h"
 
 #include "messaging/conversationqueries.h"
@@ -29,6 +30,18 @@ using models::onReply;
 namespace {
 
 using Summaries = QList<ConversationSummary>;
+
+constexpr qint64 kMinuteMs = 60 * 1000;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
+
+// Within the last hour people read a message's age ("3 minutes ago"); after that the list's own clock
+// time or date says more.
+QString lastMessageAgeText(qint64 at, qint64 now)
+{
+    if (at <= 0 || now - at >= kHourMs || at > now + kMinuteMs)
+        return {};
+    return models::MessageFormat::relativeTimeText(at, std::max(at, now));
+}
 
 bool listOrder(const ConversationSummary &a, const ConversationSummary &b)
 {
@@ -59,9 +72,24 @@ ConversationListModel::ConversationListModel(
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
     });
+    m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    m_ageTimer.setInterval(int(kMinuteMs));
+    connect(&m_ageTimer, &QTimer::timeout, this, &ConversationListModel::refreshAgeTexts);
+    m_ageTimer.start();
     m_loading = true;
     refresh();
     refreshPresence();
+}
+
+void ConversationListModel::refreshAgeTexts()
+{
+    // Only the rows young enough to have an age text, or to have just lost it: one role each.
+    const qint64 now = m_clock();
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const qint64 at = m_rows.at(row).lastMessageAt;
+        if (at > 0 && now - at < kHourMs + 2 * kMinuteMs)
+            Q_EMIT dataChanged(index(row), index(row), {LastMessageAgeTextRole});
+    }
 }
 
 int ConversationListModel::rowCount(const QModelIndex &parent) const
@@ -77,7 +105,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         {LastSenderNameRole, "lastSenderName"}, {LastMessageAtRole, "lastMessageAt"},
         {DraftTextRole, "draftText"}, {MemberCountRole, "memberCount"}, {MutedRole, "muted"},
         {TypingTextRole, "typingText"}, {PresenceRole, "presence"}, {PinnedRole, "pinned"},
-        {OtherUserIdRole, "otherUserId"}, {PresenceTextRole, "presenceText"}};
+        {OtherUserIdRole, "otherUserId"}, {PresenceTextRole, "presenceText"},
+        {LastMessageAgeTextRole, "lastMessageAgeText"}};
 }
 
 QString ConversationListModel::presenceText(const messaging::UserPresence &p, const QDateTime &now)
@@ -176,6 +205,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.pinned;
     case OtherUserIdRole:
         return c.otherUserId;
+    case LastMessageAgeTextRole:
+        return lastMessageAgeText(c.lastMessageAt, m_clock());
     default:
         return {};
     }

@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 namespace tandem::store {
 class StoreThread;
 struct StoreChange;
@@ -56,6 +58,8 @@ public:
         PinnedRole,
         OtherUserIdRole, // direct conversations only
         PresenceTextRole, // direct only: "Online", "Away", "Off duty until 09:00"; empty: not known
+        LastMessageAgeTextRole, // "just now", "3 minutes ago" within the last hour (refreshed each minute);
+                                // else empty
     };
     Q_ENUM(Role)
 
@@ -87,6 +91,11 @@ public:
     static QString presenceText(const messaging::UserPresence &presence, const QDateTime &now);
     // "Bob is typing…", "Bob and Chen are typing…", "3 people are typing…"; empty for nobody.
     static QString typingText(const QStringList &names);
+
+    // The clock the age texts are read against (tests set their own), and the once-a-minute refresh of
+    // the rows whose age text it changes (dataChanged on LastMessageAgeTextRole only).
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    void refreshAgeTexts();
 
 Q_SIGNALS:
     void filterTextChanged();
@@ -128,6 +137,8 @@ private:
     QHash<QString, messaging::UserPresence> m_presence; // by user id
     bool m_presenceRunning = false;
     bool m_presenceDirty = false;
+    std::function<qint64()> m_clock;
+    QTimer m_ageTimer;
 };
 
 // One conversation's typing and presence lines as the list shows them, for views outside the list

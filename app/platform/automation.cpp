@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeySequence>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -167,6 +168,13 @@ void Automation::runCommand(const QString &line)
         emitLine(QJsonDocument(QJsonObject {{QStringLiteral("event"), QStringLiteral("open")},
                                    {QStringLiteral("conversation"), id}, {QStringLiteral("ok"), opened}})
                      .toJson(QJsonDocument::Compact));
+    } else if (line.startsWith(QLatin1String("shortcut "))) {
+        // Activates the window's Shortcut for a key sequence ("Ctrl+K"), as pressing it would.
+        const QString sequence = line.mid(9).trimmed();
+        const bool activated = activateShortcut(sequence);
+        emitLine(QJsonDocument(QJsonObject {{QStringLiteral("event"), QStringLiteral("shortcut")},
+                                   {QStringLiteral("sequence"), sequence}, {QStringLiteral("ok"), activated}})
+                     .toJson(QJsonDocument::Compact));
     } else if (line == QLatin1String("quit")) {
         QCoreApplication::quit();
     } else {
@@ -174,6 +182,28 @@ void Automation::runCommand(const QString &line)
                                    {QStringLiteral("unknown_command"), line}})
                      .toJson(QJsonDocument::Compact));
     }
+}
+
+bool Automation::activateShortcut(const QString &sequence)
+{
+    // QML Shortcuts are QObjects under the items that declare them; an enabled one with the sequence
+    // among its `sequences` is the one a key press would activate.
+    QQuickWindow *w = window();
+    if (!w)
+        return false;
+    const QKeySequence wanted(sequence);
+    const QList<QObject *> objects = w->findChildren<QObject *>();
+    for (QObject *object : objects) {
+        if (qstrcmp(object->metaObject()->className(), "QQuickShortcut") != 0
+            || !object->property("enabled").toBool())
+            continue;
+        const QVariantList sequences = object->property("sequences").toList();
+        for (const QVariant &s : sequences) {
+            if (QKeySequence(s.toString()) == wanted)
+                return QMetaObject::invokeMethod(object, "activated");
+        }
+    }
+    return false;
 }
 
 void Automation::emitLine(const QByteArray &json)

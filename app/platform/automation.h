@@ -1,8 +1,8 @@
 // A small automation channel for end-to-end tests and scripts, on only when TANDEM_AUTOMATION=1:
 // the app writes JSON lines to standard output when its state or the visible timeline changes, and
-// reads commands from standard input ("screenshot FILE", "open CONVERSATION_ID", "quit"). Off, it costs
-// nothing: nothing is created. Input events in tests stay real (xdotool); this only reports what the window
-// shows.
+// reads commands from standard input ("screenshot FILE", "open CONVERSATION_ID", "shortcut Ctrl+K",
+// "quit"). Off, it costs nothing: nothing is created. Input events in tests stay real (xdotool); this
+// only reports what the window shows.
 #pragma once
 
 #include <QObject>
@@ -28,6 +28,7 @@ private:
     void readCommands();
     void runCommand(const QString &line);
     void emitLine(const QByteArray &json);
+    bool activateShortcut(const QString &sequence);
     [[nodiscard]] QQuickWindow *window() const;
 
     QQmlApplicationEngine *m_engine;

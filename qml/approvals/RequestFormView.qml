@@ -259,6 +259,7 @@ ScrollView {
                         text: "✕"
                         onClicked: formView.form.removeAttachment(field.id, index)
                         Accessible.name: qsTr("Remove %1").arg(modelData.name)
+                        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     }
                 }
             }

@@ -104,6 +104,8 @@ Rectangle {
                 font.pixelSize: Theme.baseSize * 0.85
             }
             ToolButton {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 text: qsTr("Cancel")
                 onClicked: { composer.controller.cancelEdit(); input.text = composer.controller.text }
             }
@@ -157,6 +159,7 @@ Rectangle {
                 spacing: 0
 
                 ToolButton {
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: "📎"
                     objectName: "attachButton"
@@ -182,7 +185,7 @@ Rectangle {
                         selectByMouse: true
                         persistentSelection: true
                         background: null
-                        Accessible.name: qsTr("Message")
+                        Accessible.name: composer.placeholder.length > 0 ? composer.placeholder : qsTr("Message") // "Message Launch team", "Reply in thread"
                         Accessible.description: qsTr("Enter sends, Shift+Enter starts a new line")
                         text: composer.controller ? composer.controller.text : ""
                         onTextChanged: {
@@ -248,6 +251,7 @@ Rectangle {
                 }
 
                 ToolButton {
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: "🙂"
                     objectName: "emojiButton"
@@ -263,6 +267,7 @@ Rectangle {
                     onClicked: sendMenu.open()
                     Accessible.role: Accessible.ButtonMenu
                     Accessible.name: qsTr("More ways to send")
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Menu {
                         id: sendMenu
                         y: -implicitHeight
@@ -279,6 +284,7 @@ Rectangle {
                     }
                 }
                 ToolButton {
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     Layout.alignment: Qt.AlignBottom
                     text: composer.editing ? qsTr("Save") : qsTr("Send")
                     objectName: "sendButton"
@@ -336,6 +342,7 @@ Rectangle {
             Accessible.role: Accessible.List
             Accessible.name: qsTr("People to mention")
             delegate: ItemDelegate {
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 required property int index
                 required property string userId
                 required property string displayName

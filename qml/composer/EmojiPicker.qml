@@ -1,4 +1,4 @@
-// A small grid of common emoji; arrows and Enter pick one, Esc closes.
+// A small grid of common emoji: one Tab stop; arrows move, Enter or Space picks one, Esc closes.
 import QtQuick
 import QtQuick.Controls
 import Tandem.App
@@ -18,6 +18,8 @@ Popup {
     background: Rectangle { color: Theme.raised; border.color: Theme.border; radius: Theme.radius }
     GridView {
         id: grid
+        objectName: "emojiGrid"
+        activeFocusOnTab: true
         anchors.fill: parent
         cellWidth: 34
         cellHeight: 34
@@ -27,14 +29,19 @@ Popup {
         Accessible.name: qsTr("Emoji")
         highlight: Rectangle { color: Theme.selection; radius: 4 }
         delegate: AbstractButton {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             required property string modelData
             required property int index
             width: 34
             height: 34
             Accessible.name: modelData
+            focusPolicy: Qt.NoFocus // the grid is the Tab stop; the arrows move through it
             contentItem: Text { text: modelData; font.pixelSize: Math.round(Theme.baseSize * 1.45); horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter }
             onClicked: { picker.picked(modelData); picker.close() }
         }
-        Keys.onReturnPressed: { picker.picked(picker.emojis[currentIndex]); picker.close() }
+        function pick() { if (currentIndex >= 0) { picker.picked(picker.emojis[currentIndex]); picker.close() } }
+        Keys.onReturnPressed: pick()
+        Keys.onEnterPressed: pick()
+        Keys.onSpacePressed: pick()
     }
 }

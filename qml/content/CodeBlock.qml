@@ -38,6 +38,7 @@ Rectangle {
             font.pixelSize: Theme.baseSize * 0.8
         }
         Button {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             id: copyButton
             objectName: "copyButton"
             anchors.right: parent.right

@@ -142,18 +142,24 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 spacing: 4
                 Button {
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.name: text // not named by its text alone (Qt 6.4)
                     objectName: "downloadButton"
                     visible: !card.busy && !card.available
                     text: card.fileState === "failed" ? qsTr("Retry") : qsTr("Download")
                     onClicked: card.downloadRequested()
                 }
                 Button {
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.name: text // not named by its text alone (Qt 6.4)
                     objectName: "openButton"
                     visible: card.available
                     text: qsTr("Open")
                     onClicked: card.openRequested()
                 }
                 Button {
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.name: text // not named by its text alone (Qt 6.4)
                     objectName: "saveButton"
                     visible: card.available
                     text: qsTr("Save")

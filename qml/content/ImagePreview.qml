@@ -41,6 +41,7 @@ Item {
     Accessible.role: Accessible.Graphic
     Accessible.name: name
     Accessible.description: errorLine.visible ? errorLine.text : ""
+    Accessible.onPressAction: preview.activated() // a screen reader's "activate": as Enter or a click
     Keys.onReturnPressed: preview.activated()
     Keys.onEnterPressed: preview.activated()
     Keys.onSpacePressed: preview.activated()

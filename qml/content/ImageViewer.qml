@@ -38,6 +38,8 @@ Popup {
 
     contentItem: ColumnLayout {
         spacing: Theme.spacing
+        Accessible.role: Accessible.Dialog
+        Accessible.name: qsTr("Picture: %1").arg(viewer.name)
 
         Item {
             Layout.fillWidth: true
@@ -86,16 +88,22 @@ Popup {
                 color: Theme.text
             }
             Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 objectName: "viewerOpen"
                 text: qsTr("Open")
                 onClicked: viewer.openRequested()
             }
             Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 objectName: "viewerSave"
                 text: qsTr("Save as…")
                 onClicked: viewer.saveRequested()
             }
             Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 id: closeButton
                 objectName: "viewerClose"
                 text: qsTr("Close")

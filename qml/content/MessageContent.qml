@@ -78,6 +78,8 @@ Item {
         }
 
         Button {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.name: text // not named by its text alone (Qt 6.4)
             id: toggle
             objectName: "showMoreButton"
             visible: content.truncated

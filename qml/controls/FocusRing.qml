@@ -2,7 +2,7 @@
 // ground, tests/ui/tst_contrast.qml) drawn inside the focused item, so that it scrolls and clips with it.
 // Controls show it only when their focus came from the keyboard (visualFocus); text fields have their
 // own focused border; other focusable items (lists) show it while they hold the focus. Enter (as
-// well as Space) presses the focused button, as a click would.
+// well as Space) presses the focused button, as a click would, in modal popups too.
 import QtQuick
 import Tandem.Ui
 
@@ -26,6 +26,9 @@ Rectangle {
 
     Shortcut {
         sequences: ["Return", "Enter"]
+        // Application-wide: a window shortcut is blocked while a modal popup (About, the shortcuts list,
+        // a dialog) is open, and there too Enter should press the focused button.
+        context: Qt.ApplicationShortcut
         // A button: Qt Quick's own press keys are Space only on most platforms. Lists and text fields
         // keep their own Enter.
         enabled: !!ring.target && ring.target.clicked !== undefined && ring.target.checkable !== undefined

@@ -19,6 +19,7 @@ ItemDelegate {
     required property string lastMessageText
     required property string lastSenderName
     required property var lastMessageAt
+    required property string lastMessageAgeText // "3 minutes ago" within the hour, else empty
     required property string draftText
     required property bool muted
     required property string typingText
@@ -49,6 +50,7 @@ ItemDelegate {
         if (unreadCount > 0) parts.push(qsTr("%n unread", "", unreadCount))
         if (mentionCount > 0) parts.push(qsTr("%n mentions", "", mentionCount))
         if (lastMessageText.length > 0) parts.push(lastSenderName + ": " + lastMessageText)
+        if (lastMessageAgeText.length > 0) parts.push(lastMessageAgeText)
         return parts.join(", ")
     }
 
@@ -104,7 +106,8 @@ ItemDelegate {
                     }
                 }
                 Label {
-                    text: row.lastMessageAt > 0 ? TimeText.shortStamp(row.lastMessageAt) : ""
+                    text: row.lastMessageAgeText.length > 0 ? row.lastMessageAgeText
+                        : row.lastMessageAt > 0 ? TimeText.shortStamp(row.lastMessageAt) : ""
                     font.pixelSize: Theme.baseSize * 0.8
                     color: Theme.faintText
                 }

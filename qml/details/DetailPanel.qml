@@ -31,6 +31,8 @@ Rectangle {
                 Accessible.role: Accessible.Heading
             }
             ToolButton {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                objectName: "closeDetailsButton"
                 text: "✕"
                 onClicked: panel.closeRequested()
                 Accessible.name: qsTr("Close the details")
@@ -38,11 +40,12 @@ Rectangle {
         }
         TabBar {
             id: tabs
+            Accessible.name: qsTr("Details")
             Layout.fillWidth: true
-            TabButton { text: qsTr("Members (%1)").arg(panel.conversation ? panel.conversation.memberCount : 0) }
-            TabButton { text: qsTr("Pinned") }
-            TabButton { text: qsTr("Files") }
-            TabButton { text: qsTr("Tasks") }
+            TabButton { text: qsTr("Members (%1)").arg(panel.conversation ? panel.conversation.memberCount : 0); Accessible.name: text; Accessible.onPressAction: tabs.currentIndex = TabBar.index }
+            TabButton { text: qsTr("Pinned"); Accessible.name: text; Accessible.onPressAction: tabs.currentIndex = TabBar.index }
+            TabButton { text: qsTr("Files"); Accessible.name: text; Accessible.onPressAction: tabs.currentIndex = TabBar.index }
+            TabButton { text: qsTr("Tasks"); Accessible.name: text; Accessible.onPressAction: tabs.currentIndex = TabBar.index }
         }
         StackLayout {
             Layout.fillWidth: true
@@ -50,7 +53,11 @@ Rectangle {
             currentIndex: tabs.currentIndex
 
             ListView {
+                objectName: "membersList"
                 clip: true
+                activeFocusOnTab: true // one Tab stop: the arrows move through the members
+                keyNavigationEnabled: true
+                onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
                 model: panel.conversation ? panel.conversation.members : null
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Members")
@@ -62,6 +69,8 @@ Rectangle {
                     required property bool external
                     required property string role
                     width: ListView.view.width
+                    focusPolicy: Qt.NoFocus
+                    highlighted: ListView.isCurrentItem && ListView.view.activeFocus
                     Accessible.name: displayName + (external ? ", " + qsTr("external") : "") + (role !== "member" ? ", " + role : "")
                     contentItem: RowLayout {
                         spacing: Theme.spacing
@@ -80,13 +89,23 @@ Rectangle {
 
             ListView {
                 id: pinnedList
+                objectName: "pinnedList"
                 clip: true
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
+                onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+                // Enter goes to the message, as a click does.
+                Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+                Keys.onEnterPressed: if (currentItem) currentItem.clicked()
                 model: panel.conversation ? panel.conversation.pinned : null
                 ScrollBar.vertical: ScrollBar {}
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Pinned messages")
                 delegate: ItemDelegate {
                     width: ListView.view.width
+                    focusPolicy: Qt.NoFocus
+                    highlighted: ListView.isCurrentItem && ListView.view.activeFocus
+                    Accessible.name: qsTr("%1 at %2: %3").arg(model.senderName).arg(model.timeText).arg(model.body)
                     onClicked: panel.conversation.jumpToMessage(model.messageId)
                     contentItem: ColumnLayout {
                         spacing: 2
@@ -104,7 +123,13 @@ Rectangle {
 
             ListView {
                 id: fileList
+                objectName: "fileList"
                 clip: true
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
+                onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+                Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+                Keys.onEnterPressed: if (currentItem) currentItem.clicked()
                 model: panel.conversation ? panel.conversation.files : null
                 ScrollBar.vertical: ScrollBar {}
                 Accessible.role: Accessible.List
@@ -116,6 +141,9 @@ Rectangle {
                     required property var sizeBytes
                     required property string senderName
                     width: ListView.view.width
+                    focusPolicy: Qt.NoFocus
+                    highlighted: ListView.isCurrentItem && ListView.view.activeFocus
+                    Accessible.name: qsTr("%1, %2, from %3").arg(name).arg(TimeText.fileSize(sizeBytes)).arg(senderName)
                     onClicked: panel.conversation.jumpToMessage(messageId)
                     contentItem: ColumnLayout {
                         spacing: 2

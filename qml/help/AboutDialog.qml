@@ -78,49 +78,58 @@ Popup {
             // Enter on a library opens its licence page, as a click on its address does.
             Keys.onReturnPressed: if (currentIndex >= 0) Qt.openUrlExternally(AboutInfo.libraries[currentIndex].url)
 
-            delegate: ColumnLayout {
+            // An Item around the layout, so that the focus ring drawn in it is not laid out as a row.
+            delegate: Item {
+                id: library
                 required property var modelData
                 required property int index
                 width: ListView.view.width
-                spacing: 0
+                implicitHeight: libraryColumn.implicitHeight
                 Accessible.role: Accessible.ListItem
                 Accessible.name: qsTr("%1: %2").arg(modelData.name).arg(modelData.license)
 
-                Label {
-                    Layout.fillWidth: true
-                    textFormat: Text.PlainText
-                    text: modelData.name
-                    font.bold: true
-                    color: Theme.text
-                    elide: Text.ElideRight
-                }
-                Label {
-                    Layout.fillWidth: true
-                    textFormat: Text.PlainText
-                    text: qsTr("%1 (%2). %3").arg(modelData.license).arg(modelData.spdx).arg(modelData.usedFor)
-                    color: Theme.mutedText
-                    wrapMode: Text.WordWrap
-                }
-                Label {
-                    Layout.fillWidth: true
-                    textFormat: Text.PlainText
-                    text: qsTr("© %1").arg(modelData.copyright)
-                    color: Theme.faintText
-                    wrapMode: Text.WordWrap
-                }
-                Label {
-                    Layout.fillWidth: true
-                    textFormat: Text.PlainText
-                    text: modelData.url
-                    color: Theme.link
-                    font.underline: linkArea.containsMouse
-                    elide: Text.ElideMiddle
-                    MouseArea {
-                        id: linkArea
-                        anchors.fill: parent
-                        hoverEnabled: true
-                        cursorShape: Qt.PointingHandCursor
-                        onClicked: Qt.openUrlExternally(modelData.url)
+                ColumnLayout {
+                    id: libraryColumn
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    spacing: 0
+
+                    Label {
+                        Layout.fillWidth: true
+                        textFormat: Text.PlainText
+                        text: modelData.name
+                        font.bold: true
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        textFormat: Text.PlainText
+                        text: qsTr("%1 (%2). %3").arg(modelData.license).arg(modelData.spdx).arg(modelData.usedFor)
+                        color: Theme.mutedText
+                        wrapMode: Text.WordWrap
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        textFormat: Text.PlainText
+                        text: qsTr("© %1").arg(modelData.copyright)
+                        color: Theme.faintText
+                        wrapMode: Text.WordWrap
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        textFormat: Text.PlainText
+                        text: modelData.url
+                        color: Theme.link
+                        font.underline: linkArea.containsMouse
+                        elide: Text.ElideMiddle
+                        MouseArea {
+                            id: linkArea
+                            anchors.fill: parent
+                            hoverEnabled: true
+                            cursorShape: Qt.PointingHandCursor
+                            onClicked: Qt.openUrlExternally(library.modelData.url)
+                        }
                     }
                 }
             }
@@ -129,6 +138,7 @@ Popup {
             Layout.fillWidth: true
             Item { Layout.fillWidth: true }
             Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 id: closeButton
                 objectName: "aboutCloseButton"
                 text: qsTr("Close")

@@ -68,6 +68,7 @@ Popup {
         RowLayout {
             Layout.fillWidth: true
             Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 objectName: "aboutButton"
                 text: qsTr("About Tandem")
                 Accessible.name: qsTr("About Tandem: version and licences")
@@ -78,6 +79,8 @@ Popup {
             }
             Item { Layout.fillWidth: true }
             Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                Accessible.name: text // not named by its text alone (Qt 6.4)
                 text: qsTr("Close")
                 onClicked: overlay.close()
             }

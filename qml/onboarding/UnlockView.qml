@@ -43,6 +43,7 @@ Rectangle {
             Accessible.role: Accessible.AlertMessage
         }
         Button {
+            Accessible.name: text // not named by its text alone (Qt 6.4)
             id: unlockButton
             text: qsTr("Unlock")
             highlighted: true

@@ -60,6 +60,7 @@ Rectangle {
                             text: qsTr("Starts a server on this computer with Demo Co, its people and their history, and signs you in as Alice. Nothing leaves your machine.")
                         }
                         Button {
+                            Accessible.name: text // not named by its text alone (Qt 6.4)
                             id: demoButton
                             text: qsTr("Start the demo")
                             highlighted: true
@@ -138,6 +139,7 @@ Rectangle {
                             color: Theme.danger
                         }
                         Button {
+                            Accessible.name: text // not named by its text alone (Qt 6.4)
                             id: connectButton
                             Layout.columnSpan: 2
                             text: qsTr("Connect")

@@ -15,6 +15,7 @@ Popup {
     signal messageChosen(string conversationId, string messageId)
 
     function openSearch() {
+        opener = parent && parent.Window.window ? parent.Window.window.activeFocusItem : null
         open()
         field.selectAll()
         field.forceActiveFocus()
@@ -22,12 +23,23 @@ Popup {
     function choose(item) {
         if (!item)
             return
+        forgetOpener() // the choice decides where the focus goes
         if (item.resultKind === "message")
             messageChosen(item.conversationId, item.messageId)
         else if (item.conversationId.length > 0)
             conversationChosen(item.conversationId)
         close()
     }
+
+    // Esc gives the focus back to where it was (unless a choice moved it on, to the composer).
+    property Item opener: null
+    onClosed: {
+        if (opener && (!parent.Window.window || !parent.Window.window.activeFocusItem
+                       || opener.visible && parent.Window.window.activeFocusItem !== opener))
+            opener.forceActiveFocus(Qt.ShortcutFocusReason)
+        opener = null
+    }
+    function forgetOpener() { opener = null }
 
     parent: Overlay.overlay
     modal: true
@@ -94,6 +106,7 @@ Popup {
                 required property var createdAt
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
+                focusPolicy: Qt.NoFocus // the field keeps the focus: its arrows move here, Enter opens
                 onClicked: overlay.choose(hit)
                 Accessible.name: title + ", " + subtitle
                 background: Rectangle { color: hit.highlighted ? Theme.selection : (hit.hovered ? Theme.hover : "transparent") }

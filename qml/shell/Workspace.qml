@@ -169,4 +169,28 @@ Item {
                 workspace.detailsOpen = false
         }
     }
+
+    // Closing the thread or the details (Esc, ✕) gives the focus back to where it was when the panel
+    // opened (the message, the Details button), when the focus went with the panel.
+    property Item focusBeforePanel: null
+    onSidePanelChanged: {
+        if (sidePanel !== "") {
+            if (!focusBeforePanel)
+                focusBeforePanel = Window.activeFocusItem
+            return
+        }
+        var back = focusBeforePanel
+        focusBeforePanel = null
+        Qt.callLater(() => {
+            // Only when the focus went with the panel: not when it is elsewhere (switching conversations).
+            var window = workspace.Window.window
+            var now = window ? window.activeFocusItem : null
+            if (now && now !== window.contentItem && now.visible)
+                return
+            if (back && back.visible)
+                back.forceActiveFocus(Qt.ShortcutFocusReason)
+            else
+                conversationView.focusComposer()
+        })
+    }
 }

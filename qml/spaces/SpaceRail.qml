@@ -55,6 +55,7 @@ Rectangle {
             checked: App.focusMode
             onToggled: App.focusMode = checked
             Accessible.name: qsTr("Focus mode")
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             ToolTip.visible: hovered
             ToolTip.text: App.focusMode ? qsTr("Focus mode is on: only this space shows badges and notifications")
                                         : qsTr("Focus mode: show only this space")
@@ -66,6 +67,7 @@ Rectangle {
             enabled: !!App.currentSpace
             onClicked: rail.digestRequested()
             Accessible.name: qsTr("Catch-up digest")
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Catch-up digest: what happened while you were away")
         }
@@ -76,6 +78,7 @@ Rectangle {
             enabled: !!App.currentSpace
             onClicked: rail.tasksRequested()
             Accessible.name: qsTr("Tasks")
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Tasks: mine, assigned by me, due today, overdue (Ctrl+Shift+T)")
         }
@@ -86,6 +89,7 @@ Rectangle {
             enabled: !!App.currentSpace
             onClicked: rail.scheduleRequested()
             Accessible.name: qsTr("Schedule and notifications")
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Schedule and notifications of this space")
         }
@@ -97,10 +101,13 @@ Rectangle {
             visible: !!App.currentSpace && App.currentSpace.kind === "work"
             onClicked: rail.approvalsRequested()
             Accessible.name: qsTr("Approvals")
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Approvals (Ctrl+Shift+P)")
         }
         ToolButton {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.onToggleAction: if (enabled) clicked()
             id: languageButton
             Layout.alignment: Qt.AlignHCenter
             text: "A文"
@@ -115,6 +122,7 @@ Rectangle {
                 Repeater {
                     model: LanguageSettings.choices
                     delegate: MenuItem {
+                        Accessible.name: text // not named by its text alone (Qt 6.4)
                         required property var modelData
                         text: modelData.name
                         checkable: true
@@ -125,6 +133,7 @@ Rectangle {
             }
         }
         ToolButton {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             Layout.alignment: Qt.AlignHCenter
             Layout.bottomMargin: Theme.spacing
             objectName: "helpButton"

@@ -31,8 +31,11 @@ Rectangle {
                 font.pixelSize: Theme.baseSize * 1.1
                 color: Theme.text
                 Accessible.role: Accessible.Heading
+                Accessible.name: text
             }
             ToolButton {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                objectName: "closeThreadButton"
                 text: "✕"
                 onClicked: panel.conversation.closeThread()
                 Accessible.name: qsTr("Close the thread")

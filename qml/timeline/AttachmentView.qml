@@ -109,7 +109,8 @@ Item {
             name: view.attachment ? view.attachment.name : ""
             onOpenRequested: { close(); view.openRequested() }
             onSaveRequested: { close(); saveDialog.open() }
-            onClosed: view.forceActiveFocus()
+            // Back on the picture that opened it (the Loader's item: the preview).
+            onClosed: (loader.item || view).forceActiveFocus(Qt.ShortcutFocusReason)
         }
     }
     Loader {

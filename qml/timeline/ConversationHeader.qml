@@ -93,6 +93,7 @@ Rectangle {
             onClicked: notifyMenu.open()
             Accessible.role: Accessible.ButtonMenu
             Accessible.name: qsTr("Notifications for this conversation")
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Notifications for this conversation")
             Menu {
@@ -113,6 +114,9 @@ Rectangle {
             }
         }
         ToolButton {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.onToggleAction: if (enabled) clicked()
+            objectName: "detailsButton"
             text: qsTr("Details")
             Accessible.name: text
             checkable: true

@@ -61,16 +61,37 @@ FocusScope {
     readonly property var quickReactions: ["👍", "❤️", "😂", "🎉", "👀", "🙏"]
     readonly property bool showActions: (hover.hovered || current) && !deleted && sendState === "sent"
 
+    property real createdAt // ms since the epoch; 0 when unknown
     implicitHeight: column.implicitHeight
     Accessible.role: Accessible.ListItem
+    Accessible.focusable: true
+    Accessible.onPressAction: bubble.openMenu() // as Enter: the actions menu
+    // What a screen reader says on reaching the message: sender, time, text, then its state.
     Accessible.name: (deleted ? qsTr("%1 recalled a message").arg(senderName)
                               : qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(body.length > 300 ? body.slice(0, 300) + "…" : body))
                      + (sendState === "failed" ? " " + qsTr("(not sent)") : sendState === "sending" ? " " + qsTr("(sending)") : "")
+                     + (edited && !deleted ? ", " + qsTr("edited") : "")
+                     + (attachments && attachments.length > 0 ? ", " + qsTr("%n file(s)", "", attachments.length) : "")
+                     + (reactions && reactions.length > 0 ? ", " + qsTr("%n reaction(s)", "", reactions.length) : "")
+                     + (threadReplyCount > 0 ? ", " + qsTr("%n replies", "", threadReplyCount) : "")
+                     + (mine && sendState === "sent" && receiptTotal > 0 ? ", " + qsTr("read by %1 of %2").arg(readByCount).arg(receiptTotal) : "")
 
     HoverHandler { id: hover }
 
+    // A control that held the focus can go with its Loader (the hover actions once the message is no
+    // longer current); coming back, the focus would rest on that empty Loader. It rests on the message.
+    onActiveFocusChanged: if (activeFocus) Qt.callLater(bubble.restFocus)
+    function restFocus() {
+        var f = bubble.Window.activeFocusItem
+        if (f && f !== bubble && !f.activeFocusOnTab && f.cursorVisible === undefined && bubble.activeFocus)
+            f.focus = false
+    }
+
     Keys.onPressed: event => {
-        if (event.key === Qt.Key_T) { threadRequested(); event.accepted = true }
+        // Enter on the message (not on one of its controls): its actions menu, the keyboard's right click;
+        // the menu's first entry opens the thread.
+        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && bubble.activeFocus) { bubble.openMenu(); event.accepted = true }
+        else if (event.key === Qt.Key_T) { threadRequested(); event.accepted = true }
         else if (event.key === Qt.Key_E && canEdit) { editClicked(); event.accepted = true }
         else if (event.key === Qt.Key_Delete && canDelete) { deleteRequested(); event.accepted = true }
         else if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) { bubble.openMenu(); event.accepted = true }
@@ -122,15 +143,30 @@ FocusScope {
             implicitHeight: rowLayout.implicitHeight + (bubble.grouped ? 4 : Theme.spacing * 1.25)
             color: bubble.highlighted ? Theme.highlightBackground
                  : bubble.mentionsMe ? Qt.rgba(Theme.mentionBackground.r, Theme.mentionBackground.g, Theme.mentionBackground.b, 0.6)
-                 : (hover.hovered || bubble.current) ? Theme.hover : "transparent"
+                 : (hover.hovered || bubble.current) ? Theme.hover
+                 : Qt.rgba(Theme.hover.r, Theme.hover.g, Theme.hover.b, 0) // fades out without going through grey
             Behavior on color { ColorAnimation { duration: 400 } }
-            border.width: bubble.current ? 2 : 0
+            // The focus ring (Main.qml's FocusRing) marks the message while it holds the focus itself; this
+            // border keeps it marked while the focus is on one of its controls.
+            border.width: bubble.current && !bubble.activeFocus ? 2 : 0
             border.color: Theme.focusRing
             Rectangle {
                 visible: bubble.mentionsMe
                 width: 3
                 height: parent.height
                 color: Theme.warning
+            }
+
+            // Hover (or keyboard) actions; made only while shown, so scrolling stays cheap. Before the content in
+            // the item tree: at the top right, they come first in the Tab order, as in reading order.
+            Loader {
+                active: bubble.showActions
+                anchors.right: parent.right
+                anchors.rightMargin: Theme.spacing * 2
+                anchors.top: parent.top
+                anchors.topMargin: -Theme.spacing
+                z: 2
+                sourceComponent: actionBar
             }
 
             RowLayout {
@@ -177,9 +213,17 @@ FocusScope {
                             color: Theme.text
                         }
                         Label {
+                            objectName: "messageTime"
                             text: bubble.timeText
                             font.pixelSize: Theme.baseSize * 0.8
                             color: Theme.faintText
+                            // "3 minutes ago" where people ask "how long ago"; the list shows the clock time.
+                            readonly property string relative: bubble.createdAt > 0 ? RelativeTime.text(bubble.createdAt, RelativeTime.now) : ""
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: relative.length > 0 ? qsTr("%1 (%2)").arg(bubble.timeText).arg(relative) : bubble.timeText
+                            HoverHandler { id: timeHover }
+                            ToolTip.visible: timeHover.hovered && relative.length > 0
+                            ToolTip.text: relative
                         }
                     }
 
@@ -266,6 +310,7 @@ FocusScope {
                         active: bubble.threadReplyCount > 0 && !bubble.compact
                         visible: active
                         sourceComponent: AbstractButton {
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                             implicitWidth: threadLabel.implicitWidth
                             implicitHeight: threadLabel.implicitHeight + 4
                             onClicked: bubble.threadRequested()
@@ -323,16 +368,6 @@ FocusScope {
                 }
             }
 
-            // Hover (or keyboard) actions; made only while shown, so scrolling stays cheap.
-            Loader {
-                active: bubble.showActions
-                anchors.right: parent.right
-                anchors.rightMargin: Theme.spacing * 2
-                anchors.top: parent.top
-                anchors.topMargin: -Theme.spacing
-                z: 2
-                sourceComponent: actionBar
-            }
         }
     }
 
@@ -350,6 +385,7 @@ FocusScope {
                     Repeater {
                         model: bubble.quickReactions.slice(0, 3)
                         delegate: ToolButton {
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                             required property string modelData
                             text: modelData
                             font.pixelSize: Math.round(Theme.baseSize * 1.07)
@@ -360,6 +396,7 @@ FocusScope {
                         }
                     }
                     ToolButton {
+                        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                         text: "💬"
                         implicitWidth: 32
                         implicitHeight: 28
@@ -370,6 +407,7 @@ FocusScope {
                         ToolTip.text: qsTr("Reply in thread (T)")
                     }
                     ToolButton {
+                        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                         text: "⋯"
                         implicitWidth: 32
                         implicitHeight: 28
@@ -382,7 +420,11 @@ FocusScope {
 
     function openMenu() {
         menuLoader.active = true
-        menuLoader.item.popup()
+        if (bubble.activeFocus)
+            menuLoader.item.popup(bubble, Theme.spacing * 4, Theme.spacing) // from the keyboard: at the message
+        else
+            menuLoader.item.popup()
+        menuLoader.item.currentIndex = 0
     }
     Loader {
         id: menuLoader
@@ -392,16 +434,19 @@ FocusScope {
     Component {
         id: messageMenu
     Menu {
-        MenuItem { text: qsTr("Reply in thread"); enabled: !bubble.compact; onTriggered: bubble.threadRequested() }
-        MenuItem { text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
-        MenuItem { text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }
-        MenuItem { text: qsTr("Copy text"); onTriggered: Clipboard.copyText(bubble.body) }
-        MenuItem { text: qsTr("Create task…"); enabled: !bubble.deleted; onTriggered: TaskRequests.createFromMessage(bubble.messageId, bubble.body) }
+        objectName: "messageMenu"
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Reply in thread"); enabled: !bubble.compact; onTriggered: bubble.threadRequested() }
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Edit"); enabled: bubble.canEdit; onTriggered: bubble.editClicked() }
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Pin to conversation"); onTriggered: bubble.pinRequested() }
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Copy text"); onTriggered: Clipboard.copyText(bubble.body) }
+        MenuItem { Accessible.name: text; Accessible.onPressAction: if (enabled) triggered(); text: qsTr("Create task…"); enabled: !bubble.deleted; onTriggered: TaskRequests.createFromMessage(bubble.messageId, bubble.body) }
         Menu {
             title: qsTr("React")
             Repeater {
                 model: bubble.quickReactions
                 delegate: MenuItem {
+                    Accessible.onPressAction: if (enabled) triggered() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    Accessible.name: text // not named by its text alone (Qt 6.4)
                     required property string modelData
                     text: modelData
                     onTriggered: bubble.reactionToggled(modelData)
@@ -410,6 +455,8 @@ FocusScope {
         }
         MenuSeparator {}
         MenuItem {
+            Accessible.onPressAction: if (enabled) triggered() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            Accessible.name: text // not named by its text alone (Qt 6.4)
             text: bubble.mine ? qsTr("Recall") : qsTr("Delete")
             enabled: bubble.canDelete
             onTriggered: bubble.deleteRequested()

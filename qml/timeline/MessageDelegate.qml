@@ -40,6 +40,7 @@ MessageBubble {
     canEdit: model.canEdit
     canDelete: model.canDelete
     isFirstUnread: model.isFirstUnread
+    createdAt: model.createdAt
     current: ListView.isCurrentItem && ListView.view.activeFocus
     urgentState: conversation && conversation.boundary ? (conversation.boundary.urgent[model.messageId] || null) : null
     // An urgent message shown to its recipient is marked seen (the sender learns when).
@@ -50,6 +51,8 @@ MessageBubble {
     onUrgentStateChanged: markUrgentSeen()
     Component.onCompleted: markUrgentSeen()
     onAcknowledgeRequested: conversation.boundary.acknowledge(messageId)
+    // A click into one of this message's controls makes it the current message (the roving focus).
+    onActiveFocusChanged: if (activeFocus && !ListView.isCurrentItem && ListView.view) ListView.view.currentIndex = index
 
     onRetryRequested: conversation.retryMessage(messageId)
     onDiscardRequested: conversation.discardMessage(messageId)

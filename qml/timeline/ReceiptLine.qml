@@ -34,6 +34,8 @@ RowLayout {
         Accessible.role: Accessible.AlertMessage
     }
     Button {
+        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+        Accessible.name: text // not named by its text alone (Qt 6.4)
         visible: line.sendState === "failed"
         objectName: "retryButton"
         text: qsTr("Retry")
@@ -42,6 +44,8 @@ RowLayout {
         onClicked: line.retryRequested()
     }
     Button {
+        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+        Accessible.name: text // not named by its text alone (Qt 6.4)
         visible: line.sendState === "failed"
         objectName: "discardButton"
         text: qsTr("Discard")
@@ -50,6 +54,7 @@ RowLayout {
         onClicked: line.discardRequested()
     }
     AbstractButton {
+        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
         id: readers
         objectName: "readersButton"
         visible: line.sendState === "sent" && line.receiptTotal > 0

@@ -12,8 +12,15 @@ list item's press action (what a screen reader's "activate" does) and checks the
     field and a named Send button;
   - every showing control (buttons, check boxes, text fields, list items, tabs, menu items) has a name.
 
+Then it opens, through their press actions (or the automation channel's "shortcut" for Ctrl+K), the
+thread panel, the details panel, the shortcuts list and About, the emoji picker, the image viewer, the
+readers list and the search, and checks each one's names and roles and that nothing showing in it is
+unnamed.
+
 Exit 0 when all hold, 1 with the failures listed, 77 (CTest SKIP_RETURN_CODE) when AT-SPI, its
-Python bindings or Xvfb are missing.
+Python bindings or Xvfb are missing. The bindings are the system Python's (python3-gi,
+gir1.2-atspi-2.0): run under another Python (a pyenv or virtualenv python3 first on PATH), the script
+starts itself again with /usr/bin/python3 rather than skip.
 """
 
 import argparse
@@ -22,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 SKIP = 77
@@ -34,11 +42,51 @@ def skip(why):
     sys.exit(SKIP)
 
 
+def find(tree, role, name=None, prefix=None):
+    """The first showing node with this role and name (or name prefix), else None."""
+    for _, r, n, node in tree:
+        if r == role and (name is None or n == name) and (prefix is None or n.startswith(prefix)):
+            return node
+    return None
+
+
+def press(node):
+    """The node's Press action (else its first), what a screen reader's "activate" does."""
+    if node is None or node.get_n_actions() == 0:
+        return False
+    names = [node.get_action_name(i).lower() for i in range(node.get_n_actions())]
+    return node.do_action(names.index("press") if "press" in names else 0)
+
+
+def subtree(node):
+    """(depth, role, name, node) of the showing nodes under `node`, for readable per-screen checks."""
+    out = []
+
+    def walk(n, depth):
+        try:
+            states = n.get_state_set()
+            if depth > 0 and not states.contains(states_showing):
+                return
+            out.append((depth, n.get_role_name(), n.get_name() or "", n))
+            for i in range(n.get_child_count()):
+                walk(n.get_child_at_index(i), depth + 1)
+        except Exception:
+            return
+
+    walk(node, 0)
+    return out
+
+
+states_showing = None
+
+
 def load_atspi():
     try:
         import gi
         gi.require_version("Atspi", "2.0")
         from gi.repository import Atspi
+        global states_showing
+        states_showing = Atspi.StateType.SHOWING
         return Atspi
     except (ImportError, ValueError) as e:
         skip(f"no AT-SPI Python bindings (gir1.2-atspi-2.0, python3-gi): {e}")
@@ -129,18 +177,24 @@ def run(args, atspi):
     app = None
     try:
         time.sleep(0.5)
-        app = subprocess.Popen([args.tandem, "--profile", profile, "--demo"], env=env,
+        app = subprocess.Popen([args.tandem, "--profile", profile, "--demo"], env=env, stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        deadline = time.monotonic() + 60
-        ready = False
-        for line in app.stdout:
-            if '"state":"ready"' in line.replace(" ", ""):
-                ready = True
-                break
-            if time.monotonic() > deadline:
-                break
-        if not ready:
+        lines = []
+        ready_event = threading.Event()
+
+        def drain():  # keeps reading, so that the app never blocks on a full pipe
+            for line in app.stdout:
+                lines.append(line)
+                if '"state":"ready"' in line.replace(" ", ""):
+                    ready_event.set()
+
+        threading.Thread(target=drain, daemon=True).start()
+        if not ready_event.wait(60):
             return ["the app never reached the ready state"]
+
+        def command(text):
+            app.stdin.write(text + "\n")
+            app.stdin.flush()
 
         def main_screen():
             t = tree.showing("Tandem")
@@ -198,6 +252,7 @@ def run(args, atspi):
                 check(failures, ("push button", "Send the message") in roles, "no button 'Send the message'")
                 for problem in unnamed_controls(with_paths(t)):
                     failures.append(f"conversation: unnamed {problem}")
+                check_panels_and_popups(failures, tree, command)
         return failures
     finally:
         if app is not None:
@@ -210,6 +265,137 @@ def run(args, atspi):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def check_screen(failures, what, tree, opener, is_open, checks):
+    """Presses `opener` (a node or a callable), waits for `is_open(tree)` to give the screen's root node,
+    runs `checks(root, nodes)` -> [(ok, message)] and reports anything unnamed in it."""
+    if callable(opener):
+        opener()
+    elif not press(opener):
+        failures.append(f"{what}: nothing to open it with")
+        return None
+    root = wait_for(lambda: is_open(tree.showing("Tandem")), 15)
+    if root is None:
+        failures.append(f"{what}: did not open (or is not in the accessibility tree)")
+        if os.environ.get("TANDEM_A11Y_DUMP"):
+            for depth, role, name, _ in tree.showing("Tandem"):
+                print("  " * depth + f"{role} '{name[:60]}'")
+        return None
+    nodes = subtree(root)
+    results = checks(root, [(r, n) for _, r, n, _ in nodes])
+    for ok, message in results:
+        check(failures, ok, f"{what}: {message}")
+    if os.environ.get("TANDEM_A11Y_DUMP") and not all(ok for ok, _ in results):
+        for depth, role, name, _ in nodes:
+            print("  " * depth + f"{role} '{name[:60]}'")
+    for problem in unnamed_controls(with_paths(nodes)):
+        failures.append(f"{what}: unnamed {problem}")
+    return root
+
+
+def check_panels_and_popups(failures, tree, command):
+    t = tree.showing("Tandem")
+    if os.environ.get("TANDEM_A11Y_DUMP"):  # what the tree holds, to see why a check fails
+        for depth, role, name, _ in t:
+            print("  " * depth + f"{role} '{name[:60]}'")
+
+    # A thread, as a screen reader opens one: the message's press (its actions menu), then "Reply in thread".
+    def open_thread():
+        messages = find(tree.showing("Tandem"), "list", "Messages")
+        items = children(messages, "list item") if messages is not None else []
+        if not items or not press(items[-1]):
+            return
+        item = wait_for(lambda: find(tree.showing("Tandem"), "menu item", "Reply in thread"), 10)
+        press(item)
+
+    check_screen(failures, "thread panel", tree, open_thread,
+                 lambda t: find(t, "panel", "Thread"),
+                 lambda root, nodes: [
+                     (("push button", "Close the thread") in nodes, "no button 'Close the thread'"),
+                     (("list", "Messages") in nodes, "no list of the thread's messages"),
+                     (any(r == "text" and n == "Reply in thread" for r, n in nodes), "no composer 'Reply in thread'"),
+                 ])
+    press(find(tree.showing("Tandem"), "push button", "Close the thread"))
+    wait_for(lambda: find(tree.showing("Tandem"), "panel", "Thread") is None, 10)
+
+    # The details: members, pinned, files.
+    t = tree.showing("Tandem")
+    details = find(t, "toggle button", "Details") or find(t, "push button", "Details") or find(t, "check box", "Details")
+    check_screen(failures, "details panel", tree, details,
+                 lambda t: find(t, "panel", "Conversation details"),
+                 lambda root, nodes: [
+                     (("push button", "Close the details") in nodes, "no button 'Close the details'"),
+                     (any(r == "page tab" and n.startswith("Members") for r, n in nodes), "no tab 'Members (n)'"),
+                     (("page tab", "Pinned") in nodes and ("page tab", "Files") in nodes, "no tabs Pinned and Files"),
+                     (("list", "Members") in nodes, "no list 'Members'"),
+                     (sum(1 for r, _ in nodes if r == "list item") >= 2, "fewer than two members listed"),
+                 ])
+    press(find(tree.showing("Tandem"), "push button", "Close the details"))
+
+    # The shortcuts list, and About from it.
+    check_screen(failures, "shortcuts list", tree, find(tree.showing("Tandem"), "push button", "Keyboard shortcuts"),
+                 lambda t: find(t, "dialog", "Keyboard shortcuts"),
+                 lambda root, nodes: [
+                     # Qt 6.4 reports a Heading as a label on AT-SPI.
+                     (any(r in ("heading", "label") and n == "Keyboard shortcuts" for r, n in nodes), "no heading"),
+                     (("push button", "About Tandem: version and licences") in nodes, "no button to About"),
+                 ])
+    check_screen(failures, "About", tree,
+                 find(tree.showing("Tandem"), "push button", "About Tandem: version and licences"),
+                 lambda t: find(t, "dialog", "About Tandem"),
+                 lambda root, nodes: [
+                     (any(r in ("heading", "label") and n.startswith("Tandem ") for r, n in nodes),
+                      "no heading 'Tandem <version>'"),
+                     (("list", "Libraries and their licences") in nodes, "no list of libraries"),
+                     (any(r == "list item" and n.startswith("Qt:") for r, n in nodes), "no list item 'Qt: <licence>'"),
+                     (("push button", "Close the About window") in nodes, "no Close button"),
+                 ])
+    press(find(tree.showing("Tandem"), "push button", "Close the About window"))
+    wait_for(lambda: find(tree.showing("Tandem"), "dialog", "About Tandem") is None, 10)
+
+    # The emoji picker; picking one closes it.
+    check_screen(failures, "emoji picker", tree, find(tree.showing("Tandem"), "push button", "Insert emoji"),
+                 lambda t: find(t, "table", "Emoji"),
+                 lambda root, nodes: [
+                     (sum(1 for r, n in nodes if r == "push button" and n) >= 20, "fewer than 20 named emoji"),
+                     (("push button", "👍") in nodes, "no '👍' button"),
+                 ])
+    press(find(tree.showing("Tandem"), "push button", "👍"))
+    wait_for(lambda: find(tree.showing("Tandem"), "table", "Emoji") is None, 10)
+
+    # The picture, as large as the window: its viewer is a named dialog with named buttons.
+    picture = find(tree.showing("Tandem"), "image", "whiteboard.png")
+    check_screen(failures, "image viewer", tree, picture,
+                 lambda t: find(t, "dialog", "Picture: whiteboard.png"),
+                 lambda root, nodes: [
+                     (("image", "whiteboard.png") in nodes, "no image named 'whiteboard.png'"),
+                     (("push button", "Open") in nodes and ("push button", "Save as…") in nodes, "no Open and Save buttons"),
+                     (("push button", "Close") in nodes, "no Close button"),
+                 ])
+    press(find(tree.showing("Tandem"), "push button", "Close"))
+    wait_for(lambda: find(tree.showing("Tandem"), "dialog", "Picture: whiteboard.png") is None, 10)
+
+    # Who read a message: its receipt's button opens the list, named with the count.
+    readers = next((n for _, r, name, n in tree.showing("Tandem") if r == "push button" and name.startswith("Read by")), None)
+    check_screen(failures, "readers list", tree, readers,
+                 lambda t: next((n for _, r, name, n in t if r == "dialog" and name.startswith("Read by ")), None),
+                 lambda root, nodes: [
+                     (any(n.endswith(", read") or n.endswith(", not yet read") for _, n in nodes), "no reader named"),
+                 ])
+    command("shortcut Ctrl+K")  # opening search closes the (non-modal) readers list
+    wait_for(lambda: find(tree.showing("Tandem"), "text", "Search") is not None, 10)
+
+    # Search (Ctrl+K): a named field, and its results as a list.
+    def search_opened(t):
+        field = find(t, "text", "Search")
+        return find(t, "dialog", "Search") if field is not None else None
+
+    check_screen(failures, "search", tree, lambda: None, search_opened,
+                 lambda root, nodes: [
+                     (("text", "Search") in nodes, "no text field 'Search'"),
+                     (("list", "Search results") in nodes, "no list 'Search results'"),
+                 ])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tandem", required=True)
@@ -219,6 +405,12 @@ def main():
         skip("no Xvfb")
     if not os.path.exists("/usr/libexec/at-spi-bus-launcher"):
         skip("no AT-SPI bus launcher (at-spi2-core)")
+    try:
+        import gi  # noqa: F401  (the system Python's; see the docstring)
+    except ImportError:
+        if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") \
+                and os.path.exists("/usr/bin/python3"):
+            os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
     if "TANDEM_A11Y_IN_SESSION" not in os.environ:
         # A private D-Bus session, so that the AT-SPI bus and registry are ours alone.
         if not shutil.which("dbus-run-session"):
@@ -237,7 +429,9 @@ def main():
         for f in failures:
             print("  -", f)
         return 1
-    print("PASS: the main screen and an opened conversation are named and have their roles")
+    print("PASS: the main screen, an opened conversation, the thread and details panels, the shortcuts "
+          "list, About, the emoji picker, the image viewer, the readers list and search are named and have "
+          "their roles")
     return 0
 
 

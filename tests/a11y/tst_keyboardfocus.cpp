@@ -11,6 +11,7 @@
 
 #include <QAccessible>
 #include <QDir>
+#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -18,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
+
+#include <string_view>
 
 Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
@@ -78,16 +81,15 @@ QQuickItem *enclosing(QQuickItem *item, const char *qmlType)
 
 struct Stop
 {
-    QQuickItem *item;
+    QPointer<QQuickItem> item; // the hover actions of a message go away once it is no longer current
     QString name;
     QString region;
     QRectF rect; // in the window
+    QPointer<QQuickItem> message; // the MessageDelegate it is (in), if any
+    QString type;
     QString describe() const
     {
-        return u"%1 '%2' (%3) at %4,%5"_s
-            .arg(QString::fromLatin1(item->metaObject()->className()), name, region)
-            .arg(rect.x())
-            .arg(rect.y());
+        return u"%1 '%2' (%3) at %4,%5"_s.arg(type, name, region).arg(rect.x()).arg(rect.y());
     }
 };
 
@@ -111,7 +113,21 @@ private:
     Stop stopAt(QQuickItem *item) const
     {
         return {item, accessibleName(item), regionOf(item, kRegions),
-            item->mapRectToScene(QRectF(0, 0, item->width(), item->height()))};
+            item->mapRectToScene(QRectF(0, 0, item->width(), item->height())),
+            enclosing(item, "MessageDelegate_QMLTYPE"), QString::fromLatin1(item->metaObject()->className())};
+    }
+    QQuickItem *timelineView() const { return findNamed(m_window->contentItem(), u"timelineView"_s); }
+    QRectF viewport() const
+    {
+        QQuickItem *view = timelineView();
+        return view->mapRectToScene(QRectF(0, 0, view->width(), view->height()));
+    }
+    // The message list focused from the keyboard, as Tab from the header does: its current message.
+    QQuickItem *focusMessages()
+    {
+        timelineView()->forceActiveFocus(Qt::TabFocusReason);
+        QTest::qWait(20);
+        return enclosing(focused(), "MessageDelegate_QMLTYPE");
     }
 
     // Tab from the first space tile until the focus comes back to it.
@@ -238,22 +254,34 @@ private Q_SLOTS:
             u"SpaceRail"_s, u"ConversationPane"_s, u"ConversationHeader"_s, u"Timeline"_s, u"Composer"_s};
         QCOMPARE(regions, expected);
 
-        // Inside a region: top to bottom; on one line, left to right. Messages come in the message list's
-        // own order, newest first (bottom to top), each message's controls top to bottom: a known gap,
-        // checked here so that it does not get worse (docs/accessibility.md).
+        // Inside a region: top to bottom; on one line, left to right.
         for (int i = 1; i < stops.size(); ++i) {
             const Stop &a = stops[i - 1], &b = stops[i];
             if (a.region != b.region)
                 continue;
-            QQuickItem *messageA = enclosing(a.item, "MessageDelegate_QMLTYPE");
-            QQuickItem *messageB = enclosing(b.item, "MessageDelegate_QMLTYPE");
             const bool sameLine = b.rect.top() < a.rect.bottom() && a.rect.top() < b.rect.bottom();
-            bool inOrder = sameLine ? b.rect.left() >= a.rect.left() : b.rect.top() >= a.rect.top();
-            if (messageA && messageB && messageA != messageB)
-                inOrder = messageB->mapToScene({0, 0}).y() < messageA->mapToScene({0, 0}).y();
+            const bool inOrder = sameLine ? b.rect.left() >= a.rect.left() : b.rect.top() >= a.rect.top();
             QVERIFY2(
                 inOrder, qPrintable(u"out of reading order: "_s + a.describe() + u" then "_s + b.describe()));
         }
+
+        // The message list is one Tab stop, its current message (the newest on screen), then that
+        // message's own controls; no other message and nothing scrolled out of view.
+        QList<Stop> timeline;
+        for (const Stop &s : stops) {
+            if (s.region == u"Timeline"_s)
+                timeline.append(s);
+        }
+        QVERIFY(!timeline.isEmpty());
+        QVERIFY2(timeline.first().message && timeline.first().item == timeline.first().message,
+            qPrintable(u"the list's Tab stop is not a message: "_s + timeline.first().describe()));
+        const QRectF shown = viewport();
+        for (const Stop &s : timeline) {
+            QVERIFY2(s.message == timeline.first().message,
+                qPrintable(u"a Tab stop in another message than the current one: "_s + s.describe()));
+            QVERIFY2(shown.intersects(s.rect), qPrintable(u"a Tab stop out of view: "_s + s.describe()));
+        }
+        QVERIFY2(timeline.size() > 1, "Tab does not go into the current message's controls");
     }
 
     void everyTabStopIsNamedAndShowsFocus()
@@ -262,6 +290,8 @@ private Q_SLOTS:
         QVERIFY(stops.size() > 5);
         for (const Stop &s : stops) {
             QVERIFY2(!s.name.isEmpty(), qPrintable(u"no accessible name: "_s + s.describe()));
+            if (!s.item)
+                continue; // a message's hover actions, gone with its turn as the current message
             s.item->forceActiveFocus(Qt::TabFocusReason);
             QTest::qWait(10);
             const bool textInput = s.item->property("cursorVisible").isValid();
@@ -272,6 +302,89 @@ private Q_SLOTS:
             }
             QVERIFY2(textInput || ring, qPrintable(u"no visible focus indicator: "_s + s.describe()));
         }
+    }
+
+    // Up and Down move the current message (the focus, its ring and what a screen reader reads), keep it
+    // in view, and Tab then goes into that message's controls.
+    void arrowsMoveTheCurrentMessage()
+    {
+        QQuickItem *newest = focusMessages();
+        QVERIFY2(newest, "the message list gave the focus to no message");
+        QCOMPARE(focused(), newest);
+        const QString newestName = accessibleName(newest);
+        QVERIFY2(newestName.contains(u" at "_s), qPrintable(newestName));
+        QTest::keyClick(m_window, Qt::Key_Up);
+        QTRY_VERIFY(focused() != newest);
+        QQuickItem *older = focused();
+        QVERIFY2(isA(older, "MessageDelegate_QMLTYPE"), older->metaObject()->className());
+        QVERIFY(older->mapToScene({0, 0}).y() < newest->mapToScene({0, 0}).y());
+        QVERIFY(accessibleName(older) != newestName);
+        QVERIFY(QAccessible::queryAccessibleInterface(older)->state().focused);
+        QVERIFY(findNamed(older, u"focusRing"_s));
+        QTest::qWait(450); // the background's fade
+        save(u"a11y-current-message.png"_s);
+        // Its time stamp says how long ago, to a screen reader and in its tooltip ("14:05 (3 minutes ago)").
+        QQuickItem *time = findNamed(older, u"messageTime"_s);
+        if (time) {
+            const QString said = accessibleName(time);
+            QVERIFY2(said.startsWith(time->property("text").toString() + u" ("_s) && said.contains(u"ago"_s),
+                qPrintable(said));
+        }
+        // PageUp: a screenful of messages at once, PageDown back.
+        const int before = timelineView()->property("currentIndex").toInt();
+        QTest::keyClick(m_window, Qt::Key_PageUp);
+        QTRY_VERIFY(timelineView()->property("currentIndex").toInt() > before + 1);
+        QVERIFY(isA(focused(), "MessageDelegate_QMLTYPE"));
+        QTest::keyClick(m_window, Qt::Key_PageDown);
+        QTRY_VERIFY(timelineView()->property("currentIndex").toInt() < before + 2);
+        // Far up: each step keeps the current message on screen (the list scrolls, pages load).
+        for (int i = 0; i < 25; ++i)
+            QTest::keyClick(m_window, Qt::Key_Up);
+        QQuickItem *far = focused();
+        QVERIFY(isA(far, "MessageDelegate_QMLTYPE"));
+        QTRY_VERIFY(viewport().intersects(far->mapRectToScene(QRectF(0, 0, far->width(), far->height()))));
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTRY_VERIFY(focused() != far);
+        QVERIFY2(enclosing(focused(), "MessageDelegate_QMLTYPE") == far,
+            qPrintable(u"Tab from a message went to "_s + stopAt(focused()).describe()));
+        // Shift+Tab comes back to the message, and again leaves the list upwards.
+        QTest::keyClick(m_window, Qt::Key_Backtab);
+        QTRY_COMPARE(focused(), far);
+        QTest::keyClick(m_window, Qt::Key_Backtab);
+        QTRY_VERIFY(focused() && !enclosing(focused(), "MessageDelegate_QMLTYPE"));
+        QCOMPARE(regionOf(focused(), kRegions), u"ConversationHeader"_s);
+        // Back to the newest for the tests after this one.
+        QMetaObject::invokeMethod(timelineView(), "positionViewAtBeginning");
+        timelineView()->setProperty("currentIndex", 0);
+    }
+
+    // Shift+Tab from the composer comes back into the current message (its last control), not into
+    // whichever message the list made last.
+    void backtabFromTheComposerReturnsToTheCurrentMessage()
+    {
+        QQuickItem *current = focusMessages();
+        QVERIFY(current);
+        QQuickItem *input = findNamed(m_window->contentItem(), u"composerInput"_s);
+        input->forceActiveFocus(Qt::TabFocusReason);
+        for (int i = 0; i < 20 && !enclosing(focused(), "MessageDelegate_QMLTYPE"); ++i) {
+            QTest::keyClick(m_window, Qt::Key_Backtab);
+            QTest::qWait(20);
+        }
+        QTRY_COMPARE(enclosing(focused(), "MessageDelegate_QMLTYPE"), current);
+    }
+
+    // Enter on the current message opens its actions menu (what a right click gives, the thread first);
+    // Escape closes it and the focus is back on the message.
+    void enterOnAMessageOpensItsActions()
+    {
+        QQuickItem *current = focusMessages();
+        QVERIFY(current);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(focused() && focused() != current && !enclosing(focused(), "MessageDelegate_QMLTYPE"));
+        QVERIFY2(isA(focused(), "QQuickMenu") || enclosing(focused(), "QQuickPopupItem"),
+            focused()->metaObject()->className());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(focused(), current);
     }
 
     void escapeClosesPopupsAndGivesFocusBack_data()
@@ -296,6 +409,181 @@ private Q_SLOTS:
         Q_UNUSED(inside);
     }
 
+    // Enter presses the focused button inside modal popups too (Qt blocks window shortcuts there): the
+    // shortcuts overlay's About button opens About, About's Close button closes it, and the focus is
+    // back where the overlay was opened from.
+    void enterPressesTheFocusedButtonInModalPopups()
+    {
+        QQuickItem *help = findNamed(m_window->contentItem(), u"helpButton"_s);
+        QVERIFY(help);
+        help->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QQuickItem *overlay = m_window->contentItem(); // popups are shown in its Overlay child
+        QTRY_VERIFY(findNamed(overlay, u"aboutButton"_s));
+        QQuickItem *about = findNamed(overlay, u"aboutButton"_s);
+        about->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(focused() && focused()->objectName() == u"aboutCloseButton"_s);
+        QVERIFY(!findNamed(overlay, u"aboutButton"_s)); // the overlay closed on the way
+        // About focused its Close button itself (no keyboard focus ring shown yet): Enter presses it all the
+        // same.
+        QTest::keyClick(m_window, Qt::Key_Enter);
+        QTRY_VERIFY(!findNamed(overlay, u"aboutCloseButton"_s));
+        QTRY_COMPARE(focused(), help);
+    }
+
+    // The side panels and popups (thread, details, About, readers, emoji picker, search, image viewer):
+    // opened from the keyboard, each of their Tab stops has a name, they come in reading order (top to
+    // bottom, left to right on a line), and Escape closes them and gives the focus back to the opener.
+    void panelsAndPopupsAreNamedInOrderAndEscapeGivesFocusBack_data()
+    {
+        QTest::addColumn<QString>("what");
+        for (const char *what :
+            {"thread", "details", "about", "readers", "emoji picker", "search", "image viewer"})
+            QTest::newRow(what) << QString::fromLatin1(what);
+    }
+    void panelsAndPopupsAreNamedInOrderAndEscapeGivesFocusBack()
+    {
+        QFETCH(QString, what);
+        QQuickItem *root = m_window->contentItem();
+        QQuickItem *opener = nullptr;
+        QString panel; // the side panel's region, or empty for a popup (Tab cycles inside it)
+        const auto press = [&](const QString &name, Qt::Key key) {
+            opener = findNamed(root, name);
+            QVERIFY2(opener, qPrintable(name));
+            opener->forceActiveFocus(Qt::TabFocusReason);
+            QTest::keyClick(m_window, key);
+        };
+        if (what == u"thread"_s) {
+            opener = focusMessages();
+            QVERIFY(opener);
+            QTest::keyClick(m_window, Qt::Key_T);
+            QTRY_VERIFY(findNamed(root, u"closeThreadButton"_s));
+            panel = u"ThreadPanel"_s;
+            findNamed(root, u"closeThreadButton"_s)->forceActiveFocus(Qt::TabFocusReason);
+        } else if (what == u"details"_s) {
+            press(u"detailsButton"_s, Qt::Key_Return);
+            QTRY_VERIFY(findNamed(root, u"closeDetailsButton"_s));
+            panel = u"DetailPanel"_s;
+            findNamed(root, u"closeDetailsButton"_s)->forceActiveFocus(Qt::TabFocusReason);
+        } else if (what == u"about"_s) {
+            press(u"helpButton"_s, Qt::Key_Return);
+            QTRY_VERIFY(findNamed(root, u"aboutButton"_s));
+            findNamed(root, u"aboutButton"_s)->forceActiveFocus(Qt::TabFocusReason);
+            QTest::keyClick(m_window, Qt::Key_Return);
+            QTRY_VERIFY(findNamed(root, u"aboutCloseButton"_s));
+        } else if (what == u"readers"_s) {
+            press(u"readersButton"_s, Qt::Key_Return);
+            QTRY_VERIFY(findNamed(root, u"readersList"_s));
+        } else if (what == u"emoji picker"_s) {
+            press(u"emojiButton"_s, Qt::Key_Space);
+            QTRY_VERIFY(findNamed(root, u"emojiGrid"_s));
+        } else if (what == u"search"_s) {
+            opener = findNamed(root, u"composerInput"_s);
+            opener->forceActiveFocus(Qt::TabFocusReason);
+            QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+            QTRY_VERIFY(focused() && focused()->objectName() == u"searchField"_s);
+        } else if (what == u"image viewer"_s) {
+            // The demo's picture is in Launch team: opened as the conversation list's Enter does.
+            QQuickItem *launch = nullptr;
+            collect(root, [&](QQuickItem *i) {
+                if (!launch && isA(i, "ConversationDelegate_QMLTYPE")
+                    && accessibleName(i).startsWith(u"Launch team"_s))
+                    launch = i;
+            });
+            QVERIFY(launch);
+            QMetaObject::invokeMethod(launch, "activate");
+            QTRY_VERIFY(findNamed(root, u"imagePreview"_s));
+            QTRY_VERIFY(
+                focused() && focused()->objectName() == u"composerInput"_s); // opening focuses the composer
+            // Enter fetches the picture if it is not held yet, then shows it.
+            for (int i = 0; i < 40 && !findNamed(root, u"viewerClose"_s); ++i) {
+                press(u"imagePreview"_s, Qt::Key_Return);
+                QTest::qWait(250);
+            }
+            QQuickItem *preview = findNamed(root, u"imagePreview"_s);
+            QVERIFY2(findNamed(root, u"viewerClose"_s),
+                qPrintable(u"the viewer did not open: picture %1, focus on %2"_s.arg(
+                    preview ? preview->property("fileState").toString() : u"gone"_s,
+                    focused() ? QString::fromLatin1(focused()->metaObject()->className()) : u"none"_s)));
+        }
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY(focused() && focused() != opener);
+
+        // Tab through: a popup until the focus comes back round, a panel until the focus leaves it.
+        QList<Stop> stops {stopAt(focused())};
+        for (int i = 0; i < 40; ++i) {
+            QTest::keyClick(m_window, Qt::Key_Tab);
+            QTest::qWait(20);
+            if (!focused() || focused() == stops.first().item)
+                break;
+            const Stop stop = stopAt(focused());
+            if (!panel.isEmpty() && !enclosing(focused(), (panel + u"_QMLTYPE"_s).toLatin1().constData()))
+                break;
+            stops.append(stop);
+        }
+        QString walk;
+        for (const Stop &s : stops)
+            walk += u"\n  "_s + s.describe();
+        qInfo().noquote() << what << "Tab stops:" << walk;
+        for (const Stop &s : stops)
+            QVERIFY2(!s.name.isEmpty(), qPrintable(u"no accessible name: "_s + s.describe()));
+        // Reading order from the first stop to the last (the popup's wrap-around aside).
+        int first = 0;
+        if (panel.isEmpty()) { // a popup's cycle starts over at its top left
+            for (int i = 1; i < stops.size(); ++i) {
+                const Stop &s = stops[i], &f = stops[first];
+                const bool sameLine = s.rect.top() < f.rect.bottom() && f.rect.top() < s.rect.bottom();
+                if (sameLine ? s.rect.left() < f.rect.left() : s.rect.top() < f.rect.top())
+                    first = i;
+            }
+        }
+        for (int n = 1; n < stops.size(); ++n) {
+            const Stop &a = stops[(first + n - 1) % stops.size()], &b = stops[(first + n) % stops.size()];
+            const bool sameLine = b.rect.top() < a.rect.bottom() && a.rect.top() < b.rect.bottom();
+            const bool inOrder = sameLine ? b.rect.left() >= a.rect.left() : b.rect.top() >= a.rect.top();
+            QVERIFY2(
+                inOrder, qPrintable(u"out of reading order: "_s + a.describe() + u" then "_s + b.describe()));
+        }
+
+        // Escape from inside closes it and gives the focus back.
+        stops.last().item->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(focused(), opener);
+        if (!panel.isEmpty())
+            QVERIFY(!findNamed(root, what == u"thread"_s ? u"closeThreadButton"_s : u"closeDetailsButton"_s));
+    }
+
+    // What a screen reader's "activate" does (the press action, through QAccessible as AT-SPI calls it)
+    // opens what a click opens.
+    void screenReaderPressOpensWhatAClickOpens()
+    {
+        QQuickItem *root = m_window->contentItem();
+        QQuickItem *help = findNamed(root, u"helpButton"_s);
+        QVERIFY(help);
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(help);
+        QVERIFY(iface && iface->actionInterface());
+        iface->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+        QTRY_VERIFY(findNamed(root, u"aboutButton"_s));
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!findNamed(root, u"aboutButton"_s));
+        // The Details toggle: its toggle action opens the panel (not only ticks the box).
+        QAccessibleInterface *details
+            = QAccessible::queryAccessibleInterface(findNamed(root, u"detailsButton"_s));
+        QVERIFY(details && details->actionInterface());
+        help->forceActiveFocus(Qt::TabFocusReason);
+        QQuickItem *before = focused();
+        details->actionInterface()->doAction(QAccessibleActionInterface::toggleAction());
+        QTRY_VERIFY(findNamed(root, u"closeDetailsButton"_s));
+        QAccessible::queryAccessibleInterface(findNamed(root, u"closeDetailsButton"_s))
+            ->actionInterface()
+            ->doAction(QAccessibleActionInterface::pressAction());
+        QTRY_VERIFY(!findNamed(root, u"closeDetailsButton"_s));
+        QTest::qWait(50); // the focus is given back a moment later
+        QCOMPARE(focused(), before);
+    }
+
     void searchOverlayEscapeGivesFocusBack()
     {
         QQuickItem *list = findNamed(m_window->contentItem(), u"conversationList"_s);
@@ -306,6 +594,32 @@ private Q_SLOTS:
         QTRY_VERIFY(focused() && focused()->objectName() == u"searchField"_s);
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_COMPARE(focused(), before);
+    }
+
+    // The list's arrows do not take the composer's: after a message of yours, Up in the empty composer
+    // still edits it, with the message list having held the focus just before.
+    void upInAnEmptyComposerStillEditsYourLastMessage()
+    {
+        QQuickItem *input = findNamed(m_window->contentItem(), u"composerInput"_s);
+        QVERIFY(input);
+        input->forceActiveFocus(Qt::TabFocusReason);
+        for (const char c : std::string_view("keyboard check"))
+            QTest::keyClick(m_window, c);
+        QTRY_COMPARE(input->property("text").toString(), u"keyboard check"_s);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE(input->property("text").toString(), QString());
+        const auto newest = [this] {
+            timelineView()->setProperty("currentIndex", 0);
+            return accessibleName(timelineView()->property("currentItem").value<QQuickItem *>());
+        };
+        QTRY_VERIFY2(newest().contains(u"keyboard check"_s), qPrintable(newest()));
+        QVERIFY(focusMessages()); // the message list has the focus, then the composer again
+        input->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Up);
+        QTRY_COMPARE(input->property("text").toString(), u"keyboard check"_s);
+        QCOMPARE(focused(), input);
+        QTest::keyClick(m_window, Qt::Key_Escape); // leaves the edit
+        QTRY_COMPARE(input->property("text").toString(), QString());
     }
 
     // Last: it changes the application font, as a user's system font setting does, before the window loads.

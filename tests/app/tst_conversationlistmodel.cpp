@@ -2,6 +2,7 @@
 #include "conversationlistmodel.h"
 #include "modeltestsupport.h"
 
+#include "messageformat.h"
 #include "messaging/conversationqueries.h"
 
 #include <QSignalSpy>
@@ -152,6 +153,46 @@ private Q_SLOTS:
         QCOMPARE(ids(*m), QStringList {u"a"_s});
         m->setFilterText(QString());
         QCOMPARE(m->rowCount(), 2);
+    }
+
+    // Within the hour the row's time reads as an age; the minute refresh moves it on (and drops it after
+    // the hour) through dataChanged on that role alone, with the model neither reset nor re-read.
+    void lastMessageAgeIsRelativeWithinTheHourAndRefreshedEachMinute()
+    {
+        QVERIFY(m_space->addConversation(u"a"_s, u"A"_s, {kMe, kBob}));
+        QVERIFY(m_space->addConversation(u"b"_s, u"B"_s, {kMe, kBob}));
+        const qint64 sent = minutesAgo(3);
+        QVERIFY(m_space->addMessages({message(u"1"_s, u"a"_s, kBob, u"x"_s, sent, 1),
+            message(u"2"_s, u"b"_s, kBob, u"y"_s, minutesAgo(3 * 60), 1)}));
+        auto m = model();
+        qint64 now = sent + 3 * 60 * 1000 + 5000;
+        m->setClock([&now] { return now; });
+        QTRY_COMPARE(ids(*m), (QStringList {u"a"_s, u"b"_s}));
+        const int age = ConversationListModel::LastMessageAgeTextRole;
+        QCOMPARE(m->roleNames().value(age), QByteArray("lastMessageAgeText"));
+        // MessageFormat's own text (its translations and plurals: tst_languagesettings), at the model's
+        // clock.
+        const auto ago = [&](qint64 minutes) {
+            return models::MessageFormat::relativeTimeText(now - minutes * 60 * 1000, now);
+        };
+        QVERIFY(ago(3).contains(u'3'));
+        QCOMPARE(at(*m, 0, age).toString(), ago(3));
+        QCOMPARE(at(*m, 1, age).toString(), QString()); // three hours: the clock time instead
+
+        QSignalSpy changed(m.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(m.get(), &QAbstractItemModel::modelReset);
+        now += 60 * 1000;
+        m->refreshAgeTexts();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int> {age});
+        QCOMPARE(at(*m, 0, age).toString(), ago(4));
+
+        now = sent + 60 * 60 * 1000;
+        m->refreshAgeTexts();
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(at(*m, 0, age).toString(), QString());
+        QCOMPARE(reset.count(), 0);
     }
 };
 
