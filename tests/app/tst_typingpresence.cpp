@@ -5,6 +5,7 @@
 #include "../server/serverfixture.h"
 
 #include "appcontroller.h"
+#include "boundarytestsupport.h"
 #include "composercontroller.h"
 #include "conversationcontroller.h"
 #include "conversationlistmodel.h"
@@ -67,6 +68,8 @@ private:
             QVERIFY(app->currentSpace());
             QTRY_COMPARE_WITH_TIMEOUT(app->currentSpace()->syncState(), u"ready"_s, kLong);
             QTRY_VERIFY_WITH_TIMEOUT(app->currentSpace()->conversations()->indexOf(kLaunch) >= 0, kLong);
+            // Presence here is about the app being signed in, not about working hours.
+            QVERIFY(testing::workAroundTheClock(app->currentSpace(), kLong));
         }();
         return app;
     }
