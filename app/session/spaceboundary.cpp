@@ -42,6 +42,22 @@ QDateTime lastWorkEnd(const boundary::WeeklySchedule &schedule, const QDateTime 
     return {};
 }
 
+// The start of the working interval that holds `now`, or invalid outside hours.
+QDateTime currentWorkStart(const boundary::WeeklySchedule &schedule, const QDateTime &now)
+{
+    const QTimeZone &zone = schedule.timeZone();
+    const QDate today = now.toTimeZone(zone).date();
+    for (const boundary::LocalInterval &interval : schedule.intervalsOn(today)) {
+        const QDateTime start(today, QTime(interval.startMinute / 60, interval.startMinute % 60), zone);
+        const QDateTime end = interval.endMinute >= 24 * 60
+            ? QDateTime(today.addDays(1), QTime(0, 0), zone)
+            : QDateTime(today, QTime(interval.endMinute / 60, interval.endMinute % 60), zone);
+        if (start <= now && now < end)
+            return start.toUTC();
+    }
+    return {};
+}
+
 } // namespace
 
 SpaceBoundaryController::SpaceBoundaryController(store::StoreThread *store, boundary::SpaceKind kind,
@@ -171,6 +187,17 @@ void SpaceBoundaryController::evaluate()
         }
     } else if (!work() && m_boundary.quietHours) {
         quiet = m_boundary.quietHours->isWorking(now);
+    }
+    if (m_loaded && !std::exchange(m_lookedOnce, true) && work() && !offHours && m_boundary.workHours
+        && m_boundary.digestSeenAt > 0) {
+        // Started within hours after an off period the app did not see (closed over the weekend): the
+        // digest of that period is due now, unless it was seen since this period began. A profile that
+        // never showed a digest has nothing "while away" yet.
+        const QDateTime start = currentWorkStart(*m_boundary.workHours, now);
+        const QDateTime ended = start.isValid() ? lastWorkEnd(*m_boundary.workHours, start) : QDateTime();
+        if (ended.isValid() && ended < start && m_boundary.digestSeenAt < start.toMSecsSinceEpoch())
+            Q_EMIT workPeriodStarted(
+                std::max(ended.toMSecsSinceEpoch(), m_boundary.digestSeenAt), now.toMSecsSinceEpoch());
     }
     if (offHours && !m_offSince.isValid()) {
         // From when the last period ended, not from when the app noticed: what came in before it was

@@ -102,6 +102,7 @@ private:
     QTimeZone m_systemZone;
     boundary::SpaceBoundary m_boundary;
     bool m_loaded = false;
+    bool m_lookedOnce = false; // the first evaluation since load: may catch up on a missed digest
     bool m_offHours = false;
     bool m_quiet = false;
     QString m_offUntilText;

@@ -244,6 +244,50 @@ private Q_SLOTS:
         QCOMPARE(started.size(), 1);
     }
 
+    // The app was closed over the weekend and starts on Monday within hours: the digest from Friday's
+    // end is due at once, unless it was seen since Monday's period began; a profile that never showed
+    // one has nothing "while away".
+    void aDigestMissedWhileClosedIsDueOnTheFirstLookWithinHours()
+    {
+        const auto seenAt = [this](const QDateTime &at) {
+            auto done = m_space.thread()
+                            ->write<bool>([at](store::SpaceStore &s, store::StoreChange &) -> Result<bool> {
+                                TANDEM_TRY(boundary::saveDigestSeenAt(s.db(), at.toMSecsSinceEpoch()));
+                                return true;
+                            })
+                            .result();
+            QVERIFY(done.ok());
+        };
+        const auto startedAt = [this](const QDateTime &at) {
+            QDateTime now = at;
+            SpaceBoundaryController b(
+                m_space.thread(), boundary::SpaceKind::Work, kShanghai, [&now] { return now; });
+            QSignalSpy started(&b, &SpaceBoundaryController::workPeriodStarted);
+            QSignalSpy changed(&b, &SpaceBoundaryController::scheduleChanged);
+            b.load();
+            if (!changed.wait(5000))
+                qFatal("the schedule was not read");
+            b.evaluate(); // a later look changes nothing
+            QList<QList<QVariant>> all;
+            for (const auto &args : started)
+                all << args;
+            return all;
+        };
+
+        seenAt(sh(3, 27, 17)); // Friday, before the end of the day
+        const auto monday = startedAt(sh(3, 30, 10));
+        QCOMPARE(monday.size(), 1);
+        QCOMPARE(monday.at(0).at(0).toLongLong(), sh(3, 27, 18).toMSecsSinceEpoch());
+        QCOMPARE(monday.at(0).at(1).toLongLong(), sh(3, 30, 10).toMSecsSinceEpoch());
+
+        seenAt(sh(3, 30, 9, 30)); // seen on Monday already
+        QCOMPARE(startedAt(sh(3, 30, 10)).size(), 0);
+
+        seenAt(QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc())); // never shown
+        QCOMPARE(startedAt(sh(3, 30, 10)).size(), 0);
+        QCOMPARE(startedAt(sh(3, 28, 10)).size(), 0); // Saturday: off hours, nothing due yet
+    }
+
     void notifyLevelIsValidatedAndQueuedAsPrefs()
     {
         ConversationListModel list(m_space.thread(), nullptr, kMe);
