@@ -2,7 +2,6 @@
 // the same sync engine, clock and merge as the app. With --json they are how bots and agents take part.
 #include "commands.h"
 #include "jsonwriter.h"
-#include "passphrase.h"
 #include "spaceaccess.h"
 #include "syncsession.h"
 #include "timeformat.h"
@@ -23,40 +22,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct OpenTasks
-{
-    Profile profile;
-    SpaceEntry entry;
-    QString passphrase;
-    std::unique_ptr<StoreThread> store;
-    SyncAccount account;
-};
+using OpenTasks = SyncedSpace;
 
 Result<OpenTasks> openTasks(Context &context, const QString &spaceName)
 {
-    OpenTasks s {Profile(context.profileDirectory()), {}, {}, {}, {}};
-    auto entry = findSpace(s.profile, spaceName);
-    if (!entry)
-        return entry.error();
-    s.entry = *entry;
-    auto passphrase = readPassphrase();
-    if (!passphrase)
-        return passphrase.error();
-    s.passphrase = *passphrase;
-    auto store = openStoreThread(s.profile, s.entry, s.passphrase);
-    if (!store)
-        return store.error();
-    s.store = std::move(*store);
-    auto account
-        = s.store->read<SyncAccount>([](SpaceStore &db) { return loadSyncAccount(db.db()); }).result();
-    if (!account)
-        return account.error();
-    if (!account->isConfigured())
-        return Error::make(ErrorCode::Invalid,
-            u"The space \"%1\" is not connected to a server; create one with \"tandemctl space create NAME "
-            "--kind KIND --server URL --user USER\"."_s.arg(spaceName));
-    s.account = *account;
-    return s;
+    return openConnectedSpace(context.profileDirectory(), spaceName);
 }
 
 // Exchanges with the server for a few seconds; offline is fine (changes stay queued).
