@@ -234,20 +234,7 @@ int deliver(OpenSpace &s, const Arguments &args, const QString &verb,
 
 Result<QString> resolveUser(OpenSpace &s, const QString &nameOrId)
 {
-    return read<QString>(s, [nameOrId](Database &db) -> Result<QString> {
-        auto st = db.cached("SELECT id FROM users WHERE id = ?1 OR user_name = ?1 ORDER BY id = ?1 DESC");
-        if (!st)
-            return st.error();
-        QString id;
-        TANDEM_TRY((*st)->bind(1, nameOrId).forEachRow([&](const Statement &r) {
-            if (id.isEmpty())
-                id = r.text(0);
-        }));
-        if (id.isEmpty())
-            return Error::make(
-                ErrorCode::NotFound, u"There is no user \"%1\" in this space."_s.arg(nameOrId));
-        return id;
-    });
+    return userIdIn(*s.store, nameOrId);
 }
 
 int submitCommand(Context &context, const Arguments &args)

@@ -37,33 +37,11 @@ SyncOutcome exchange(OpenTasks &s)
     return runSync(*s.store, config, 10000, true);
 }
 
-// A user id from an id or a user name held in the space.
-Result<QString> resolveUser(StoreThread &store, const QString &nameOrId)
-{
-    return store
-        .read<QString>([nameOrId](SpaceStore &s) -> Result<QString> {
-            auto st
-                = s.db().cached("SELECT id FROM users WHERE id = ?1 OR user_name = ?1 ORDER BY id = ?1 DESC");
-            if (!st)
-                return st.error();
-            QString id;
-            TANDEM_TRY((*st)->bind(1, nameOrId).forEachRow([&](const Statement &r) {
-                if (id.isEmpty())
-                    id = r.text(0);
-            }));
-            if (id.isEmpty())
-                return Error::make(
-                    ErrorCode::NotFound, u"There is no user \"%1\" in this space."_s.arg(nameOrId));
-            return id;
-        })
-        .result();
-}
-
 Result<QStringList> resolveUsers(StoreThread &store, const QString &list)
 {
     QStringList out;
     for (const QString &u : list.split(u',', Qt::SkipEmptyParts)) {
-        auto id = resolveUser(store, u.trimmed());
+        auto id = userIdIn(store, u.trimmed());
         if (!id)
             return id.error();
         out << *id;

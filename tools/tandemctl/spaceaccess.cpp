@@ -10,6 +10,7 @@ namespace tandemctl {
 
 using namespace tandem;
 using namespace tandem::store;
+using namespace Qt::StringLiterals;
 
 Result<SpaceEntry> findSpace(const Profile &profile, const QString &idOrName)
 {
@@ -78,6 +79,27 @@ Result<SyncedSpace> openConnectedSpace(
         return account.error();
     s->account = *account;
     return s;
+}
+
+Result<QString> userIdIn(StoreThread &store, const QString &nameOrId)
+{
+    return store
+        .read<QString>([nameOrId](SpaceStore &s) -> Result<QString> {
+            auto st
+                = s.db().cached("SELECT id FROM users WHERE id = ?1 OR user_name = ?1 ORDER BY id = ?1 DESC");
+            if (!st)
+                return st.error();
+            QString id;
+            TANDEM_TRY((*st)->bind(1, nameOrId).forEachRow([&](const Statement &r) {
+                if (id.isEmpty())
+                    id = r.text(0);
+            }));
+            if (id.isEmpty())
+                return Error::make(
+                    ErrorCode::NotFound, u"There is no user \"%1\" in this space."_s.arg(nameOrId));
+            return id;
+        })
+        .result();
 }
 
 QList<UnreadableSpace> unreadableSpaces(const Profile &profile)

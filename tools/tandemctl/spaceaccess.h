@@ -42,6 +42,9 @@ tandem::Result<tandem::store::SyncAccount> connectedAccount(tandem::store::Store
 tandem::Result<SyncedSpace> openConnectedSpace(
     const QString &profileDirectory, const QString &spaceName, const QString &kind = QStringLiteral("KIND"));
 
+// A user id from an id or a user name held in the space (NotFound when it holds neither).
+tandem::Result<QString> userIdIn(tandem::store::StoreThread &store, const QString &nameOrId);
+
 // Folders under spaces/ whose key file cannot be read (damaged, or from a newer Tandem). Profile::spaces()
 // leaves them out, which would make a damaged space look merely absent.
 struct UnreadableSpace
