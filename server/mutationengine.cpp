@@ -7,6 +7,7 @@
 #include "jsonbytes.h"
 #include "presence.h"
 #include "records.h"
+#include "resultget.h"
 
 #include "approvals/approvalapply.h"
 
@@ -62,12 +63,6 @@ QStringList userIds(const QList<MemberRow> &members)
         out << m.userId;
     return out;
 }
-
-#define TANDEM_GET(var, expr)                                                                                \
-    auto var##Result_ = (expr);                                                                              \
-    if (!var##Result_)                                                                                       \
-        return var##Result_.error();                                                                         \
-    auto &var = *var##Result_;
 
 // One mutation being applied. Every rejection is decided before the first write.
 class Apply

@@ -2,6 +2,7 @@
 
 #include "presence.h"
 #include "records.h"
+#include "resultget.h"
 
 #include "approvals/approvalapply.h"
 #include "spacewriter.h"
@@ -12,12 +13,6 @@
 #include <QSet>
 
 namespace tandem::server {
-
-#define TANDEM_GET(var, expr)                                                                                \
-    auto var##Result_ = (expr);                                                                              \
-    if (!var##Result_)                                                                                       \
-        return var##Result_.error();                                                                         \
-    auto &var = *var##Result_;
 
 Result<QList<QJsonObject>> snapshotRecords(ServerStore &store, const SpaceRow &space, const QString &userId,
     int messagesPerConversation, const Presence *presence)

@@ -4,6 +4,23 @@
 
 namespace tandem::app {
 
+IncomingMessage arrivalFromRow(const store::Statement &row, const ArrivalQuery &q)
+{
+    IncomingMessage m;
+    m.spaceId = q.spaceId;
+    m.spaceName = q.spaceName;
+    m.spaceKind = q.spaceKind;
+    m.messageId = row.text(0);
+    m.conversationId = row.text(1);
+    m.senderId = row.text(2);
+    m.senderName = row.text(3);
+    m.text = row.text(4).simplified();
+    m.createdAt = row.int64(5);
+    m.conversationName = row.text(6);
+    m.notifyLevel = row.text(7);
+    return m;
+}
+
 Result<QList<IncomingMessage>> readArrivals(store::SpaceStore &s, const ArrivalQuery &q)
 {
     QList<IncomingMessage> out;
@@ -21,18 +38,7 @@ Result<QList<IncomingMessage>> readArrivals(store::SpaceStore &s, const ArrivalQ
         return st.error();
     st->bind(1, q.afterRowid).bind(2, q.self).bind(3, q.since).bind(4, q.limit);
     TANDEM_TRY(st->forEachRow([&](const store::Statement &row) {
-        IncomingMessage m;
-        m.spaceId = q.spaceId;
-        m.spaceName = q.spaceName;
-        m.spaceKind = q.spaceKind;
-        m.messageId = row.text(0);
-        m.conversationId = row.text(1);
-        m.senderId = row.text(2);
-        m.senderName = row.text(3);
-        m.text = row.text(4).simplified();
-        m.createdAt = row.int64(5);
-        m.conversationName = row.text(6);
-        m.notifyLevel = row.text(7);
+        IncomingMessage m = arrivalFromRow(row, q);
         m.mentionsMe = row.int64(8) != 0;
         m.direct = row.int64(9) != 0;
         m.urgent = row.int64(10) != 0;

@@ -10,7 +10,8 @@
 
 namespace tandem::store {
 class SpaceStore;
-}
+class Statement;
+} // namespace tandem::store
 
 namespace tandem::app {
 
@@ -24,6 +25,10 @@ struct ArrivalQuery
     QString spaceName;
     QString spaceKind;
 };
+
+// A message from the first eight columns of an arrivals query, in this order: id, conversation id,
+// sender id, sender name, text, created at, conversation name, notify level.
+[[nodiscard]] IncomingMessage arrivalFromRow(const store::Statement &row, const ArrivalQuery &query);
 
 [[nodiscard]] Result<QList<IncomingMessage>> readArrivals(
     store::SpaceStore &store, const ArrivalQuery &query);

@@ -36,18 +36,7 @@ Result<QList<IncomingMessage>> readUnacknowledgedUrgent(store::SpaceStore &s, co
         return st.error();
     st->bind(1, q.self).bind(2, q.since).bind(3, q.limit);
     TANDEM_TRY(st->forEachRow([&](const store::Statement &row) {
-        IncomingMessage m;
-        m.spaceId = q.spaceId;
-        m.spaceName = q.spaceName;
-        m.spaceKind = q.spaceKind;
-        m.messageId = row.text(0);
-        m.conversationId = row.text(1);
-        m.senderId = row.text(2);
-        m.senderName = row.text(3);
-        m.text = row.text(4).simplified();
-        m.createdAt = row.int64(5);
-        m.conversationName = row.text(6);
-        m.notifyLevel = row.text(7);
+        IncomingMessage m = arrivalFromRow(row, q);
         m.direct = row.int64(8) != 0;
         m.urgent = true;
         out.append(m);

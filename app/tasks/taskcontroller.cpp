@@ -41,17 +41,8 @@ TaskController::TaskController(QObject *parent)
 
 void TaskController::setSession(SpaceSession *session)
 {
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &SpaceSession::modelsChanged, this, &TaskController::attachSession);
-        connect(m_session, &SpaceSession::opened, this, &TaskController::attachSession);
-    }
-    attachSession();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, [this] { attachSession(); }))
+        Q_EMIT sessionChanged();
 }
 
 void TaskController::attachSession()

@@ -96,18 +96,8 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
 
 void TaskListModel::setSession(SpaceSession *session)
 {
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session) {
-        // The store exists once the space is open; the boundary (the zone) once it is read.
-        connect(m_session, &SpaceSession::modelsChanged, this, &TaskListModel::attachSession);
-        connect(m_session, &SpaceSession::opened, this, &TaskListModel::attachSession);
-    }
-    attachSession();
-    Q_EMIT sessionChanged();
+    if (followSession(this, m_session, session, [this] { attachSession(); }))
+        Q_EMIT sessionChanged();
 }
 
 void TaskListModel::attachSession()

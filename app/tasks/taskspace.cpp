@@ -21,4 +21,20 @@ TaskSpace taskSpaceOf(const SpaceSession *session)
     return space;
 }
 
+bool followSession(QObject *owner, QPointer<SpaceSession> &current, SpaceSession *session,
+    const std::function<void()> &attach)
+{
+    if (current == session)
+        return false;
+    if (current)
+        QObject::disconnect(current, nullptr, owner, nullptr);
+    current = session;
+    if (current) {
+        QObject::connect(current, &SpaceSession::modelsChanged, owner, attach);
+        QObject::connect(current, &SpaceSession::opened, owner, attach);
+    }
+    attach();
+    return true;
+}
+
 } // namespace tandem::app

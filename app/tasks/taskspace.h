@@ -7,6 +7,8 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <functional>
+
 namespace tandem::store {
 class StoreThread;
 }
@@ -30,5 +32,11 @@ struct TaskSpace
 
 // What `session` offers once open (an invalid TaskSpace before).
 [[nodiscard]] TaskSpace taskSpaceOf(const SpaceSession *session);
+
+// Makes `session` the one `owner` follows in `current`: drops the previous session's connections to
+// `owner`, runs `attach` now and again whenever the session opens or its models change (the store exists
+// once the space is open; the boundary, the zone, once it is read). False when `session` already was it.
+bool followSession(QObject *owner, QPointer<SpaceSession> &current, SpaceSession *session,
+    const std::function<void()> &attach);
 
 } // namespace tandem::app

@@ -1,5 +1,6 @@
 #include "requestqueries.h"
 
+#include "approvalqueries.h"
 #include "formschema.h"
 
 namespace tandem::approvals {
@@ -116,12 +117,7 @@ Result<std::optional<RequestQueries::Settled>> RequestQueries::settled(
 
 Result<QSet<QDate>> RequestQueries::holidays(store::SpaceStore &store)
 {
-    auto st = store.db().cached("SELECT day FROM approval_holidays");
-    if (!st)
-        return st.error();
-    QSet<QDate> out;
-    TANDEM_TRY((*st)->forEachRow([&](const Statement &r) { out.insert(parseDate(r.text(0))); }));
-    return out;
+    return storedHolidays(store.db());
 }
 
 Result<std::optional<RequestDetail>> RequestQueries::detail(store::SpaceStore &store, const QString &id)

@@ -2,6 +2,7 @@
 
 #include "flowengine.h"
 #include "records.h"
+#include "resultget.h"
 
 #include "protocol/codes.h"
 #include "protocol/fields.h"
@@ -13,12 +14,6 @@ namespace tandem::server::approvals {
 using namespace Qt::StringLiterals;
 namespace code = protocol::code;
 namespace ap = tandem::approvals;
-
-#define TANDEM_GET(var, expr)                                                                                \
-    auto var##Result_ = (expr);                                                                              \
-    if (!var##Result_)                                                                                       \
-        return var##Result_.error();                                                                         \
-    auto &var = *var##Result_;
 
 namespace {
 

@@ -2,6 +2,7 @@
 
 #include "mutationengine.h"
 #include "records.h"
+#include "resultget.h"
 
 #include "protocol/codec.h"
 #include "protocol/codes.h"
@@ -16,12 +17,6 @@ namespace tandem::server::boundary {
 
 using namespace Qt::StringLiterals;
 namespace code = protocol::code;
-
-#define TANDEM_GET(var, expr)                                                                                \
-    auto var##Result_ = (expr);                                                                              \
-    if (!var##Result_)                                                                                       \
-        return var##Result_.error();                                                                         \
-    auto &var = *var##Result_;
 
 namespace {
 

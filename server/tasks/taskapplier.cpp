@@ -1,6 +1,7 @@
 #include "taskapplier.h"
 
 #include "records.h"
+#include "resultget.h"
 
 #include "protocol/codes.h"
 #include "tasks/hlc.h"
@@ -13,12 +14,6 @@ using namespace Qt::StringLiterals;
 namespace code = protocol::code;
 using tandem::tasks::Hlc;
 using tandem::tasks::TaskState;
-
-#define TANDEM_GET(var, expr)                                                                                \
-    auto var##Result_ = (expr);                                                                              \
-    if (!var##Result_)                                                                                       \
-        return var##Result_.error();                                                                         \
-    auto &var = *var##Result_;
 
 namespace {
 

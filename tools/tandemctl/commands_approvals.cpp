@@ -4,7 +4,6 @@
 // commands are how bots and agents take part.
 #include "approvalform.h"
 #include "commands.h"
-#include "passphrase.h"
 #include "spaceaccess.h"
 #include "syncsession.h"
 #include "timeformat.h"
@@ -29,40 +28,12 @@ namespace {
 constexpr int ExitRefused = 3; // the server refused it (its code and reason on stderr)
 constexpr int ExitQueued = 4; // the server could not be reached: queued, the next sync sends it
 
-struct OpenSpace
-{
-    Profile profile;
-    SpaceEntry entry;
-    QString passphrase;
-    std::unique_ptr<StoreThread> store;
-    SyncAccount account;
-};
+using OpenSpace = SyncedSpace;
 
+// Approvals are a work space's: the hint for a space with no server says so.
 Result<OpenSpace> openSpace(Context &context, const QString &spaceName)
 {
-    OpenSpace s {Profile(context.profileDirectory()), {}, {}, {}, {}};
-    auto entry = findSpace(s.profile, spaceName);
-    if (!entry)
-        return entry.error();
-    s.entry = *entry;
-    auto passphrase = readPassphrase();
-    if (!passphrase)
-        return passphrase.error();
-    s.passphrase = *passphrase;
-    auto store = openStoreThread(s.profile, s.entry, s.passphrase);
-    if (!store)
-        return store.error();
-    s.store = std::move(*store);
-    auto account
-        = s.store->read<SyncAccount>([](SpaceStore &db) { return loadSyncAccount(db.db()); }).result();
-    if (!account)
-        return account.error();
-    if (!account->isConfigured())
-        return Error::make(ErrorCode::Invalid,
-            u"The space \"%1\" is not connected to a server; create one with \"tandemctl space create NAME "
-            "--kind work --server URL --user USER\"."_s.arg(spaceName));
-    s.account = *account;
-    return s;
+    return openConnectedSpace(context.profileDirectory(), spaceName, u"work"_s);
 }
 
 // Exchanges with the server (offline is fine: what is held is used), queuing `act`'s change first.
@@ -263,20 +234,7 @@ int deliver(OpenSpace &s, const Arguments &args, const QString &verb,
 
 Result<QString> resolveUser(OpenSpace &s, const QString &nameOrId)
 {
-    return read<QString>(s, [nameOrId](Database &db) -> Result<QString> {
-        auto st = db.cached("SELECT id FROM users WHERE id = ?1 OR user_name = ?1 ORDER BY id = ?1 DESC");
-        if (!st)
-            return st.error();
-        QString id;
-        TANDEM_TRY((*st)->bind(1, nameOrId).forEachRow([&](const Statement &r) {
-            if (id.isEmpty())
-                id = r.text(0);
-        }));
-        if (id.isEmpty())
-            return Error::make(
-                ErrorCode::NotFound, u"There is no user \"%1\" in this space."_s.arg(nameOrId));
-        return id;
-    });
+    return userIdIn(*s.store, nameOrId);
 }
 
 int submitCommand(Context &context, const Arguments &args)

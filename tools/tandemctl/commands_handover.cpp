@@ -24,20 +24,7 @@ namespace {
 // decides: a departed employee may no longer be in the local directory).
 QString userIdFor(StoreThread &store, const QString &nameOrId)
 {
-    auto id = store
-                  .read<QString>([nameOrId](SpaceStore &s) -> Result<QString> {
-                      auto st = s.db().cached(
-                          "SELECT id FROM users WHERE id = ?1 OR user_name = ?1 ORDER BY id = ?1 DESC");
-                      if (!st)
-                          return st.error();
-                      QString found;
-                      TANDEM_TRY((*st)->bind(1, nameOrId).forEachRow([&](const Statement &r) {
-                          if (found.isEmpty())
-                              found = r.text(0);
-                      }));
-                      return found;
-                  })
-                  .result();
+    auto id = userIdIn(store, nameOrId);
     return id && !id->isEmpty() ? *id : nameOrId;
 }
 

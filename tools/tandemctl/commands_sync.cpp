@@ -2,7 +2,6 @@
 // one up), through the same sync engine the app runs.
 #include "commands.h"
 #include "jsonwriter.h"
-#include "passphrase.h"
 #include "spaceaccess.h"
 #include "syncsession.h"
 #include "timeformat.h"
@@ -18,46 +17,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A space of the profile, its passphrase, and its store on a store thread.
-struct OpenSpace
+Result<SyncedSpace> openForSync(Context &context, const QString &spaceName)
 {
-    Profile profile;
-    SpaceEntry entry;
-    QString passphrase;
-    std::unique_ptr<StoreThread> store;
-};
-
-Result<OpenSpace> openForSync(Context &context, const QString &spaceName)
-{
-    OpenSpace s {Profile(context.profileDirectory()), {}, {}, {}};
-    auto entry = findSpace(s.profile, spaceName);
-    if (!entry)
-        return entry.error();
-    s.entry = *entry;
-    auto passphrase = readPassphrase();
-    if (!passphrase)
-        return passphrase.error();
-    s.passphrase = *passphrase;
-    auto store = openStoreThread(s.profile, s.entry, s.passphrase);
-    if (!store)
-        return store.error();
-    s.store = std::move(*store);
-    return s;
+    return openSpaceThread(context.profileDirectory(), spaceName);
 }
 
 template<typename T> Result<T> readStore(StoreThread &store, std::function<Result<T>(SpaceStore &)> fn)
 {
     return store.read<T>(std::move(fn)).result();
-}
-
-Result<SyncAccount> accountOf(StoreThread &store, const QString &spaceName)
-{
-    auto account = readStore<SyncAccount>(store, [](SpaceStore &s) { return loadSyncAccount(s.db()); });
-    if (account && !account->isConfigured())
-        return Error::make(ErrorCode::Invalid,
-            u"The space \"%1\" is not connected to a server; create one with \"tandemctl space create NAME "
-            "--kind KIND --server URL --user USER\"."_s.arg(spaceName));
-    return account;
 }
 
 QString whyNotSynced(const SyncOutcome &o, const QString &server)
@@ -83,7 +50,7 @@ int syncCommand(Context &context, const Arguments &args)
     auto space = openForSync(context, args.positional.at(0));
     if (!space)
         return fail(space.error());
-    auto account = accountOf(*space->store, space->entry.meta.name);
+    auto account = connectedAccount(*space->store, space->entry.meta.name);
     if (!account)
         return fail(account.error());
     const SyncOutcome outcome = runSync(
@@ -196,7 +163,7 @@ int sendCommand(Context &context, const Arguments &args)
     auto space = openForSync(context, args.positional.at(0));
     if (!space)
         return fail(space.error());
-    auto account = accountOf(*space->store, space->entry.meta.name);
+    auto account = connectedAccount(*space->store, space->entry.meta.name);
     if (!account)
         return fail(account.error());
     auto conversation = resolveConversation(*space->store, args.positional.at(1), space->entry.meta.name);

@@ -2,7 +2,6 @@
 // the same sync engine, clock and merge as the app. With --json they are how bots and agents take part.
 #include "commands.h"
 #include "jsonwriter.h"
-#include "passphrase.h"
 #include "spaceaccess.h"
 #include "syncsession.h"
 #include "timeformat.h"
@@ -23,40 +22,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct OpenTasks
-{
-    Profile profile;
-    SpaceEntry entry;
-    QString passphrase;
-    std::unique_ptr<StoreThread> store;
-    SyncAccount account;
-};
+using OpenTasks = SyncedSpace;
 
 Result<OpenTasks> openTasks(Context &context, const QString &spaceName)
 {
-    OpenTasks s {Profile(context.profileDirectory()), {}, {}, {}, {}};
-    auto entry = findSpace(s.profile, spaceName);
-    if (!entry)
-        return entry.error();
-    s.entry = *entry;
-    auto passphrase = readPassphrase();
-    if (!passphrase)
-        return passphrase.error();
-    s.passphrase = *passphrase;
-    auto store = openStoreThread(s.profile, s.entry, s.passphrase);
-    if (!store)
-        return store.error();
-    s.store = std::move(*store);
-    auto account
-        = s.store->read<SyncAccount>([](SpaceStore &db) { return loadSyncAccount(db.db()); }).result();
-    if (!account)
-        return account.error();
-    if (!account->isConfigured())
-        return Error::make(ErrorCode::Invalid,
-            u"The space \"%1\" is not connected to a server; create one with \"tandemctl space create NAME "
-            "--kind KIND --server URL --user USER\"."_s.arg(spaceName));
-    s.account = *account;
-    return s;
+    return openConnectedSpace(context.profileDirectory(), spaceName);
 }
 
 // Exchanges with the server for a few seconds; offline is fine (changes stay queued).
@@ -67,33 +37,11 @@ SyncOutcome exchange(OpenTasks &s)
     return runSync(*s.store, config, 10000, true);
 }
 
-// A user id from an id or a user name held in the space.
-Result<QString> resolveUser(StoreThread &store, const QString &nameOrId)
-{
-    return store
-        .read<QString>([nameOrId](SpaceStore &s) -> Result<QString> {
-            auto st
-                = s.db().cached("SELECT id FROM users WHERE id = ?1 OR user_name = ?1 ORDER BY id = ?1 DESC");
-            if (!st)
-                return st.error();
-            QString id;
-            TANDEM_TRY((*st)->bind(1, nameOrId).forEachRow([&](const Statement &r) {
-                if (id.isEmpty())
-                    id = r.text(0);
-            }));
-            if (id.isEmpty())
-                return Error::make(
-                    ErrorCode::NotFound, u"There is no user \"%1\" in this space."_s.arg(nameOrId));
-            return id;
-        })
-        .result();
-}
-
 Result<QStringList> resolveUsers(StoreThread &store, const QString &list)
 {
     QStringList out;
     for (const QString &u : list.split(u',', Qt::SkipEmptyParts)) {
-        auto id = resolveUser(store, u.trimmed());
+        auto id = userIdIn(store, u.trimmed());
         if (!id)
             return id.error();
         out << *id;

@@ -1,6 +1,7 @@
 #include "spaceaccess.h"
 
 #include "passphrase.h"
+#include "syncsession.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -9,6 +10,7 @@ namespace tandemctl {
 
 using namespace tandem;
 using namespace tandem::store;
+using namespace Qt::StringLiterals;
 
 Result<SpaceEntry> findSpace(const Profile &profile, const QString &idOrName)
 {
@@ -35,6 +37,69 @@ Result<std::unique_ptr<SpaceStore>> openSpace(const Profile &profile, const Spac
         return Error::make(store.error().code,
             QStringLiteral("Cannot open the space \"%1\": %2").arg(space.meta.name, store.error().message));
     return store;
+}
+
+Result<SyncedSpace> openSpaceThread(const QString &profileDirectory, const QString &spaceName)
+{
+    SyncedSpace s {Profile(profileDirectory), {}, {}, {}, {}};
+    auto entry = findSpace(s.profile, spaceName);
+    if (!entry)
+        return entry.error();
+    s.entry = *entry;
+    auto passphrase = readPassphrase();
+    if (!passphrase)
+        return passphrase.error();
+    s.passphrase = *passphrase;
+    auto store = openStoreThread(s.profile, s.entry, s.passphrase);
+    if (!store)
+        return store.error();
+    s.store = std::move(*store);
+    return s;
+}
+
+Result<SyncAccount> connectedAccount(StoreThread &store, const QString &spaceName, const QString &kind)
+{
+    auto account = store.read<SyncAccount>([](SpaceStore &db) { return loadSyncAccount(db.db()); }).result();
+    if (account && !account->isConfigured())
+        return Error::make(ErrorCode::Invalid,
+            QStringLiteral("The space \"%1\" is not connected to a server; create one with \"tandemctl space "
+                           "create NAME --kind %2 --server URL --user USER\".")
+                .arg(spaceName, kind));
+    return account;
+}
+
+Result<SyncedSpace> openConnectedSpace(
+    const QString &profileDirectory, const QString &spaceName, const QString &kind)
+{
+    auto s = openSpaceThread(profileDirectory, spaceName);
+    if (!s)
+        return s.error();
+    auto account = connectedAccount(*s->store, spaceName, kind);
+    if (!account)
+        return account.error();
+    s->account = *account;
+    return s;
+}
+
+Result<QString> userIdIn(StoreThread &store, const QString &nameOrId)
+{
+    return store
+        .read<QString>([nameOrId](SpaceStore &s) -> Result<QString> {
+            auto st
+                = s.db().cached("SELECT id FROM users WHERE id = ?1 OR user_name = ?1 ORDER BY id = ?1 DESC");
+            if (!st)
+                return st.error();
+            QString id;
+            TANDEM_TRY((*st)->bind(1, nameOrId).forEachRow([&](const Statement &r) {
+                if (id.isEmpty())
+                    id = r.text(0);
+            }));
+            if (id.isEmpty())
+                return Error::make(
+                    ErrorCode::NotFound, u"There is no user \"%1\" in this space."_s.arg(nameOrId));
+            return id;
+        })
+        .result();
 }
 
 QList<UnreadableSpace> unreadableSpaces(const Profile &profile)
