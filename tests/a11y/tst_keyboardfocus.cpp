@@ -122,12 +122,18 @@ private:
         QQuickItem *view = timelineView();
         return view->mapRectToScene(QRectF(0, 0, view->width(), view->height()));
     }
-    // The message list focused from the keyboard, as Tab from the header does: its current message.
+    // The message list focused from the keyboard, as Tab from the header does: its current message. Tab
+    // itself, from the header's last button: forcing the focus onto the list would leave it on whichever
+    // control of the message had it (the previous test may end on the message's picture).
     QQuickItem *focusMessages()
     {
-        timelineView()->forceActiveFocus(Qt::TabFocusReason);
+        QQuickItem *details = findNamed(m_window->contentItem(), u"detailsButton"_s);
+        if (!details)
+            return nullptr;
+        details->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Tab);
         QTest::qWait(20);
-        return enclosing(focused(), "MessageDelegate_QMLTYPE");
+        return isA(focused(), "MessageDelegate_QMLTYPE") ? focused() : nullptr;
     }
 
     // Tab from the first space tile until the focus comes back to it.
@@ -492,6 +498,9 @@ private Q_SLOTS:
                     launch = i;
             });
             QVERIFY(launch);
+            // From the list's row, as Enter there: the composer then takes the focus a moment later (had
+            // it kept the focus from before, the wait below would not wait for that).
+            launch->forceActiveFocus(Qt::TabFocusReason);
             QMetaObject::invokeMethod(launch, "activate");
             QTRY_VERIFY(findNamed(root, u"imagePreview"_s));
             QTRY_VERIFY(
