@@ -56,6 +56,8 @@ ColumnLayout {
             onEditingFinished: team.dashboard.toDate = team.dateOrNull(text)
         }
         Button {
+            Accessible.name: text
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             text: qsTr("Clear filters")
             onClicked: {
                 typeBox.currentIndex = 0
@@ -66,6 +68,8 @@ ColumnLayout {
             }
         }
         Button {
+            Accessible.name: text
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             text: qsTr("Export CSV…")
             onClicked: exportDialog.open()
         }
