@@ -288,7 +288,7 @@ void ApprovalActions::reject(const QString &requestId, const QString &reason)
     // refusal that would arrive after the dialog has closed.
     if (reason.trimmed().isEmpty()) {
         Q_EMIT finished(
-            requestId, u"reject"_s, false, tr("Say why you reject this request. Nothing was sent."));
+            requestId, u"reject"_s, false, tr("Give a reason for rejecting this request. Nothing was sent."));
         return;
     }
     send({ApprovalCommand::Kind::Reject, requestId, reason, {}, {}, {}});

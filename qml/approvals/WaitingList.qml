@@ -132,14 +132,14 @@ ColumnLayout {
                     MouseArea { id: hoverArea; anchors.fill: parent; hoverEnabled: true; acceptedButtons: Qt.NoButton }
                 }
                 Button {
-                    Accessible.name: text
+                    Accessible.name: qsTr("Approve %1").arg(row.title)
                     Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     text: qsTr("Approve")
                     enabled: !row.busy
                     onClicked: list.actions.approve(row.requestId, "")
                 }
                 Button {
-                    Accessible.name: qsTr("Approve %1").arg(row.title)
+                    Accessible.name: text
                     Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     text: qsTr("Reject")
                     enabled: !row.busy
@@ -174,7 +174,7 @@ ColumnLayout {
                 placeholderText: qsTr("Comment for all (optional)")
             }
             Button {
-                Accessible.name: qsTr("Reject %1").arg(row.title)
+                Accessible.name: text
                 Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 Layout.alignment: Qt.AlignRight
                 text: qsTr("Approve %1").arg(list.dashboard.waiting.selectedCount)

@@ -13,6 +13,8 @@
 #include "spacesession.h"
 #include "waitinglistmodel.h"
 
+#include "store/storethread.h"
+
 #include <QDir>
 #include <QQmlComponent>
 #include <QQmlEngine>
@@ -73,6 +75,23 @@ int colourCount(const QImage &image)
         for (int x = 0; x < image.width(); x += 7)
             colours.insert(image.pixel(x, y));
     return int(colours.size());
+}
+
+// The first column of the first row of `sql` in the space's store.
+QString storeText(SpaceSession *s, const QString &sql)
+{
+    auto r = s->store()
+                 ->read<QString>([sql](store::SpaceStore &st) -> Result<QString> {
+                     const QByteArray utf8 = sql.toUtf8();
+                     auto q = st.db().prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
+                     if (!q)
+                         return q.error();
+                     QString v;
+                     TANDEM_TRY(q->forEachRow([&](const store::Statement &row) { v = row.text(0); }));
+                     return v;
+                 })
+                 .result();
+    return r ? *r : QString();
 }
 
 QStringList waitingIds(WaitingListModel *m)
@@ -308,18 +327,20 @@ private Q_SLOTS:
         QTRY_VERIFY(submitted.size() + failed.size() > 0);
         QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
 
-        // Bob's own list: the dashboard's "mine" figures count it once the server has it.
-        ApprovalDashboard bobs;
-        bobs.setSession(bobSpace);
-        bobs.setActive(true);
-        const auto pendingOfMine = [&] {
-            int n = 0;
-            for (const QVariant &v : bobs.byState())
-                if (v.toMap().value(u"state"_s).toString() == u"pending"_s)
-                    n += v.toMap().value(u"count"_s).toInt();
-            return n;
+        // Bob's own request, once the server's event has filled his store: pending, his, waiting on alice.
+        const auto bobsRequest = [&] {
+            return storeText(bobSpace,
+                u"SELECT id FROM approval_requests WHERE title = 'Taxi to the airport' AND state = 'pending' "
+                "AND requester_id = 'u_bob'"_s);
         };
-        QTRY_VERIFY_WITH_TIMEOUT(pendingOfMine() >= 1, kLong);
+        QTRY_VERIFY_WITH_TIMEOUT(!bobsRequest().isEmpty(), kLong);
+        RequestDetail mine;
+        mine.setSession(bobSpace);
+        mine.setRequestId(bobsRequest());
+        QTRY_VERIFY(mine.loaded() && mine.found());
+        QVERIFY(mine.isMine());
+        QCOMPARE(mine.state(), u"pending"_s);
+        QVERIFY(!mine.waitingOnMe());
 
         ApprovalDashboard alices;
         alices.setSession(m_alice->currentSpace());
