@@ -170,7 +170,7 @@ Rectangle {
                     RowLayout {
                         Rectangle { width: 10; height: 10; radius: 5; color: pane.stateColor(modelData.state) }
                         Label {
-                            text: qsTr("Step %1 · %2").arg(modelData.position).arg(modelData.modeText)
+                            text: qsTr("Step %1 · %2").arg(modelData.position + 1).arg(modelData.modeText)
                             font.bold: true
                             color: Theme.text
                         }

@@ -214,7 +214,7 @@ ColumnLayout {
                     labelWidth: 150
                     barColor: Theme.warning
                     rows: team.dashboard.slowestSteps.slice(0, 6).map(s => ({
-                        label: qsTr("%1, step %2").arg(s.name).arg(s.position), value: s.medianHours, text: s.medianText }))
+                        label: qsTr("%1, step %2").arg(s.name).arg(s.position + 1), value: s.medianHours, text: s.medianText }))
                 }
             }
             FigureCard {

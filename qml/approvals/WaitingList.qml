@@ -110,7 +110,7 @@ ColumnLayout {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: qsTr("%1 · %2 · step %3").arg(row.requesterName).arg(row.templateName).arg(row.step)
+                        text: qsTr("%1 · %2 · step %3").arg(row.requesterName).arg(row.templateName).arg(row.step + 1)
                         textFormat: Text.PlainText
                         elide: Text.ElideRight
                         color: Theme.mutedText
