@@ -836,6 +836,10 @@
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
 </context>
 <context>
     <name>RequestDetailView</name>
@@ -2126,6 +2130,10 @@
     <message>
         <source>This request is not in this space.</source>
         <translation>此申请不在这个空间中。</translation>
+    </message>
+    <message>
+        <source>Give a reason for rejecting this request. Nothing was sent.</source>
+        <translation>请填写驳回理由。未发送任何内容。</translation>
     </message>
 </context>
 <context>

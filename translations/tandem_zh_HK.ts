@@ -836,6 +836,10 @@
         <source>Reject</source>
         <translation>駁回</translation>
     </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
 </context>
 <context>
     <name>RequestDetailView</name>
@@ -2126,6 +2130,10 @@
     <message>
         <source>This request is not in this space.</source>
         <translation>此申請不在這個空間中。</translation>
+    </message>
+    <message>
+        <source>Give a reason for rejecting this request. Nothing was sent.</source>
+        <translation>請填寫駁回理由。沒有傳送任何內容。</translation>
     </message>
 </context>
 <context>

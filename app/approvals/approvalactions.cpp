@@ -284,6 +284,13 @@ void ApprovalActions::approve(const QString &requestId, const QString &comment)
 
 void ApprovalActions::reject(const QString &requestId, const QString &reason)
 {
+    // The server requires a reason (docs/approvals.md §5); saying so here spares a round trip and a
+    // refusal that would arrive after the dialog has closed.
+    if (reason.trimmed().isEmpty()) {
+        Q_EMIT finished(
+            requestId, u"reject"_s, false, tr("Give a reason for rejecting this request. Nothing was sent."));
+        return;
+    }
     send({ApprovalCommand::Kind::Reject, requestId, reason, {}, {}, {}});
 }
 

@@ -49,7 +49,15 @@ void RequestForm::setSession(SpaceSession *session)
 
 void RequestForm::setStore(store::StoreThread *store)
 {
+    disconnect(m_changedConnection);
     m_store = store;
+    // A fresh sign-in opens the form before the space's templates have arrived: load them when they do.
+    if (m_store)
+        m_changedConnection
+            = connect(m_store, &store::StoreThread::changed, this, [this](const store::StoreChange &change) {
+                  if (change.approvals && m_templates.isEmpty())
+                      loadTemplates();
+              });
     loadTemplates();
 }
 

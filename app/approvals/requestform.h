@@ -108,6 +108,7 @@ private:
 
     QPointer<SpaceSession> m_session;
     store::StoreThread *m_store = nullptr;
+    QMetaObject::Connection m_changedConnection;
     QVariantList m_templates;
     QHash<QString, approvals::TemplateInfo> m_infos; // template id → as stored
     QSet<QDate> m_holidays; // for the leave_days preview

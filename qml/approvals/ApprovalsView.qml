@@ -80,6 +80,7 @@ Rectangle {
                         { page: "new", label: qsTr("New request") }
                     ]
                     delegate: AbstractButton {
+                        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                         id: tab
                         required property var modelData
                         readonly property bool current: view.page === modelData.page

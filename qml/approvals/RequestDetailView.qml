@@ -92,6 +92,8 @@ Rectangle {
                 Accessible.name: text
             }
             Button {
+                Accessible.name: text
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 visible: pane.detail.isMine && (pane.detail.state === "pending" || pane.detail.state === "returned")
                 text: qsTr("Withdraw")
                 enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
@@ -101,12 +103,16 @@ Rectangle {
                 visible: pane.detail.waitingOnMe
                 spacing: Theme.spacing
                 Button {
+                    Accessible.name: text
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     text: qsTr("Approve")
                     highlighted: true
                     enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
                     onClicked: pane.actions.approve(pane.detail.requestId, "")
                 }
                 Button {
+                    Accessible.name: text
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     text: qsTr("Reject")
                     enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
                     onClicked: rejectDialog.openFor(pane.detail.requestId, pane.detail.title)
@@ -164,7 +170,7 @@ Rectangle {
                     RowLayout {
                         Rectangle { width: 10; height: 10; radius: 5; color: pane.stateColor(modelData.state) }
                         Label {
-                            text: qsTr("Step %1 · %2").arg(modelData.position).arg(modelData.modeText)
+                            text: qsTr("Step %1 · %2").arg(modelData.position + 1).arg(modelData.modeText)
                             font.bold: true
                             color: Theme.text
                         }

@@ -113,6 +113,8 @@ ScrollView {
                 color: Theme.mutedText
             }
             Button {
+                Accessible.name: text
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 text: formView.form.submitting ? qsTr("Sending…") : qsTr("Submit request")
                 enabled: !formView.form.submitting
                 highlighted: true
@@ -264,6 +266,8 @@ ScrollView {
                 }
             }
             Button {
+                Accessible.name: text
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 text: qsTr("Attach files…")
                 onClicked: picker.open()
             }

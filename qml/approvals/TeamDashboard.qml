@@ -56,6 +56,8 @@ ColumnLayout {
             onEditingFinished: team.dashboard.toDate = team.dateOrNull(text)
         }
         Button {
+            Accessible.name: text
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             text: qsTr("Clear filters")
             onClicked: {
                 typeBox.currentIndex = 0
@@ -66,6 +68,8 @@ ColumnLayout {
             }
         }
         Button {
+            Accessible.name: text
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             text: qsTr("Export CSV…")
             onClicked: exportDialog.open()
         }
@@ -210,7 +214,7 @@ ColumnLayout {
                     labelWidth: 150
                     barColor: Theme.warning
                     rows: team.dashboard.slowestSteps.slice(0, 6).map(s => ({
-                        label: qsTr("%1, step %2").arg(s.name).arg(s.position), value: s.medianHours, text: s.medianText }))
+                        label: qsTr("%1, step %2").arg(s.name).arg(s.position + 1), value: s.medianHours, text: s.medianText }))
                 }
             }
             FigureCard {

@@ -30,6 +30,8 @@ ColumnLayout {
         }
         Item { Layout.fillWidth: true }
         Button {
+            Accessible.name: text
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             text: qsTr("Approve selected (%1)").arg(list.dashboard.waiting.selectedCount)
             enabled: list.dashboard.waiting.selectedCount > 0
             highlighted: true
@@ -72,6 +74,13 @@ ColumnLayout {
             color: list.selectedRequestId === requestId ? Theme.selection : (mouse.containsMouse ? Theme.hover : "transparent")
             Accessible.role: Accessible.ListItem
             Accessible.name: qsTr("%1 from %2, waiting %3").arg(title).arg(requesterName).arg(waitingText)
+            // A Tab stop of its own: Enter, Space or a screen reader's activate opens the request's detail.
+            activeFocusOnTab: true
+            Accessible.focusable: true
+            Accessible.onPressAction: list.requestChosen(row.requestId)
+            Keys.onReturnPressed: list.requestChosen(row.requestId)
+            Keys.onEnterPressed: list.requestChosen(row.requestId)
+            Keys.onSpacePressed: list.requestChosen(row.requestId)
             MouseArea {
                 id: mouse
                 anchors.fill: parent
@@ -101,7 +110,7 @@ ColumnLayout {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: qsTr("%1 · %2 · step %3").arg(row.requesterName).arg(row.templateName).arg(row.step)
+                        text: qsTr("%1 · %2 · step %3").arg(row.requesterName).arg(row.templateName).arg(row.step + 1)
                         textFormat: Text.PlainText
                         elide: Text.ElideRight
                         color: Theme.mutedText
@@ -123,11 +132,15 @@ ColumnLayout {
                     MouseArea { id: hoverArea; anchors.fill: parent; hoverEnabled: true; acceptedButtons: Qt.NoButton }
                 }
                 Button {
+                    Accessible.name: qsTr("Approve %1").arg(row.title)
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     text: qsTr("Approve")
                     enabled: !row.busy
                     onClicked: list.actions.approve(row.requestId, "")
                 }
                 Button {
+                    Accessible.name: text
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                     text: qsTr("Reject")
                     enabled: !row.busy
                     onClicked: rejectDialog.openFor(row.requestId, row.title)
@@ -157,9 +170,12 @@ ColumnLayout {
             TextField {
                 id: bulkComment
                 Layout.fillWidth: true
+                Accessible.name: placeholderText
                 placeholderText: qsTr("Comment for all (optional)")
             }
             Button {
+                Accessible.name: text
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 Layout.alignment: Qt.AlignRight
                 text: qsTr("Approve %1").arg(list.dashboard.waiting.selectedCount)
                 highlighted: true

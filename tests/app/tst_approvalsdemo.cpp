@@ -1,0 +1,375 @@
+// The approvals screens' C++ (app/approvals) against the real tandem-server --demo: alice's waiting list
+// from the seeded requests, an approval that reaches the server and shows as pending until its event, a
+// rejection without a reason refused before anything is sent, bob's reimbursement filled through
+// RequestForm reaching alice's waiting list, and a state_conflict explained. Then the views over the
+// demo data, in English and Simplified Chinese, as PNGs in $TANDEM_ARTIFACTS (test-artifacts/).
+#include "../server/serverfixture.h"
+
+#include "appcontroller.h"
+#include "approvalactions.h"
+#include "approvaldashboard.h"
+#include "requestdetail.h"
+#include "requestform.h"
+#include "spacesession.h"
+#include "waitinglistmodel.h"
+
+#include "store/storethread.h"
+
+#include <QDir>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickView>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
+
+using namespace tandem;
+using namespace tandem::app;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kLong = 30000;
+const QString kPassphrase = u"correct horse battery"_s;
+
+// The seeded requests (server/approvals/demoapprovals.cpp): 1 Dana's leave and 2 Eve's reimbursement
+// wait for alice; 3 Bob's lunch was approved by alice, then Hui; 4 Frank's desks were rejected by Chen.
+const QString kDanaLeave = u"0199a000-0000-7000-8000-000000000001"_s;
+const QString kEveTrip = u"0199a000-0000-7000-8000-000000000002"_s;
+const QString kBobLunch = u"0199a000-0000-7000-8000-000000000003"_s;
+const QString kFrankDesks = u"0199a000-0000-7000-8000-000000000004"_s;
+
+constexpr auto kScene = R"(
+import QtQuick
+import Tandem.App
+import Tandem.Ui
+Item {
+    width: 1360; height: 860
+    property alias view: view
+    ApprovalDashboard { id: dashboard; objectName: "dashboard"; active: true }
+    RequestDetail { id: detail; objectName: "detail" }
+    RequestForm { id: form; objectName: "form" }
+    ApprovalActions { id: actions; objectName: "actions" }
+    ApprovalsView {
+        id: view
+        objectName: "approvalsView"
+        anchors.fill: parent
+        dashboard: dashboard; detail: detail; form: form; actions: actions
+        selectedRequestId: detail.requestId
+    }
+}
+)";
+
+int colourCount(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+// The first column of the first row of `sql` in the space's store.
+QString storeText(SpaceSession *s, const QString &sql)
+{
+    auto r = s->store()
+                 ->read<QString>([sql](store::SpaceStore &st) -> Result<QString> {
+                     const QByteArray utf8 = sql.toUtf8();
+                     auto q = st.db().prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
+                     if (!q)
+                         return q.error();
+                     QString v;
+                     TANDEM_TRY(q->forEachRow([&](const store::Statement &row) { v = row.text(0); }));
+                     return v;
+                 })
+                 .result();
+    return r ? *r : QString();
+}
+
+QStringList waitingIds(WaitingListModel *m)
+{
+    QStringList ids;
+    for (int i = 0; i < m->count(); ++i)
+        ids << m->requestIdAt(i);
+    return ids;
+}
+
+} // namespace
+
+class TestApprovalsDemo : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_serverData;
+    QTemporaryDir m_aliceProfile;
+    QTemporaryDir m_bobProfile;
+    testing::ServerProcess m_server;
+    std::unique_ptr<AppController> m_alice;
+    std::unique_ptr<AppController> m_bob;
+    QString m_outDir;
+
+    std::unique_ptr<AppController> signIn(const QString &profile, const QString &user)
+    {
+        StartOptions options;
+        options.profileDirectory = profile;
+        auto app = std::make_unique<AppController>(options);
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(app->state(), u"welcome"_s, 10000); }();
+        app->connectToServer(m_server.url().toString(), user, u"demo"_s, u"work"_s, u"Work"_s, kPassphrase);
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(app->state(), u"ready"_s, kLong); }();
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(app->currentSpace()->syncState(), u"ready"_s, kLong); }();
+        return app;
+    }
+
+    void shoot(const QString &language)
+    {
+        QTranslator translator;
+        if (language != u"en"_s) {
+            QVERIFY(translator.load(u":/i18n/tandem_%1.qm"_s.arg(language)));
+            QCoreApplication::installTranslator(&translator);
+        }
+        QLocale::setDefault(QLocale(language));
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        });
+        QQuickView view;
+        view.setResizeMode(QQuickView::SizeRootObjectToView);
+        view.engine()->addImportPath(u"qrc:/"_s);
+        QQmlComponent component(view.engine());
+        component.setData(kScene, QUrl(u"qrc:/approvalsdemo.qml"_s));
+        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
+        auto *root = qobject_cast<QQuickItem *>(component.create());
+        QVERIFY(root);
+        view.setContent(QUrl(), &component, root);
+        view.resize(1360, 860);
+        view.show();
+        auto *dashboard = root->findChild<ApprovalDashboard *>(u"dashboard"_s);
+        auto *detail = root->findChild<RequestDetail *>(u"detail"_s);
+        auto *form = root->findChild<RequestForm *>(u"form"_s);
+        auto *actions = root->findChild<ApprovalActions *>(u"actions"_s);
+        auto *approvals = root->findChild<QQuickItem *>(u"approvalsView"_s);
+        QVERIFY(dashboard && detail && form && actions && approvals);
+        SpaceSession *space = m_alice->currentSpace();
+        dashboard->setSession(space);
+        detail->setSession(space);
+        form->setSession(space);
+        actions->setSession(space);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->loading() && dashboard->waiting()->count() > 0, 10000);
+
+        const auto grab = [&](const QString &name) {
+            QTest::qWait(150);
+            const QImage image = view.grabWindow();
+            QVERIFY(!image.isNull());
+            QVERIFY2(colourCount(image) > 20, qPrintable(name + u" looks blank"_s));
+            QVERIFY(image.save(QDir(m_outDir).filePath(u"%1-%2.png"_s.arg(name, language))));
+        };
+
+        detail->setRequestId(dashboard->waiting()->requestIdAt(0));
+        QTRY_VERIFY(detail->loaded() && detail->found());
+        grab(u"approvals-demo-waiting"_s);
+
+        approvals->setProperty("page", u"team"_s);
+        detail->setRequestId(kFrankDesks); // two steps, a rejection with its reason
+        QTRY_VERIFY(detail->loaded() && detail->found() && detail->steps().size() == 2);
+        QVERIFY(detail->timeline().size() >= 3);
+        grab(u"approvals-demo-team"_s);
+
+        detail->setRequestId({});
+        approvals->setProperty("page", u"new"_s);
+        form->setTemplateId(u"tpl_reimbursement"_s);
+        QTRY_COMPARE(form->fields().size(), 5);
+        form->setTitle(u"Taxi to the Shenzhen office"_s);
+        form->setMoney(u"amount"_s, u"1234.5"_s, u"HKD"_s);
+        form->setDate(u"spent_on"_s, u"yesterday"_s);
+        QVERIFY(!form->validate());
+        QCOMPARE(form->errors().size(), 3); // the date unreadable, the expense, the description
+        grab(u"approvals-demo-form"_s);
+        delete root;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QQuickStyle::setStyle(u"Basic"_s);
+        qputenv("TANDEM_NO_KEYCHAIN", "1");
+        qunsetenv("TANDEM_PASSPHRASE");
+        qputenv("TANDEM_SERVER_BINARY", TANDEM_SERVER_BINARY);
+        m_outDir = qEnvironmentVariable("TANDEM_ARTIFACTS", QDir::current().filePath(u"test-artifacts"_s));
+        QVERIFY(QDir().mkpath(m_outDir));
+        QVERIFY(m_serverData.isValid());
+        QVERIFY(m_server.start(m_serverData.path(), {u"--demo"_s}));
+        m_alice = signIn(m_aliceProfile.path(), u"alice"_s);
+        QVERIFY(m_alice && m_alice->currentSpace());
+    }
+
+    void waitingListShowsTheSeededPendingRequestsOldestFirst()
+    {
+        ApprovalDashboard dashboard;
+        dashboard.setSession(m_alice->currentSpace());
+        dashboard.setActive(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.loading() && dashboard.waiting()->count() >= 2, kLong);
+        const QStringList ids = waitingIds(dashboard.waiting());
+        QCOMPARE(ids.mid(0, 2), (QStringList {kDanaLeave, kEveTrip}));
+        const QModelIndex first = dashboard.waiting()->index(0);
+        QCOMPARE(first.data(WaitingListModel::RequesterNameRole).toString().isEmpty(), false);
+        QVERIFY(first.data(WaitingListModel::SubmittedAtRole).toLongLong()
+            <= dashboard.waiting()->index(1).data(WaitingListModel::SubmittedAtRole).toLongLong());
+        QVERIFY(!dashboard.waiting()->index(1).data(WaitingListModel::AmountTextRole).toString().isEmpty());
+    }
+
+    void rejectingWithoutAReasonIsRefusedLocally()
+    {
+        ApprovalActions actions;
+        actions.setSession(m_alice->currentSpace());
+        QSignalSpy finished(&actions, &ApprovalActions::finished);
+        actions.reject(kEveTrip, u"   "_s);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(2).toBool(), false);
+        QVERIFY2(finished.at(0).at(3).toString().contains(u"reason"_s),
+            qPrintable(finished.at(0).at(3).toString()));
+        QVERIFY(actions.pending().isEmpty());
+        // nothing went out: the request still waits on alice
+        RequestDetail detail;
+        detail.setSession(m_alice->currentSpace());
+        detail.setRequestId(kEveTrip);
+        QTRY_VERIFY(detail.loaded() && detail.found());
+        QCOMPARE(detail.state(), u"pending"_s);
+        QVERIFY(detail.waitingOnMe());
+    }
+
+    void approvingShowsPendingUntilTheServersEvent()
+    {
+        SpaceSession *space = m_alice->currentSpace();
+        ApprovalActions actions;
+        actions.setSession(space);
+        RequestDetail detail;
+        detail.setSession(space);
+        detail.setRequestId(kDanaLeave);
+        QTRY_VERIFY(detail.loaded() && detail.found());
+        QVERIFY(detail.waitingOnMe());
+        QCOMPARE(detail.state(), u"pending"_s);
+
+        // Watch the detail: every state it shows while the action is pending.
+        QStringList statesWhilePending;
+        bool sawPending = false;
+        connect(&actions, &ApprovalActions::pendingChanged, &detail, [&] {
+            if (actions.pending().contains(kDanaLeave))
+                sawPending = true;
+        });
+        connect(&detail, &RequestDetail::changed, &actions, [&] {
+            if (actions.pending().contains(kDanaLeave))
+                statesWhilePending << detail.state();
+        });
+        QSignalSpy finished(&actions, &ApprovalActions::finished);
+        actions.approve(kDanaLeave, u"Enjoy Lisbon"_s);
+        QVERIFY(actions.pending().contains(kDanaLeave)); // shown as pending at once
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY2(finished.at(0).at(2).toBool(), qPrintable(finished.at(0).at(3).toString()));
+        // The leave is five working days: after alice, HR (grace) decides; alice is done with it.
+        QTRY_VERIFY_WITH_TIMEOUT(!detail.waitingOnMe() && !actions.pending().contains(kDanaLeave), kLong);
+        QVERIFY(sawPending);
+        QVERIFY2(!statesWhilePending.contains(u"approved"_s), qPrintable(statesWhilePending.join(u',')));
+        QCOMPARE(detail.steps().at(0).toMap().value(u"state"_s).toString(), u"approved"_s);
+        bool approvedByAlice = false;
+        for (const QVariant &v : detail.timeline())
+            approvedByAlice |= v.toMap().value(u"action"_s).toString() == u"approve"_s
+                && v.toMap().value(u"comment"_s).toString() == u"Enjoy Lisbon"_s;
+        QVERIFY(approvedByAlice);
+    }
+
+    void approvingADecidedRequestIsExplained()
+    {
+        ApprovalActions actions;
+        actions.setSession(m_alice->currentSpace());
+        QSignalSpy refused(&actions, &ApprovalActions::refused);
+        ApprovalCommand c;
+        c.kind = ApprovalCommand::Kind::Approve;
+        c.requestId = kBobLunch;
+        c.step = 2; // the finance step Hui already approved
+        actions.send(c);
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, kLong);
+        QCOMPARE(refused.at(0).at(2).toString(), u"state_conflict"_s);
+        const QString text = refused.at(0).at(3).toString();
+        QVERIFY2(text.startsWith(u"Already approved by "_s) && text.contains(u" at "_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"Alice"_s), qPrintable(text)); // Hui settled it, not alice's own step 0
+        QTRY_VERIFY(!actions.pending().contains(kBobLunch));
+    }
+
+    void bobsReimbursementReachesAlicesWaitingList()
+    {
+        m_bob = signIn(m_bobProfile.path(), u"bob"_s);
+        SpaceSession *bobSpace = m_bob->currentSpace();
+        RequestForm form;
+        form.setSession(bobSpace);
+        QTRY_VERIFY_WITH_TIMEOUT(!form.templates().isEmpty(), kLong);
+        form.setTemplateId(u"tpl_reimbursement"_s);
+        QTRY_COMPARE(form.fields().size(), 5);
+        form.setTitle(u"Taxi to the airport"_s);
+        form.setMoney(u"amount"_s, u"236.50"_s, u"CNY"_s);
+        form.setChoice(u"expense_type"_s, u"travel"_s);
+        form.setDate(u"spent_on"_s, QDate::currentDate().addDays(-1).toString(Qt::ISODate));
+        form.setText(u"description"_s, u"Flight home from the Shanghai visit"_s);
+        QVERIFY2(form.validate(), qPrintable(QVariant(form.errors()).toString()));
+        ApprovalActions actions;
+        actions.setSession(bobSpace);
+        QSignalSpy submitted(&form, &RequestForm::submitted);
+        QSignalSpy failed(&form, &RequestForm::submitFailed);
+        form.submit(&actions);
+        QTRY_VERIFY(submitted.size() + failed.size() > 0);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+
+        // Bob's own request, once the server's event has filled his store: pending, his, waiting on alice.
+        const auto bobsRequest = [&] {
+            return storeText(bobSpace,
+                u"SELECT id FROM approval_requests WHERE title = 'Taxi to the airport' AND state = 'pending' "
+                "AND requester_id = 'u_bob'"_s);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!bobsRequest().isEmpty(), kLong);
+        RequestDetail mine;
+        mine.setSession(bobSpace);
+        mine.setRequestId(bobsRequest());
+        QTRY_VERIFY(mine.loaded() && mine.found());
+        QVERIFY(mine.isMine());
+        QCOMPARE(mine.state(), u"pending"_s);
+        QVERIFY(!mine.waitingOnMe());
+
+        ApprovalDashboard alices;
+        alices.setSession(m_alice->currentSpace());
+        alices.setActive(true);
+        const auto hasBobs = [&] {
+            for (int i = 0; i < alices.waiting()->count(); ++i)
+                if (alices.waiting()->index(i).data(WaitingListModel::TitleRole).toString()
+                    == u"Taxi to the airport"_s)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hasBobs(), kLong);
+        // newest last
+        QCOMPARE(alices.waiting()
+                     ->index(alices.waiting()->count() - 1)
+                     .data(WaitingListModel::TitleRole)
+                     .toString(),
+            u"Taxi to the airport"_s);
+    }
+
+    void screensInEnglish() { shoot(u"en"_s); }
+    void screensInSimplifiedChinese() { shoot(u"zh_CN"_s); }
+
+    void cleanupTestCase()
+    {
+        m_bob.reset();
+        m_alice.reset();
+    }
+};
+
+QTEST_MAIN(TestApprovalsDemo)
+#include "tst_approvalsdemo.moc"
