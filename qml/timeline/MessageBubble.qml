@@ -70,7 +70,7 @@ FocusScope {
     Accessible.focusable: true
     Accessible.onPressAction: bubble.openMenu() // as Enter: the actions menu
     // What a screen reader says on reaching the message: sender, time, text, then its state.
-    Accessible.name: notice ? systemText : (deleted ? qsTr("%1 recalled a message").arg(senderName)
+    Accessible.name: notice ? systemText : ((deleted ? qsTr("%1 recalled a message").arg(senderName)
                               : qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(body.length > 300 ? body.slice(0, 300) + "…" : body))
                      + (sendState === "failed" ? " " + qsTr("(not sent)") : sendState === "sending" ? " " + qsTr("(sending)") : "")
                      + (edited && !deleted ? ", " + qsTr("edited") : "")
