@@ -1397,6 +1397,14 @@
     </message>
 </context>
 <context>
+    <name>SystemNotice</name>
+    <message>
+        <source>%1 has taken over this conversation from %2</source>
+        <extracomment>A system notice in a conversation: %1 the successor, %2 the person who handed it over.</extracomment>
+        <translation>%1 已接手此会话（原负责人：%2）</translation>
+    </message>
+</context>
+<context>
     <name>TaskEditor</name>
     <message>
         <source>New task</source>

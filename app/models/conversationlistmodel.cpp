@@ -2,6 +2,7 @@
 
 #include "offdutytext.h"
 #include "storereply.h"
+#include "systemnotice.h"
 
 #include "messageformat.h"
 #include "platform/languagesettings.h"
@@ -147,6 +148,9 @@ QString ConversationListModel::lastMessageText(const ConversationSummary &c) con
         return {};
     if (c.lastMessageDeleted)
         return tr("Message deleted");
+    if (!c.lastSystemKind.isEmpty())
+        return messaging::oneLine(models::SystemNotice::text(
+            c.lastSystemKind, c.lastSystemFromName, c.lastSystemToName, c.lastMessageText));
     if (c.lastMessageText.isEmpty() && !c.lastAttachmentName.isEmpty())
         return messaging::oneLine(c.lastAttachmentName);
     return messaging::oneLine(c.lastMessageText);
@@ -175,9 +179,10 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case LastMessageTextRole:
         return lastMessageText(c);
     case LastSenderNameRole:
-        return c.lastSenderId.isEmpty()      ? QString()
-            : c.lastSenderId == m_selfUserId ? tr("You")
-                                             : c.lastSenderName;
+        // A server notice is nobody's message: its sentence names the people.
+        return c.lastSenderId.isEmpty() || !c.lastSystemKind.isEmpty() ? QString()
+            : c.lastSenderId == m_selfUserId                           ? tr("You")
+                                                                       : c.lastSenderName;
     case LastMessageAtRole:
         return c.lastMessageAt;
     case DraftTextRole:

@@ -3,6 +3,7 @@
 #include "languagesettings.h"
 #include "messageformat.h"
 #include "storereply.h"
+#include "systemnotice.h"
 
 #include "messaging/conversationqueries.h"
 #include "messaging/timelinequeries.h"
@@ -47,8 +48,8 @@ TimelineModel::TimelineModel(store::StoreThread *store, QString conversationId, 
     // Times, days and error texts are made in data(): a new language only needs them asked again.
     connect(LanguageSettings::instance(), &LanguageSettings::languageChanged, this, [this] {
         if (!m_items.isEmpty())
-            Q_EMIT dataChanged(
-                index(0), index(int(m_items.size()) - 1), {TimeTextRole, DayTextRole, ErrorTextRole});
+            Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1),
+                {TimeTextRole, DayTextRole, ErrorTextRole, SystemTextRole});
     });
     loadLatest();
 }
@@ -96,12 +97,15 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         {PinnedRole, "pinned"},
         {SeqRole, "seq"},
         {MentionNamesRole, "mentionNames"},
+        {SystemKindRole, "systemKind"},
+        {SystemTextRole, "systemText"},
     };
 }
 
 bool TimelineModel::canEdit(const TimelineItem &t) const
 {
-    if (t.senderId != m_selfUserId || t.deletedAt != 0 || t.seq == 0)
+    // A server notice is never edited (docs/protocol.md §6.12).
+    if (t.senderId != m_selfUserId || t.deletedAt != 0 || t.seq == 0 || !t.systemKind.isEmpty())
         return false;
     return withinWindow(t, m_policy.editWindowMs);
 }
@@ -186,6 +190,12 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return t.pinned;
     case SeqRole:
         return t.seq;
+    case SystemKindRole:
+        return t.systemKind;
+    case SystemTextRole:
+        return t.deletedAt != 0
+            ? QString()
+            : models::SystemNotice::text(t.systemKind, t.systemFromName, t.systemToName, t.body);
     default:
         return {};
     }

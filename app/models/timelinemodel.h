@@ -70,6 +70,8 @@ public:
         PinnedRole,
         SeqRole,
         MentionNamesRole,
+        SystemKindRole, // a server notice's kind ("handover"); empty for an ordinary message
+        SystemTextRole, // a server notice's sentence, translated (the body for an unknown kind); else empty
     };
     Q_ENUM(Role)
 

@@ -31,8 +31,15 @@ constexpr std::string_view kSummarySql
 
 constexpr std::string_view kLastMessageSql
     = "SELECT m.id, m.sender_id, coalesce(nullif(u.display_name, ''), u.user_name, m.sender_id), m.body, "
-      "m.deleted_at IS NOT NULL, (SELECT a.name FROM attachments a WHERE a.message_id = m.id LIMIT 1) "
+      "m.deleted_at IS NOT NULL, (SELECT a.name FROM attachments a WHERE a.message_id = m.id LIMIT 1), "
+      // A server notice's kind and the names of a handover's two users (docs/protocol.md §6.12).
+      "coalesce(sy.kind, ''), "
+      "(SELECT coalesce(nullif(fu.display_name, ''), fu.user_name) FROM users fu "
+      "WHERE sy.kind = 'handover' AND fu.id = json_extract(sy.data, '$.from_user_id')), "
+      "(SELECT coalesce(nullif(tu.display_name, ''), tu.user_name) FROM users tu "
+      "WHERE sy.kind = 'handover' AND tu.id = json_extract(sy.data, '$.to_user_id')) "
       "FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
+      "LEFT JOIN message_system sy ON sy.message_id = m.id "
       "WHERE m.conversation_id = ?1 AND m.thread_root_id IS NULL "
       "ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1";
 
@@ -66,6 +73,9 @@ Status fillActivity(store::Database &db, ConversationSummary &c, const QString &
         c.lastMessageText = r.text(3);
         c.lastMessageDeleted = r.int64(4) != 0;
         c.lastAttachmentName = r.text(5);
+        c.lastSystemKind = r.text(6);
+        c.lastSystemFromName = r.text(7);
+        c.lastSystemToName = r.text(8);
     }));
     TANDEM_TRY((*unread)
                    ->bind(1, c.id)

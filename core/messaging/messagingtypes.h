@@ -33,6 +33,11 @@ struct ConversationSummary
     QString notifyLevel; // all, mentions, muted
     bool pinned = false;
     qint64 readUpToSeq = 0; // the account's receipt
+    // When the newest message is a server notice (docs/protocol.md §6.12): its kind and, for a handover,
+    // the two users' names as held (empty when not held).
+    QString lastSystemKind;
+    QString lastSystemFromName;
+    QString lastSystemToName;
 
     bool operator==(const ConversationSummary &) const = default;
 };
@@ -110,6 +115,11 @@ struct TimelineItem
     bool pinned = false;
     QList<ReactionSummary> reactions;
     QList<AttachmentItem> attachments;
+    // A server notice (docs/protocol.md §6.12): its kind (empty for an ordinary message) and, for a
+    // handover, the two users' names as held (empty when not held).
+    QString systemKind;
+    QString systemFromName;
+    QString systemToName;
 
     bool operator==(const TimelineItem &) const = default;
 };

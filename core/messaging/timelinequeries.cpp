@@ -28,12 +28,19 @@ constexpr std::string_view kSelect
       "EXISTS (SELECT 1 FROM pins p WHERE p.conversation_id = m.conversation_id AND p.message_id = m.id), "
       // The mentioned users' user and display names, for the renderer's @name highlight (unit separator).
       "(SELECT group_concat(coalesce(u.user_name, '') || char(31) || coalesce(u.display_name, ''), char(31)) "
-      "FROM message_mentions mm LEFT JOIN users u ON u.id = mm.user_id WHERE mm.message_rowid = m.rowid) "
+      "FROM message_mentions mm LEFT JOIN users u ON u.id = mm.user_id WHERE mm.message_rowid = m.rowid), "
+      // A server notice's kind and the names of a handover's two users (docs/protocol.md §6.12).
+      "coalesce(sy.kind, ''), "
+      "(SELECT coalesce(nullif(u.display_name, ''), u.user_name) FROM users u "
+      "WHERE sy.kind = 'handover' AND u.id = json_extract(sy.data, '$.from_user_id')), "
+      "(SELECT coalesce(nullif(u.display_name, ''), u.user_name) FROM users u "
+      "WHERE sy.kind = 'handover' AND u.id = json_extract(sy.data, '$.to_user_id')) "
       "FROM messages m LEFT JOIN users su ON su.id = m.sender_id "
       "LEFT JOIN outbox o ON m.send_state = 2 AND o.mutation_id = m.client_id "
       "LEFT JOIN message_state ms ON ms.message_id = m.id "
       "LEFT JOIN messages r ON m.reply_to_id IS NOT NULL AND r.id = m.reply_to_id "
-      "LEFT JOIN users ru ON ru.id = r.sender_id ";
+      "LEFT JOIN users ru ON ru.id = r.sender_id "
+      "LEFT JOIN message_system sy ON sy.message_id = m.id ";
 
 constexpr std::string_view kMainScope = "m.conversation_id = ?2 AND m.thread_root_id IS NULL";
 constexpr std::string_view kThreadScope = "m.conversation_id = ?2 AND (m.thread_root_id = ?6 OR m.id = ?6)";
@@ -75,6 +82,9 @@ TimelineItem readItem(const Statement &r)
         t.mentionNames = r.text(25).split(QChar(31), Qt::SkipEmptyParts);
         t.mentionNames.removeDuplicates();
     }
+    t.systemKind = r.text(26);
+    t.systemFromName = r.text(27);
+    t.systemToName = r.text(28);
     return t;
 }
 

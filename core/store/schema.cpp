@@ -338,13 +338,25 @@ CREATE TABLE approval_holidays (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 6> kMigrationList {{
+// Version 7: a server-authored notice's `system` object (docs/protocol.md §6.2, §6.12), so that the
+// client shows its own translated sentence instead of the English body. A side table, like version 4:
+// the kind (to pick the sentence) and the whole object as JSON (its user ids, and kinds added later).
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE message_system (
+    message_id  TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    data        TEXT NOT NULL  -- the system object, as JSON
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 7> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
     {5, kV5},
     {6, kV6},
+    {7, kV7},
 }};
 
 constexpr bool migrationsInOrder()
@@ -359,7 +371,7 @@ static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion m
 
 } // namespace
 
-const std::array<Migration, 6> kMigrations = kMigrationList;
+const std::array<Migration, 7> kMigrations = kMigrationList;
 
 Status migrate(Database &db, int target)
 {

@@ -5,6 +5,7 @@
 
 #include "recordfields.h"
 #include "storewriterapprovals.h"
+#include "storewritersystem.h"
 
 #include "store/searchscope.h"
 
@@ -313,6 +314,7 @@ Status StoreWriter::upsertMessage(const QJsonObject &m, MessageMode mode)
     if (!deleted)
         TANDEM_TRY(indexMessage(rowid, body, conversation, string(m, "sender_id"_L1), createdAt));
     TANDEM_TRY(setMentions(rowid, deleted ? QJsonArray() : m.value("mentions"_L1).toArray()));
+    TANDEM_TRY(storeMessageSystem(m_db, id, m.value("system"_L1)));
     TANDEM_TRY(exec("DELETE FROM reactions WHERE message_id = ?1", {id}));
     for (const QJsonValue &v : m.value("reactions"_L1).toArray()) {
         const QJsonObject r = v.toObject();

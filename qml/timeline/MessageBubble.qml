@@ -44,6 +44,9 @@ FocusScope {
     property color accent: Theme.workAccent
     // An urgent message (issue 5): {mine, seen, acknowledged, statusText}; null for the others.
     property var urgentState: null
+    // A server notice (TimelineModel's systemText, translated): shown as a centred line, with no actions.
+    property string systemText
+    readonly property bool notice: systemText !== ""
 
     signal retryRequested()
     signal discardRequested()
@@ -59,7 +62,7 @@ FocusScope {
     signal acknowledgeRequested()
 
     readonly property var quickReactions: ["👍", "❤️", "😂", "🎉", "👀", "🙏"]
-    readonly property bool showActions: (hover.hovered || current) && !deleted && sendState === "sent"
+    readonly property bool showActions: (hover.hovered || current) && !deleted && sendState === "sent" && !notice
 
     property real createdAt // ms since the epoch; 0 when unknown
     implicitHeight: column.implicitHeight
@@ -67,14 +70,14 @@ FocusScope {
     Accessible.focusable: true
     Accessible.onPressAction: bubble.openMenu() // as Enter: the actions menu
     // What a screen reader says on reaching the message: sender, time, text, then its state.
-    Accessible.name: (deleted ? qsTr("%1 recalled a message").arg(senderName)
+    Accessible.name: notice ? systemText : ((deleted ? qsTr("%1 recalled a message").arg(senderName)
                               : qsTr("%1 at %2: %3").arg(senderName).arg(timeText).arg(body.length > 300 ? body.slice(0, 300) + "…" : body))
                      + (sendState === "failed" ? " " + qsTr("(not sent)") : sendState === "sending" ? " " + qsTr("(sending)") : "")
                      + (edited && !deleted ? ", " + qsTr("edited") : "")
                      + (attachments && attachments.length > 0 ? ", " + qsTr("%n file(s)", "", attachments.length) : "")
                      + (reactions && reactions.length > 0 ? ", " + qsTr("%n reaction(s)", "", reactions.length) : "")
                      + (threadReplyCount > 0 ? ", " + qsTr("%n replies", "", threadReplyCount) : "")
-                     + (mine && sendState === "sent" && receiptTotal > 0 ? ", " + qsTr("read by %1 of %2").arg(readByCount).arg(receiptTotal) : "")
+                     + (mine && sendState === "sent" && receiptTotal > 0 ? ", " + qsTr("read by %1 of %2").arg(readByCount).arg(receiptTotal) : ""))
 
     HoverHandler { id: hover }
 
@@ -88,6 +91,8 @@ FocusScope {
     }
 
     Keys.onPressed: event => {
+        if (bubble.notice)
+            return // a notice has no actions; arrows and Tab go on to the list
         // Enter on the message (not on one of its controls): its actions menu, the keyboard's right click;
         // the menu's first entry opens the thread.
         if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && bubble.activeFocus) { bubble.openMenu(); event.accepted = true }
@@ -137,8 +142,22 @@ FocusScope {
             }
         }
 
+        Loader {
+            active: bubble.notice
+            visible: active
+            Layout.fillWidth: true
+            sourceComponent: SystemNotice {
+                text: bubble.systemText
+                timeText: bubble.timeText
+                current: bubble.current
+                highlighted: bubble.highlighted
+                compact: bubble.compact
+            }
+        }
+
         Rectangle {
             id: row
+            visible: !bubble.notice
             Layout.fillWidth: true
             implicitHeight: rowLayout.implicitHeight + (bubble.grouped ? 4 : Theme.spacing * 1.25)
             color: bubble.highlighted ? Theme.highlightBackground
@@ -419,6 +438,8 @@ FocusScope {
     }
 
     function openMenu() {
+        if (bubble.notice)
+            return
         menuLoader.active = true
         if (bubble.activeFocus)
             menuLoader.item.popup(bubble, Theme.spacing * 4, Theme.spacing) // from the keyboard: at the message

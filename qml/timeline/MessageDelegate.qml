@@ -41,6 +41,7 @@ MessageBubble {
     canDelete: model.canDelete
     isFirstUnread: model.isFirstUnread
     createdAt: model.createdAt
+    systemText: model.systemText
     current: ListView.isCurrentItem && ListView.view.activeFocus
     urgentState: conversation && conversation.boundary ? (conversation.boundary.urgent[model.messageId] || null) : null
     // An urgent message shown to its recipient is marked seen (the sender learns when).

@@ -5,8 +5,13 @@
 
 #include "messageformat.h"
 
+#include "messaging/conversationqueries.h"
+#include "sync/storewriter.h"
+
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTranslator>
 
 using namespace tandem;
 using namespace tandem::app;
@@ -41,6 +46,20 @@ private:
             new QAbstractItemModelTester(
                 m.get(), QAbstractItemModelTester::FailureReportingMode::Fatal, m.get());
         return m;
+    }
+
+    // A server notice in c1 (sent by carol, after the three messages of fill(3)) written as the sync engine
+    // writes a message record, with its `system` object.
+    void addNotice(const QString &id, const QJsonObject &system, const QString &body)
+    {
+        const QJsonObject record {{u"id"_s, id}, {u"conversation_id"_s, u"c1"_s}, {u"cseq"_s, 4},
+            {u"sender_id"_s, kCarol}, {u"body"_s, body}, {u"format"_s, u"plain"_s},
+            {u"created_at"_s, minutesAgo(1)}, {u"system"_s, system}};
+        QVERIFY(m_space->write([=](store::SpaceStore &s, store::StoreChange &c) -> Status {
+            sync::StoreWriter writer(s.db(), kMe, c);
+            TANDEM_TRY(writer.upsertRecord(u"message"_s, record));
+            return writer.finish();
+        }));
     }
 
     static QString idAt(const TimelineModel &m, int row)
@@ -268,6 +287,60 @@ private Q_SLOTS:
         QCOMPARE(models::MessageFormat::shortTimeFormat(QLocale(u"zh_CN"_s)), u"HH:mm"_s);
         QVERIFY(!models::MessageFormat::timeText(minutesAgo(1))
                      .contains(QRegularExpression(u"\\d:\\d\\d:\\d"_s)));
+    }
+
+    void handoverNoticeIsTheClientsSentenceWithTheStoredNamesInEnglishAndChinese()
+    {
+        fill(3);
+        // The server's English body names people as it knew them; the store's names win.
+        addNotice(u"n1"_s, {{u"kind"_s, u"handover"_s}, {u"from_user_id"_s, kBob}, {u"to_user_id"_s, kCarol}},
+            u"carol has taken over this conversation from bob"_s);
+        auto m = model();
+        QTRY_COMPARE(m->rowCount(), 4);
+        QCOMPARE(idAt(*m, 0), u"n1"_s);
+        QCOMPARE(m->data(m->index(0), TimelineModel::SystemKindRole).toString(), u"handover"_s);
+        QCOMPARE(m->data(m->index(0), TimelineModel::SystemTextRole).toString(),
+            u"Carol King has taken over this conversation from Bob Stone"_s);
+        QVERIFY(!m->data(m->index(0), TimelineModel::CanEditRole).toBool());
+        QCOMPARE(m->data(m->index(1), TimelineModel::SystemTextRole).toString(), QString()); // a message
+
+        QTranslator translator;
+        QVERIFY(translator.load(u":/i18n/tandem_zh_CN.qm"_s));
+        QCoreApplication::installTranslator(&translator);
+        const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+        QCOMPARE(m->data(m->index(0), TimelineModel::SystemTextRole).toString(),
+            u"Carol King 已接手此会话（原负责人：Bob Stone）"_s);
+
+        // The conversation list's preview reads the same notice.
+        const auto list = m_space->read<QList<messaging::ConversationSummary>>(
+            [](store::SpaceStore &s) { return messaging::conversationSummaries(s, kMe); });
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).lastSystemKind, u"handover"_s);
+        QCOMPARE(list.at(0).lastSystemFromName, u"Bob Stone"_s);
+        QCOMPARE(list.at(0).lastSystemToName, u"Carol King"_s);
+    }
+
+    void unknownNoticeKindShowsTheServersBody()
+    {
+        fill(3);
+        addNotice(u"n1"_s, {{u"kind"_s, u"retention_changed"_s}, {u"days"_s, 30}},
+            u"Messages are now kept for 30 days"_s);
+        auto m = model();
+        QTRY_COMPARE(m->rowCount(), 4);
+        QCOMPARE(m->data(m->index(0), TimelineModel::SystemKindRole).toString(), u"retention_changed"_s);
+        QCOMPARE(m->data(m->index(0), TimelineModel::SystemTextRole).toString(),
+            u"Messages are now kept for 30 days"_s);
+    }
+
+    void malformedSystemObjectLeavesAnOrdinaryMessage()
+    {
+        fill(3);
+        addNotice(u"n1"_s, {{u"kind"_s, u"Hand Over!"_s}}, u"plain text"_s);
+        auto m = model();
+        QTRY_COMPARE(m->rowCount(), 4);
+        QCOMPARE(m->data(m->index(0), TimelineModel::SystemKindRole).toString(), QString());
+        QCOMPARE(m->data(m->index(0), TimelineModel::SystemTextRole).toString(), QString());
+        QCOMPARE(m->data(m->index(0), TimelineModel::BodyRole).toString(), u"plain text"_s);
     }
 
     void loadAroundShowsTheMessageAndHighlightsIt()

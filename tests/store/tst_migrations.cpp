@@ -230,7 +230,8 @@ private Q_SLOTS:
         QTest::newRow("4: sync") << 4 << QStringLiteral("snapshot_staging");
         QTest::newRow("5: task merge state") << 5 << QStringLiteral("task_state");
         QTest::newRow("6: approvals sync") << 6 << QStringLiteral("approval_holidays");
-        static_assert(kSchemaVersion == 6, "a new migration needs its row here");
+        QTest::newRow("7: system notices") << 7 << QStringLiteral("message_system");
+        static_assert(kSchemaVersion == 7, "a new migration needs its row here");
     }
 
     void eachMigrationAppliesOnTheVersionBeforeIt()

@@ -40,6 +40,18 @@ QStringList bodies(Client &c, const QString &conversation)
     return readTexts(*c.store, inConversation(conversation, "SELECT body") + " ORDER BY seq");
 }
 
+// The conversation's messages kept as server notices: their kind, and whether the handover names a
+// former member other than the sender and the sender as the successor.
+QStringList systemNotices(Client &c, const QString &conversation)
+{
+    return readTexts(*c.store,
+        "SELECT s.kind || CASE WHEN json_extract(s.data, '$.to_user_id') = m.sender_id AND "
+        "json_extract(s.data, '$.from_user_id') != m.sender_id THEN ' from the former, to the sender' ELSE "
+        "'' END "
+        "FROM message_system s JOIN messages m ON m.id = s.message_id WHERE m.conversation_id = '"
+            + conversation.toStdString() + "'");
+}
+
 qint64 heldConversations(Client &c, const QString &conversation)
 {
     return readInt(
@@ -101,6 +113,9 @@ class TestHandover : public QObject
         QCOMPARE(
             QSet<QString>(held.begin(), held.end() - 1), QSet<QString>(expected.begin(), expected.end()));
         QCOMPARE(held.last(), kNotice);
+        // The notice is kept as one (its `system` object, §6.12): the client shows its own sentence.
+        QCOMPARE(
+            systemNotices(chen, conversation), QStringList {u"handover from the former, to the sender"_s});
         QTRY_VERIFY_WITH_TIMEOUT(bodies(kevin, conversation).contains(kNotice), 20000);
 
         QVERIFY(chen.sync->sendMessage(conversation, u"Chen here, I have your order"_s).result());

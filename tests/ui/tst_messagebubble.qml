@@ -56,6 +56,20 @@ TestCase {
         verify(!hasText(b, "Bob Li"))
     }
 
+    function test_serverNoticeIsACentredLineWithoutActions() {
+        var text = "Chen Wei 已接手此会话（原负责人：Bob Li）"
+        var b = createTemporaryObject(bubbleComponent, testCase, { systemText: text, current: true })
+        waitForRendering(b)
+        verify(hasText(b, text))
+        verify(labelsOf(b).indexOf("Bob Li") < 0) // no sender line (the sentence names him)
+        compare(b.Accessible.name, text)
+        verify(!b.showActions)
+        b.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        for (var i = 0; i < b.children.length; ++i)
+            verify(!(b.children[i].item && b.children[i].item.opened), "no actions menu")
+    }
+
     function test_recalledMessageShowsNotice() {
         var b = createTemporaryObject(bubbleComponent, testCase, { deleted: true, body: "" })
         waitForRendering(b)
