@@ -78,6 +78,38 @@ Result<SpaceEntry> Profile::findSpace(const QString &idOrName) const
         trCore("tandem::store", "There is no space named \"%1\" in %2.").arg(idOrName, m_dir));
 }
 
+Result<SpaceEntry> Profile::setSpaceLook(const SpaceEntry &space, const SpaceLookChange &change)
+{
+    auto env = KeyEnvelope::load(space.keyPath());
+    if (!env)
+        return env.error();
+    SpaceMeta meta = env->meta();
+    if (change.name) {
+        const QString trimmed = change.name->trimmed();
+        if (trimmed.isEmpty() || trimmed.size() > 64)
+            return Error::make(
+                ErrorCode::Invalid, trCore("tandem::store", "A space name must have 1 to 64 characters."));
+        auto other = findSpace(trimmed);
+        if (other && other->meta.id != meta.id)
+            return Error::make(ErrorCode::AlreadyExists,
+                trCore("tandem::store", "A space named \"%1\" exists already.").arg(trimmed));
+        meta.name = trimmed;
+    }
+    if (change.accent) {
+        TANDEM_TRY(validateAccent(*change.accent));
+        meta.accent = *change.accent;
+    }
+    if (change.icon) {
+        TANDEM_TRY(validateIcon(*change.icon));
+        meta.icon = *change.icon;
+    }
+    env->setLook(meta.name, meta.accent, meta.icon);
+    TANDEM_TRY(env->save(space.keyPath()));
+    SpaceEntry out = space;
+    out.meta = meta;
+    return out;
+}
+
 Result<SpaceEntry> Profile::createSpace(
     const QString &name, SpaceKind kind, const QString &passphrase, bool useKeychain, const KdfParams &params)
 {

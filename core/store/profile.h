@@ -3,6 +3,7 @@
 #pragma once
 
 #include "spacekey.h"
+#include "spacelook.h"
 #include "spacestore.h"
 
 #include <QList>
@@ -46,6 +47,9 @@ public:
     // Re-wraps every space's key under the new passphrase; databases are not rewritten.
     [[nodiscard]] Status changePassphrase(
         const QString &oldPassphrase, const QString &newPassphrase, const KdfParams &params = {});
+    // Renames the space and sets its accent and icon (validated; see spacelook.h). Only key.json changes,
+    // so no passphrase is needed. Returns the updated entry.
+    [[nodiscard]] Result<SpaceEntry> setSpaceLook(const SpaceEntry &space, const SpaceLookChange &change);
     // Destroys the key (file and keychain entry) first, then the database files. Other spaces are untouched.
     [[nodiscard]] Status wipeSpace(const SpaceEntry &space);
 

@@ -127,6 +127,13 @@ Result<KeyEnvelope> KeyEnvelope::create(const SpaceMeta &meta, const DataKey &ke
     return env;
 }
 
+void KeyEnvelope::setLook(const QString &name, const QString &accent, const QString &icon)
+{
+    m_meta.name = name;
+    m_meta.accent = accent;
+    m_meta.icon = icon;
+}
+
 Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
 {
     if (!ensureSodium())
@@ -154,7 +161,8 @@ Result<KeyEnvelope> KeyEnvelope::load(const QString &path)
     KeyEnvelope env;
     const QJsonObject space = o.value(u"space").toObject();
     env.m_meta = {space.value(u"id").toString(), space.value(u"name").toString(),
-        space.value(u"kind").toString(), qint64(space.value(u"created_at").toDouble())};
+        space.value(u"kind").toString(), qint64(space.value(u"created_at").toDouble()),
+        space.value(u"accent").toString(), space.value(u"icon").toString()};
     if (env.m_meta.id.isEmpty())
         return Error::make(ErrorCode::Corrupt, trCore("tandem::unlock", "%1 names no space.").arg(path));
     for (const QJsonValue &w : o.value(u"wraps").toArray()) {
@@ -209,13 +217,17 @@ Status KeyEnvelope::save(const QString &path) const
     if (m_keychain)
         wraps.append(QJsonObject {{QStringLiteral("method"), QStringLiteral("keychain")},
             {QStringLiteral("account"), keychainAccount(m_meta.id)}});
+    QJsonObject spaceObject {{QStringLiteral("id"), m_meta.id}, {QStringLiteral("name"), m_meta.name},
+        {QStringLiteral("kind"), m_meta.kind}, {QStringLiteral("created_at"), double(m_meta.createdAt)}};
+    // Written only when chosen, so a space without a look keeps the shape older versions read and wrote.
+    if (!m_meta.accent.isEmpty())
+        spaceObject.insert(QStringLiteral("accent"), m_meta.accent);
+    if (!m_meta.icon.isEmpty())
+        spaceObject.insert(QStringLiteral("icon"), m_meta.icon);
     const QJsonObject o {
         {QStringLiteral("format"), QStringLiteral("tandem-space-key")},
         {QStringLiteral("version"), kEnvelopeVersion},
-        {QStringLiteral("space"),
-            QJsonObject {{QStringLiteral("id"), m_meta.id}, {QStringLiteral("name"), m_meta.name},
-                {QStringLiteral("kind"), m_meta.kind},
-                {QStringLiteral("created_at"), double(m_meta.createdAt)}}},
+        {QStringLiteral("space"), spaceObject},
         {QStringLiteral("wraps"), wraps},
     };
     QSaveFile f(path);

@@ -44,6 +44,8 @@ struct SpaceMeta
     QString name;
     QString kind; // "work" or "personal"
     qint64 createdAt = 0;
+    QString accent; // a palette key (spacelook.h); empty: the kind's colour
+    QString icon; // one grapheme; empty: the name's initial
 };
 
 class KeyEnvelope
@@ -69,6 +71,8 @@ public:
     void destroyKeychainEntry() const;
 
     [[nodiscard]] const SpaceMeta &meta() const { return m_meta; }
+    // Name, accent and icon only: the id is bound to the wrapped key and never changes.
+    void setLook(const QString &name, const QString &accent, const QString &icon);
     [[nodiscard]] bool hasPassphraseWrap() const { return !m_ciphertext.isEmpty(); }
     [[nodiscard]] bool usesKeychain() const { return m_keychain; }
 

@@ -321,6 +321,114 @@ private Q_SLOTS:
         TANDEM_VERIFY_OK(store);
         QCOMPARE(countHits(**store, kWorkMarker).value(), 0);
     }
+
+    void spaceWithoutLookKeepsOldKeyFileShape()
+    {
+        QTemporaryDir dir;
+        Profile profile(dir.path());
+        auto w
+            = profile.createSpace(QStringLiteral("Acme"), SpaceKind::Work, passphrase(), false, cheapKdf());
+        TANDEM_VERIFY_OK(w);
+
+        QFile f(w->keyPath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject space = QJsonDocument::fromJson(f.readAll()).object().value(u"space").toObject();
+        QVERIFY(!space.contains(u"accent"));
+        QVERIFY(!space.contains(u"icon"));
+        auto listed = profile.findSpace(QStringLiteral("Acme"));
+        TANDEM_VERIFY_OK(listed);
+        QVERIFY(listed->meta.accent.isEmpty());
+        QVERIFY(listed->meta.icon.isEmpty());
+    }
+
+    void setSpaceLookPersistsNameAccentAndIconAndKeepsTheKey()
+    {
+        QTemporaryDir dir;
+        Profile profile(dir.path());
+        auto w
+            = profile.createSpace(QStringLiteral("Acme"), SpaceKind::Work, passphrase(), false, cheapKdf());
+        TANDEM_VERIFY_OK(w);
+
+        auto changed = profile.setSpaceLook(
+            *w, {QStringLiteral("  Acme Labs "), QStringLiteral("purple"), QStringLiteral("🇨🇳")});
+
+        TANDEM_VERIFY_OK(changed);
+        auto reread = Profile(dir.path()).findSpace(w->meta.id);
+        TANDEM_VERIFY_OK(reread);
+        QCOMPARE(reread->meta.name, QStringLiteral("Acme Labs"));
+        QCOMPARE(reread->meta.accent, QStringLiteral("purple"));
+        QCOMPARE(reread->meta.icon, QStringLiteral("🇨🇳"));
+        QCOMPARE(reread->meta.kind, QStringLiteral("work"));
+        TANDEM_VERIFY_OK(profile.openSpace(*reread, passphrase()));
+    }
+
+    void setSpaceLookChangesOnlyTheFieldsGiven()
+    {
+        QTemporaryDir dir;
+        Profile profile(dir.path());
+        auto w
+            = profile.createSpace(QStringLiteral("Acme"), SpaceKind::Work, passphrase(), false, cheapKdf());
+        TANDEM_VERIFY_OK(w);
+        TANDEM_VERIFY_OK(profile.setSpaceLook(*w, {{}, QStringLiteral("teal"), QStringLiteral("家")}));
+
+        SpaceLookChange onlyIcon;
+        onlyIcon.icon = QString();
+        TANDEM_VERIFY_OK(profile.setSpaceLook(*w, onlyIcon));
+
+        auto reread = profile.findSpace(w->meta.id);
+        TANDEM_VERIFY_OK(reread);
+        QCOMPARE(reread->meta.name, QStringLiteral("Acme"));
+        QCOMPARE(reread->meta.accent, QStringLiteral("teal"));
+        QVERIFY(reread->meta.icon.isEmpty());
+    }
+
+    void setSpaceLookRejectsInvalidValuesAndChangesNothing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("accent");
+        QTest::addColumn<QString>("icon");
+        QTest::addColumn<int>("code");
+        const int invalid = int(ErrorCode::Invalid);
+        QTest::newRow("unknown accent") << QString() << QStringLiteral("#ff0000") << QString() << invalid;
+        QTest::newRow("two characters") << QString() << QString() << QStringLiteral("ab") << invalid;
+        QTest::newRow("space") << QString() << QString() << QStringLiteral(" ") << invalid;
+        QTest::newRow("over 16 bytes")
+            << QString() << QString() << QStringLiteral("👨‍👩‍👧") << invalid;
+        QTest::newRow("empty name") << QStringLiteral("  ") << QString() << QString() << invalid;
+        QTest::newRow("other space's name")
+            << QStringLiteral("family") << QString() << QString() << int(ErrorCode::AlreadyExists);
+    }
+    void setSpaceLookRejectsInvalidValuesAndChangesNothing()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, accent);
+        QFETCH(QString, icon);
+        QFETCH(int, code);
+        QTemporaryDir dir;
+        Profile profile(dir.path());
+        auto w
+            = profile.createSpace(QStringLiteral("Acme"), SpaceKind::Work, passphrase(), false, cheapKdf());
+        TANDEM_VERIFY_OK(w);
+        TANDEM_VERIFY_OK(profile.createSpace(
+            QStringLiteral("Family"), SpaceKind::Personal, passphrase(), false, cheapKdf()));
+        SpaceLookChange change;
+        if (!name.isEmpty())
+            change.name = name;
+        if (!accent.isEmpty())
+            change.accent = accent;
+        if (!icon.isEmpty())
+            change.icon = icon;
+
+        auto result = profile.setSpaceLook(*w, change);
+
+        QVERIFY(!result);
+        QCOMPARE(int(result.error().code), code);
+        auto reread = profile.findSpace(w->meta.id);
+        TANDEM_VERIFY_OK(reread);
+        QCOMPARE(reread->meta.name, QStringLiteral("Acme"));
+        QVERIFY(reread->meta.accent.isEmpty());
+        QVERIFY(reread->meta.icon.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProfile)
