@@ -33,6 +33,9 @@ private Q_SLOTS:
     void refusesASecondSpaceWithTheSameName();
     void unknownKindIsAUsageError_data();
     void unknownKindIsAUsageError();
+    // space create --accent --icon, space set
+    void accentAndIconAreListedAfterCreateAndSet();
+    void unknownAccentIsAUsageErrorAndChangesNothing();
 
     // import, search, stats
     void searchFindsImportedChineseWithSnippetsAndHighlights();
@@ -134,6 +137,44 @@ void TestTandemctl::unknownKindIsAUsageError()
     const CliRun list = tandemctl({u"space"_s, u"list"_s, u"--json"_s});
     VERIFY_SUCCEEDED(list);
     QCOMPARE(list.json().array().size(), qsizetype(0));
+}
+
+void TestTandemctl::accentAndIconAreListedAfterCreateAndSet()
+{
+    const CliRun create = tandemctl({u"space"_s, u"create"_s, u"Work"_s, u"--kind"_s, u"work"_s,
+        u"--accent"_s, u"purple"_s, u"--icon"_s, u"🚀"_s});
+    VERIFY_SUCCEEDED(create);
+    GIVEN(createSpace(u"Home"_s, u"personal"_s));
+
+    const CliRun set = tandemctl({u"space"_s, u"set"_s, u"Home"_s, u"--name"_s, u"Family"_s, u"--accent"_s,
+        u"teal"_s, u"--icon"_s, u"家"_s});
+    VERIFY_SUCCEEDED(set);
+
+    const CliRun list = tandemctl({u"space"_s, u"list"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(list);
+    QMap<QString, QStringList> listed; // name -> {accent, icon}
+    for (const QJsonValue &v : list.json().array())
+        listed.insert(v[u"name"].toString(), {v[u"accent"].toString(), v[u"icon"].toString()});
+    const QMap<QString, QStringList> expected {
+        {u"Work"_s, {u"purple"_s, u"🚀"_s}},
+        {u"Family"_s, {u"teal"_s, u"家"_s}},
+    };
+    QCOMPARE(listed, expected);
+}
+
+void TestTandemctl::unknownAccentIsAUsageErrorAndChangesNothing()
+{
+    GIVEN(createSpace(u"Work"_s, u"work"_s));
+
+    const CliRun run = tandemctl({u"space"_s, u"set"_s, u"Work"_s, u"--accent"_s, u"#ff0000"_s});
+    VERIFY_EXIT(run, 2);
+    QVERIFY2(run.errText().contains(u"Unknown accent"_s)
+            && run.errText().contains(u"tandemctl space set --help"_s),
+        qPrintable(run.describe()));
+
+    const CliRun list = tandemctl({u"space"_s, u"list"_s, u"--json"_s});
+    VERIFY_SUCCEEDED(list);
+    QCOMPARE(list.json().array().at(0)[u"accent"].toString(), QString());
 }
 
 // import, search, stats

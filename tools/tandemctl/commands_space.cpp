@@ -1,4 +1,4 @@
-// space create | list | wipe, and passphrase change: the profile's spaces and their keys.
+// space create | list | set | wipe, and passphrase change: the profile's spaces and their keys.
 #include "commands.h"
 #include "jsonwriter.h"
 #include "passphrase.h"
@@ -14,6 +14,35 @@ using namespace tandem;
 using namespace tandem::store;
 
 namespace {
+
+// --accent and --icon, checked before anything is created or asked for.
+Result<SpaceLookChange> lookOptions(const Arguments &args)
+{
+    SpaceLookChange change;
+    if (args.isSet(QStringLiteral("accent"))) {
+        TANDEM_TRY(validateAccent(args.value(QStringLiteral("accent"))));
+        change.accent = args.value(QStringLiteral("accent"));
+    }
+    if (args.isSet(QStringLiteral("icon"))) {
+        TANDEM_TRY(validateIcon(args.value(QStringLiteral("icon"))));
+        change.icon = args.value(QStringLiteral("icon"));
+    }
+    return change;
+}
+
+OptionSpec accentOption()
+{
+    return {QStringLiteral("accent"), QStringLiteral("KEY"),
+        QStringLiteral(
+            "The space's colour: blue, green, purple, teal, orange, red, pink or slate (empty: the "
+            "kind's colour).")};
+}
+
+OptionSpec iconOption()
+{
+    return {QStringLiteral("icon"), QStringLiteral("TEXT"),
+        QStringLiteral("One character or emoji shown on the space's tile (empty: the name's initial).")};
+}
 
 int spaceCreate(Context &context, const Arguments &args)
 {
@@ -34,6 +63,9 @@ int spaceCreate(Context &context, const Arguments &args)
         || (server.isEmpty() && args.isSet(QStringLiteral("server-space"))))
         return usageError(QStringLiteral("A space on a server needs both --server URL and --user NAME."),
             QStringLiteral("tandemctl space create --help"));
+    auto look = lookOptions(args);
+    if (!look)
+        return usageError(look.error().message, QStringLiteral("tandemctl space create --help"));
 
     Profile profile(context.profileDirectory());
     if (profile.findSpace(name).ok())
@@ -59,6 +91,9 @@ int spaceCreate(Context &context, const Arguments &args)
     auto created = sync::createSyncedSpace(profile, name, *kind, *passphrase, false, account);
     if (!created)
         return fail(created.error());
+    if (look->accent || look->icon)
+        if (auto s = profile.setSpaceLook(*created, *look); !s)
+            return fail(s.error());
     out() << created->meta.id << Qt::endl;
     return ExitOk;
 }
@@ -81,6 +116,8 @@ int spaceList(Context &context, const Arguments &args)
                 .field(QStringLiteral("name"), e.meta.name)
                 .field(QStringLiteral("kind"), e.meta.kind)
                 .field(QStringLiteral("created_at"), e.meta.createdAt)
+                .field(QStringLiteral("accent"), e.meta.accent)
+                .field(QStringLiteral("icon"), e.meta.icon)
                 .endObject();
         }
         json.endArray();
@@ -101,6 +138,27 @@ int spaceList(Context &context, const Arguments &args)
         out() << e.meta.name.leftJustified(nameWidth) << "  " << e.meta.kind.leftJustified(8) << "  "
               << e.meta.id.leftJustified(36) << "  " << formatLocalTime(e.meta.createdAt) << '\n';
     out().flush();
+    return ExitOk;
+}
+
+int spaceSet(Context &context, const Arguments &args)
+{
+    auto look = lookOptions(args);
+    if (!look)
+        return usageError(look.error().message, QStringLiteral("tandemctl space set --help"));
+    if (args.isSet(QStringLiteral("name")))
+        look->name = args.value(QStringLiteral("name"));
+    if (!look->name && !look->accent && !look->icon)
+        return usageError(QStringLiteral("Say what to change: --name NAME, --accent KEY or --icon TEXT."),
+            QStringLiteral("tandemctl space set --help"));
+    Profile profile(context.profileDirectory());
+    auto space = findSpace(profile, args.positional.at(0));
+    if (!space)
+        return fail(space.error());
+    auto changed = profile.setSpaceLook(*space, *look);
+    if (!changed)
+        return fail(changed.error());
+    out() << "Changed the space \"" << changed->meta.name << "\" (" << changed->meta.id << ")." << Qt::endl;
     return ExitOk;
 }
 
@@ -160,7 +218,8 @@ QList<Command> spaceCommands()
     QList<Command> commands;
     commands.append(Command {
         QStringLiteral("space create"),
-        QStringLiteral("NAME --kind work|personal [--server URL --user USER [--server-space ID]]"),
+        QStringLiteral("NAME --kind work|personal [--server URL --user USER [--server-space ID]] [--accent "
+                       "KEY] [--icon TEXT]"),
         QStringLiteral("Create a space and print its id."),
         QStringLiteral(
             "Creates a space in the profile: a fresh random key, wrapped by the profile's passphrase, and "
@@ -177,7 +236,8 @@ QList<Command> spaceCommands()
             {QStringLiteral("user"), QStringLiteral("USER"),
                 QStringLiteral("The account's user name on the server.")},
             {QStringLiteral("server-space"), QStringLiteral("ID"),
-                QStringLiteral("The server space to sync.")}},
+                QStringLiteral("The server space to sync.")},
+            accentOption(), iconOption()},
         1,
         1,
         spaceCreate,
@@ -186,15 +246,35 @@ QList<Command> spaceCommands()
         QStringLiteral("space list"),
         QString(),
         QStringLiteral("List the spaces of the profile."),
-        QStringLiteral("Lists the profile's spaces: name, kind, id and creation time. Needs no passphrase: "
-                       "this is read\n"
-                       "from each space's key file, not from its database.\n\n"
-                       "With --json: an array of {\"id\", \"name\", \"kind\", \"created_at\"} (milliseconds "
-                       "since the epoch)."),
+        QStringLiteral(
+            "Lists the profile's spaces: name, kind, id and creation time. Needs no passphrase: "
+            "this is read\n"
+            "from each space's key file, not from its database.\n\n"
+            "With --json: an array of {\"id\", \"name\", \"kind\", \"created_at\" (milliseconds "
+            "since the epoch),\n"
+            "\"accent\", \"icon\"} (empty when not chosen: the kind's colour, the name's initial)."),
         {{QStringLiteral("json"), QString(), QStringLiteral("Print JSON.")}},
         0,
         0,
         spaceList,
+    });
+    commands.append(Command {
+        QStringLiteral("space set"),
+        QStringLiteral("SPACE [--name NAME] [--accent KEY] [--icon TEXT]"),
+        QStringLiteral("Rename a space or change its colour and icon."),
+        QStringLiteral(
+            "Changes how a space looks in the app: its name, its accent colour (a key of the fixed "
+            "palette, so\n"
+            "text on it stays readable) and its icon (one character or emoji). An empty --accent or "
+            "--icon\n"
+            "goes back to the kind's colour or the name's initial. SPACE is a name or an id. Needs no\n"
+            "passphrase: this is kept in the space's key file."),
+        {{QStringLiteral("name"), QStringLiteral("NAME"),
+             QStringLiteral("The new name (1 to 64 characters).")},
+            accentOption(), iconOption()},
+        1,
+        1,
+        spaceSet,
     });
     commands.append(Command {
         QStringLiteral("space wipe"),
