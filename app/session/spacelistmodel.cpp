@@ -34,6 +34,10 @@ QVariant SpaceListModel::data(const QModelIndex &index, int role) const
         return s->syncState();
     case SessionRole:
         return QVariant::fromValue(s);
+    case AccentRole:
+        return s->accent();
+    case IconRole:
+        return s->icon();
     default:
         return {};
     }
@@ -43,7 +47,7 @@ QHash<int, QByteArray> SpaceListModel::roleNames() const
 {
     return {{SpaceIdRole, "spaceId"}, {NameRole, "name"}, {KindRole, "kind"},
         {UnreadCountRole, "unreadCount"}, {MentionCountRole, "mentionCount"}, {SyncStateRole, "syncState"},
-        {SessionRole, "session"}};
+        {SessionRole, "session"}, {AccentRole, "accent"}, {IconRole, "icon"}};
 }
 
 SpaceSession *SpaceListModel::at(int row) const
@@ -63,6 +67,9 @@ void SpaceListModel::append(SpaceSession *session)
     });
     connect(session, &SpaceSession::syncStateChanged, this,
         [this, session] { sessionChanged(session, {SyncStateRole}); });
+    connect(session, &SpaceSession::lookChanged, this, [this, session] {
+        sessionChanged(session, {Qt::DisplayRole, NameRole, AccentRole, IconRole});
+    });
     connect(session, &QObject::destroyed, this, [this, session] {
         const qsizetype i = m_sessions.indexOf(session);
         if (i < 0)

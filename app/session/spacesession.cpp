@@ -131,6 +131,17 @@ QString SpaceSession::displayName() const
     return name.isEmpty() ? m_account.userName : name;
 }
 
+QString SpaceSession::editLook(const QString &name, const QString &accent, const QString &icon)
+{
+    store::Profile profile(m_profileDirectory);
+    auto changed = profile.setSpaceLook(m_entry, {name, accent, icon});
+    if (!changed)
+        return changed.error().message;
+    m_entry = *changed;
+    Q_EMIT lookChanged();
+    return {};
+}
+
 void SpaceSession::open(const QString &passphrase, const QUrl &serverUrl)
 {
     if (m_open || m_opening)

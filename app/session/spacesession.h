@@ -47,8 +47,11 @@ class SpaceSession : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("Spaces are opened by App.")
     Q_PROPERTY(QString spaceId READ spaceId CONSTANT)
-    Q_PROPERTY(QString name READ name CONSTANT)
+    Q_PROPERTY(QString name READ name NOTIFY lookChanged)
     Q_PROPERTY(QString kind READ kind CONSTANT)
+    // A palette key (Theme.accentPalette), empty for the kind's colour; one grapheme, empty for the initial.
+    Q_PROPERTY(QString accent READ accent NOTIFY lookChanged)
+    Q_PROPERTY(QString icon READ icon NOTIFY lookChanged)
     Q_PROPERTY(QString userId READ userId NOTIFY accountChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY accountChanged)
     Q_PROPERTY(QString displayName READ displayName NOTIFY accountChanged)
@@ -80,6 +83,11 @@ public:
     [[nodiscard]] QString spaceId() const { return m_entry.meta.id; }
     [[nodiscard]] QString name() const { return m_entry.meta.name; }
     [[nodiscard]] QString kind() const { return m_entry.meta.kind; }
+    [[nodiscard]] QString accent() const { return m_entry.meta.accent; }
+    [[nodiscard]] QString icon() const { return m_entry.meta.icon; }
+    // Renames the space and sets its accent and icon in the profile; the error's message (translated), or
+    // an empty string when the change is saved.
+    Q_INVOKABLE QString editLook(const QString &name, const QString &accent, const QString &icon);
     [[nodiscard]] QString userId() const { return m_account.userId; }
     [[nodiscard]] QString userName() const { return m_account.userName; }
     [[nodiscard]] QString displayName() const;
@@ -113,6 +121,7 @@ public:
 
 Q_SIGNALS:
     void opened();
+    void lookChanged();
     void openFailed(const tandem::Error &error);
     void accountChanged();
     void syncStateChanged();

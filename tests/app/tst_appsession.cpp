@@ -323,6 +323,36 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(work->syncState(), u"ready"_s, kLong);
     }
 
+    void editingTheLookUpdatesTheSpaceListAndTheProfile()
+    {
+        QTemporaryDir profile;
+        store::Profile p(profile.path());
+        auto entry
+            = p.createSpace(u"Work"_s, store::SpaceKind::Work, kPassphrase, false, {1, 8 * 1024 * 1024});
+        QVERIFY(entry.ok());
+        SpaceListModel model;
+        auto *session = new SpaceSession(profile.path(), *entry, &model);
+        model.append(session);
+        const QModelIndex row = model.index(0);
+        QCOMPARE(model.data(row, SpaceListModel::AccentRole).toString(), QString());
+        QCOMPARE(model.data(row, SpaceListModel::IconRole).toString(), QString());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        QCOMPARE(session->editLook(u"Acme"_s, u"orange"_s, u"🚀"_s), QString());
+
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.data(row, SpaceListModel::NameRole).toString(), u"Acme"_s);
+        QCOMPARE(model.data(row, SpaceListModel::AccentRole).toString(), u"orange"_s);
+        QCOMPARE(model.data(row, SpaceListModel::IconRole).toString(), u"🚀"_s);
+        auto reread = store::Profile(profile.path()).findSpace(entry->meta.id);
+        QVERIFY(reread.ok());
+        QCOMPARE(reread->meta.accent, u"orange"_s);
+
+        QVERIFY(!session->editLook(u"Acme"_s, u"chartreuse"_s, QString()).isEmpty());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.data(row, SpaceListModel::AccentRole).toString(), u"orange"_s);
+    }
+
     void switchingSpacesChangesTheCurrentOne()
     {
         QTemporaryDir profile;
