@@ -1286,6 +1286,77 @@
     </message>
 </context>
 <context>
+    <name>SpaceEditDialog</name>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>青色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <source>Slate</source>
+        <translation>石板灰</translation>
+    </message>
+    <message>
+        <source>Edit space</source>
+        <translation>编辑空间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Space name</source>
+        <translation>空间名称</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Colour of the space&apos;s kind</source>
+        <translation>空间类型的颜色</translation>
+    </message>
+    <message>
+        <source>Icon (one character or emoji; empty for the initial)</source>
+        <translation>图标（一个字符或表情符号；留空则用首字母）</translation>
+    </message>
+    <message>
+        <source>Space icon</source>
+        <translation>空间图标</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>SpaceRail</name>
     <message>
         <source>Spaces</source>
@@ -1367,6 +1438,10 @@
     <message>
         <source>%1 (Ctrl+%2) · %3</source>
         <translation>%1（Ctrl+%2）· %3</translation>
+    </message>
+    <message>
+        <source>Edit space…</source>
+        <translation>编辑空间…</translation>
     </message>
 </context>
 <context>
@@ -3187,6 +3262,22 @@
     <message>
         <source>The space is not open.</source>
         <translation>该空间未打开。</translation>
+    </message>
+    <message>
+        <source>Unknown accent &quot;%1&quot;: use one of %2.</source>
+        <translation>未知的强调色“%1”：请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <source>A space icon must be at most %1 bytes long.</source>
+        <translation>空间图标最多 %1 个字节。</translation>
+    </message>
+    <message>
+        <source>A space icon cannot contain spaces or control characters.</source>
+        <translation>空间图标不能包含空格或控制字符。</translation>
+    </message>
+    <message>
+        <source>A space icon must be a single character or emoji.</source>
+        <translation>空间图标必须是单个字符或表情符号。</translation>
     </message>
 </context>
 <context>

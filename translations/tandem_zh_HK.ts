@@ -1286,6 +1286,77 @@
     </message>
 </context>
 <context>
+    <name>SpaceEditDialog</name>
+    <message>
+        <source>Blue</source>
+        <translation>藍色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>綠色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>青色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>紅色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉紅色</translation>
+    </message>
+    <message>
+        <source>Slate</source>
+        <translation>石板灰</translation>
+    </message>
+    <message>
+        <source>Edit space</source>
+        <translation>編輯空間</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Space name</source>
+        <translation>空間名稱</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <source>Colour of the space&apos;s kind</source>
+        <translation>空間類型的顏色</translation>
+    </message>
+    <message>
+        <source>Icon (one character or emoji; empty for the initial)</source>
+        <translation>圖示（一個字元或表情符號；留空則用首字母）</translation>
+    </message>
+    <message>
+        <source>Space icon</source>
+        <translation>空間圖示</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+</context>
+<context>
     <name>SpaceRail</name>
     <message>
         <source>Spaces</source>
@@ -1367,6 +1438,10 @@
     <message>
         <source>%1 (Ctrl+%2) · %3</source>
         <translation>%1（Ctrl+%2）· %3</translation>
+    </message>
+    <message>
+        <source>Edit space…</source>
+        <translation>編輯空間…</translation>
     </message>
 </context>
 <context>
@@ -3187,6 +3262,22 @@
     <message>
         <source>The space is not open.</source>
         <translation>該空間未開啟。</translation>
+    </message>
+    <message>
+        <source>Unknown accent &quot;%1&quot;: use one of %2.</source>
+        <translation>不明的強調色「%1」：請使用 %2 其中之一。</translation>
+    </message>
+    <message>
+        <source>A space icon must be at most %1 bytes long.</source>
+        <translation>空間圖示最多 %1 個位元組。</translation>
+    </message>
+    <message>
+        <source>A space icon cannot contain spaces or control characters.</source>
+        <translation>空間圖示不能包含空格或控制字元。</translation>
+    </message>
+    <message>
+        <source>A space icon must be a single character or emoji.</source>
+        <translation>空間圖示必須是單一字元或表情符號。</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ QHash<int, QByteArray> SpaceListModel::roleNames() const
 {
     return {{SpaceIdRole, "spaceId"}, {NameRole, "name"}, {KindRole, "kind"},
         {UnreadCountRole, "unreadCount"}, {MentionCountRole, "mentionCount"}, {SyncStateRole, "syncState"},
-        {SessionRole, "session"}, {AccentRole, "accent"}, {IconRole, "icon"}};
+        {SessionRole, "session"}, {AccentRole, "lookAccent"}, {IconRole, "lookIcon"}};
 }
 
 SpaceSession *SpaceListModel::at(int row) const

@@ -25,7 +25,8 @@ public:
         MentionCountRole, // int
         SyncStateRole, // string: SpaceSession::syncState
         SessionRole, // SpaceSession*
-        AccentRole, // string: a palette key, empty for the kind's colour
+        AccentRole, // "lookAccent" (not "accent" or "icon": SpaceTile has those): a palette key, empty for
+                    // the kind's colour
         IconRole, // string: one grapheme, empty for the name's initial
     };
     Q_ENUM(Role)

@@ -32,6 +32,8 @@ Rectangle {
                 required property int mentionCount
                 required property string syncState
                 required property var session
+                required property string lookAccent
+                required property string lookIcon
                 Layout.alignment: Qt.AlignHCenter
                 // Room under the tile for "Off until 09:00".
                 Layout.bottomMargin: offText.length > 0 ? 26 : 0
@@ -39,6 +41,9 @@ Rectangle {
                 badgeHidden: App.focusMode && index !== App.currentSpaceIndex
                 spaceName: name
                 spaceKind: kind
+                spaceAccent: lookAccent
+                spaceIcon: lookIcon
+                onEditRequested: editDialog.edit(session)
                 unread: unreadCount
                 mentions: mentionCount
                 current: index === App.currentSpaceIndex
@@ -47,6 +52,7 @@ Rectangle {
             }
         }
         Item { Layout.fillHeight: true }
+        SpaceEditDialog { id: editDialog }
         ToolButton {
             objectName: "focusModeButton"
             Layout.alignment: Qt.AlignHCenter

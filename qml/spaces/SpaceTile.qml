@@ -1,4 +1,4 @@
-// One space in the rail: its initial on its accent colour, a badge, and a bar when it is in front.
+// One space in the rail: its icon (or initial) on its accent colour, a badge, and a bar when it is in front.
 import QtQuick
 import QtQuick.Controls
 import Tandem.App
@@ -16,7 +16,38 @@ AbstractButton {
     property string offText
     // Focus mode on another space: the badge waits until this space is shown.
     property bool badgeHidden
-    readonly property color accent: Theme.accentFor(spaceKind)
+    // The user's choice (a Theme.accentPalette key; one grapheme); empty: the kind's colour, the initial.
+    property string spaceAccent
+    property string spaceIcon
+    readonly property color accent: Theme.spaceAccent(spaceAccent, spaceKind)
+    readonly property string iconText: spaceIcon.length > 0 ? spaceIcon
+        : spaceName.length > 0 ? spaceName.charAt(0).toUpperCase() : "?"
+    // Right click, the Menu key or Shift+F10: the space's menu ("Edit space…").
+    signal editRequested()
+
+    function openMenu() { tileMenu.popup(tile, 0, tile.height) }
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+            openMenu()
+            event.accepted = true
+        }
+    }
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.RightButton
+        onClicked: tile.openMenu()
+    }
+    Menu {
+        id: tileMenu
+        objectName: "spaceTileMenu"
+        MenuItem {
+            objectName: "editSpaceMenuItem"
+            text: qsTr("Edit space…")
+            Accessible.name: text // not named by its text alone (Qt 6.4)
+            Accessible.onPressAction: if (enabled) triggered() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            onTriggered: tile.editRequested()
+        }
+    }
 
     implicitWidth: 44
     implicitHeight: 44
@@ -37,7 +68,8 @@ AbstractButton {
         border.color: Theme.focusRing
     }
     contentItem: Text {
-        text: tile.spaceName.length > 0 ? tile.spaceName.charAt(0).toUpperCase() : "?"
+        objectName: "spaceTileIcon"
+        text: tile.iconText
         color: Theme.onAccent
         font.bold: true
         font.pixelSize: Math.round(Theme.baseSize * 1.3)

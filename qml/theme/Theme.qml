@@ -36,6 +36,26 @@ QtObject {
     readonly property color workAccent: dark ? "#5b9bff" : "#1d5bd6"
     readonly property color personalAccent: dark ? "#4cc38a" : "#14763a"
     function accentFor(kind) { return kind === "personal" ? personalAccent : workAccent }
+    // The accents a user can give a space (the keys of core/store/spacelook.cpp, in its order); every one
+    // passes the same contrast checks as the kinds' accents, with onAccent on it (tests/ui/tst_contrast.qml).
+    readonly property var accentPalette: [
+        { key: "blue", light: "#1d5bd6", dark: "#5b9bff" },
+        { key: "green", light: "#14763a", dark: "#4cc38a" },
+        { key: "purple", light: "#7b3fc4", dark: "#b48cff" },
+        { key: "teal", light: "#00707a", dark: "#3cc4cc" },
+        { key: "orange", light: "#a34700", dark: "#f59e4c" },
+        { key: "red", light: "#c0263a", dark: "#ff7a85" },
+        { key: "pink", light: "#b0246f", dark: "#f27db8" },
+        { key: "slate", light: "#4d5a6b", dark: "#a3b1c2" }
+    ]
+    function paletteColor(entry) { return dark ? entry.dark : entry.light }
+    // A space's accent: its chosen palette entry, else (none, or a key this version does not know) its kind's.
+    function spaceAccent(key, kind) {
+        for (var i = 0; i < accentPalette.length; ++i)
+            if (accentPalette[i].key === key)
+                return paletteColor(accentPalette[i])
+        return accentFor(kind)
+    }
     // Text and icons drawn on an accent, danger or grey fill (buttons, badges, space tiles): white on
     // the light theme's deep colours, near-black on the dark theme's bright ones, where white would
     // fall below WCAG AA (tests/ui/tst_contrast.qml).

@@ -63,6 +63,8 @@ TestCase {
         out.push(["external mark on the sidebar", t.externalMark, t.sidebar, 4.5])
         out.push(["external mark on the background", t.externalMark, t.background, 4.5])
         var accents = { work: t.workAccent, personal: t.personalAccent }
+        for (var p = 0; p < t.accentPalette.length; ++p)
+            accents["palette " + t.accentPalette[p].key] = Qt.color(t.paletteColor(t.accentPalette[p]))
         for (var k in accents) {
             var a = accents[k]
             out.push([k + " accent text (typing, editing) on the background", a, t.background, 4.5])
@@ -91,6 +93,8 @@ TestCase {
         out.push(["current space marker on the rail", t.text, t.rail, 3])
         out.push(["conversation list selection marker (work)", t.workAccent, t.selection, 3])
         out.push(["conversation list selection marker (personal)", t.personalAccent, t.selection, 3])
+        for (var p = 0; p < t.accentPalette.length; ++p)
+            out.push(["space tile on the rail (" + t.accentPalette[p].key + ")", t.paletteColor(t.accentPalette[p]), t.rail, 3])
         return out
     }
 
