@@ -72,6 +72,8 @@ Dialog {
                 checkable: true
                 checked: dialog.chosenAccent === ""
                 text: "∅"
+                implicitWidth: 32 // the size of the swatches beside it
+                implicitHeight: 32
                 focusPolicy: Qt.StrongFocus
                 Accessible.name: qsTr("Colour of the space's kind")
                 Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
