@@ -22,7 +22,7 @@ bool replay(const std::filesystem::path &file)
         std::fprintf(stderr, "cannot read %s\n", file.string().c_str());
         return false;
     }
-    const std::vector<char> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::vector<char> bytes {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     // An empty vector's data() may be null; libFuzzer never passes null, so neither do we.
     static const uint8_t none = 0;
     const auto *data = bytes.empty() ? &none : reinterpret_cast<const uint8_t *>(bytes.data());
