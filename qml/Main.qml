@@ -24,7 +24,10 @@ ApplicationWindow {
     palette.highlightedText: Theme.onAccent
     palette.placeholderText: Theme.faintText
     palette.mid: Theme.border
-    palette.dark: Theme.border
+    // The Basic style fills highlighted and checked buttons (and switches, progress) with `dark` and
+    // writes on them in `brightText`: the accent and its text colour, as tst_contrast checks them.
+    palette.dark: palette.highlight
+    palette.brightText: Theme.onAccent
     palette.light: Theme.hover
     palette.toolTipBase: Theme.raised
     palette.toolTipText: Theme.text

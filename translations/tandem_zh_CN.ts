@@ -2053,10 +2053,6 @@
         <translation>密码短语</translation>
     </message>
     <message>
-        <source>Protects the data on this computer</source>
-        <translation>保护本机上的数据</translation>
-    </message>
-    <message>
         <source>Passphrase for this computer&apos;s encrypted store</source>
         <translation>本机加密存储的密码短语</translation>
     </message>

@@ -2053,10 +2053,6 @@
         <translation>密碼短語</translation>
     </message>
     <message>
-        <source>Protects the data on this computer</source>
-        <translation>保護此電腦上的資料</translation>
-    </message>
-    <message>
         <source>Passphrase for this computer&apos;s encrypted store</source>
         <translation>此電腦加密儲存的密碼短語</translation>
     </message>

@@ -120,6 +120,7 @@ Popup {
             }
         }
         Button {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             Layout.alignment: Qt.AlignRight
             text: qsTr("Close")
             onClicked: digest.close()

@@ -79,8 +79,18 @@ Popup {
         }
         RowLayout {
             Layout.alignment: Qt.AlignRight
-            Button { text: qsTr("Cancel"); onClicked: dialog.close() }
-            Button { objectName: "scheduleAccept"; text: qsTr("Schedule"); highlighted: true; onClicked: dialog.accept() }
+            Button {
+                text: qsTr("Cancel")
+                onClicked: dialog.close()
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            }
+            Button {
+                objectName: "scheduleAccept"
+                text: qsTr("Schedule")
+                highlighted: true
+                onClicked: dialog.accept()
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            }
         }
     }
 }

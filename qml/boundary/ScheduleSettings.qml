@@ -177,10 +177,12 @@ Popup {
         RowLayout {
             Layout.alignment: Qt.AlignRight
             Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 text: qsTr("Cancel")
                 onClicked: settings.close()
             }
             Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 objectName: "saveSchedule"
                 text: qsTr("Save")
                 highlighted: true

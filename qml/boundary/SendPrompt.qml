@@ -44,6 +44,7 @@ Popup {
             wrapMode: Text.Wrap
         }
         Button {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             id: scheduleButton
             objectName: "scheduleButton"
             Layout.fillWidth: true
@@ -52,6 +53,7 @@ Popup {
             onClicked: { prompt.close(); prompt.scheduleChosen() }
         }
         Button {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             objectName: "sendNowButton"
             Layout.fillWidth: true
             text: qsTr("Send now")

@@ -38,8 +38,14 @@ Popup {
         }
         RowLayout {
             Layout.alignment: Qt.AlignRight
-            Button { id: cancelButton; text: qsTr("Cancel"); onClicked: confirm.close() }
             Button {
+                id: cancelButton
+                text: qsTr("Cancel")
+                onClicked: confirm.close()
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            }
+            Button {
+                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                 objectName: "urgentConfirm"
                 text: qsTr("Send as urgent")
                 highlighted: true

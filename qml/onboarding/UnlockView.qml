@@ -24,13 +24,11 @@ Rectangle {
             color: Theme.mutedText
             text: qsTr("Your spaces are encrypted on this computer. Enter your passphrase to open them.")
         }
-        TextField {
+        PasswordField {
             id: passphrase
             Layout.fillWidth: true
             focus: true
-            echoMode: TextInput.Password
-            placeholderText: qsTr("Passphrase")
-            Accessible.name: qsTr("Passphrase")
+            label: qsTr("Passphrase")
             onAccepted: unlockButton.clicked()
         }
         Label {
@@ -43,6 +41,7 @@ Rectangle {
             Accessible.role: Accessible.AlertMessage
         }
         Button {
+            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             Accessible.name: text // not named by its text alone (Qt 6.4)
             id: unlockButton
             text: qsTr("Unlock")

@@ -60,6 +60,7 @@ Rectangle {
                             text: qsTr("Starts a server on this computer with Demo Co, its people and their history, and signs you in as Alice. Nothing leaves your machine.")
                         }
                         Button {
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                             Accessible.name: text // not named by its text alone (Qt 6.4)
                             id: demoButton
                             text: qsTr("Start the demo")
@@ -96,17 +97,25 @@ Rectangle {
                             inputMethodHints: Qt.ImhNoAutoUppercase
                         }
                         Label { text: qsTr("Password"); color: Theme.text }
-                        TextField {
+                        PasswordField {
                             id: passwordField
                             Layout.fillWidth: true
-                            echoMode: TextInput.Password
-                            Accessible.name: qsTr("Password")
+                            label: qsTr("Password")
                         }
                         Label { text: qsTr("Space"); color: Theme.text }
                         RowLayout {
                             Layout.fillWidth: true
-                            RadioButton { id: workKind; text: qsTr("Work"); checked: true }
-                            RadioButton { text: qsTr("Personal") }
+                            // A screen reader's "activate" checks the choice (Qt 6.4 Controls ignore it).
+                            RadioButton {
+                                id: workKind
+                                text: qsTr("Work")
+                                checked: true
+                                Accessible.onPressAction: if (enabled) checked = true
+                            }
+                            RadioButton {
+                                text: qsTr("Personal")
+                                Accessible.onPressAction: if (enabled) checked = true
+                            }
                         }
                         Label { text: qsTr("Space name"); color: Theme.text }
                         TextField {
@@ -116,19 +125,16 @@ Rectangle {
                             Accessible.name: qsTr("Space name")
                         }
                         Label { text: qsTr("Passphrase"); color: Theme.text }
-                        TextField {
+                        PasswordField {
                             id: passphraseField
                             Layout.fillWidth: true
-                            echoMode: TextInput.Password
-                            placeholderText: qsTr("Protects the data on this computer")
-                            Accessible.name: qsTr("Passphrase for this computer's encrypted store")
+                            label: qsTr("Passphrase for this computer's encrypted store")
                         }
                         Label { text: qsTr("Repeat"); color: Theme.text }
-                        TextField {
+                        PasswordField {
                             id: repeatField
                             Layout.fillWidth: true
-                            echoMode: TextInput.Password
-                            Accessible.name: qsTr("Repeat the passphrase")
+                            label: qsTr("Repeat the passphrase")
                             onAccepted: connectButton.clicked()
                         }
                         Label {
@@ -139,6 +145,7 @@ Rectangle {
                             color: Theme.danger
                         }
                         Button {
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
                             Accessible.name: text // not named by its text alone (Qt 6.4)
                             id: connectButton
                             Layout.columnSpan: 2

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QPointer>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -20,6 +21,8 @@
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include <algorithm>
+#include <cmath>
 #include <string_view>
 
 Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
@@ -68,6 +71,18 @@ QQuickItem *findNamed(QQuickItem *root, const QString &name)
             found = i;
     });
     return found;
+}
+
+// WCAG 2.1's contrast ratio of two opaque colours.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto channel
+        = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    const auto luminance = [&](const QColor &c) {
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 QQuickItem *enclosing(QQuickItem *item, const char *qmlType)
@@ -632,6 +647,38 @@ private Q_SLOTS:
     }
 
     // Last: it changes the application font, as a user's system font setting does, before the window loads.
+    // What the style really paints: a plain, a highlighted (the default action of a dialog) and a checked
+    // button placed in the main window inherit its palette; each one's text on its fill meets WCAG AA.
+    // (The Basic style fills highlighted and checked buttons with the palette's `dark`, once a light grey
+    // under white text.)
+    void buttonTextIsReadableOnEveryButtonFill_data()
+    {
+        QTest::addColumn<QByteArray>("button");
+        QTest::newRow("plain") << QByteArray("Button { text: \"Cancel\" }");
+        QTest::newRow("highlighted") << QByteArray("Button { text: \"Save\"; highlighted: true }");
+        QTest::newRow("checked") << QByteArray("Button { text: \"Bold\"; checkable: true; checked: true }");
+    }
+    void buttonTextIsReadableOnEveryButtonFill()
+    {
+        QFETCH(QByteArray, button);
+        QQmlComponent component(m_engine.get());
+        component.setData("import QtQuick.Controls\n" + button, QUrl());
+        std::unique_ptr<QObject> object(component.create());
+        QVERIFY2(object, qPrintable(component.errorString()));
+        auto *item = qobject_cast<QQuickItem *>(object.get());
+        item->setParentItem(m_window->contentItem());
+        const auto *fill = item->property("background").value<QQuickItem *>();
+        const auto *label = item->property("contentItem").value<QQuickItem *>();
+        QVERIFY(fill && label);
+        const QColor fillColour = fill->property("color").value<QColor>();
+        const QColor textColour = label->property("color").value<QColor>();
+        QVERIFY(fillColour.isValid() && textColour.isValid());
+        QCOMPARE(fillColour.alpha(), 255);
+        const double ratio = contrast(fillColour, textColour);
+        QVERIFY2(ratio >= 4.5,
+            qPrintable(u"%1 on %2: %3:1"_s.arg(textColour.name(), fillColour.name()).arg(ratio)));
+    }
+
     void largerSystemFontGrowsTheText()
     {
         const qreal textBefore = composerFontPx();
