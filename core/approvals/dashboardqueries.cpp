@@ -30,7 +30,8 @@ namespace {
 // The team's requests and their decided steps, copied once into temporary tables (in memory, per
 // connection) with the few columns the figures read: the figures and every later filter then scan those
 // instead of the encrypted approval tables. `reports` follows users.manager_id down from me (UNION, not
-// UNION ALL, so a cycle in the data ends). ?1 me.
+// UNION ALL, so a cycle in the data ends). ?1 me. The requests are read from their covering index (schema
+// version 8): a scan of it decrypts a quarter of the pages the table has.
 //
 // Durations sit in tables ordered by (group, duration) (WITHOUT ROWID, filled in that order), so that a
 // median is a walk to the middle row of its group under the filter, with no sort: SQLite's window
@@ -55,7 +56,8 @@ constexpr std::string_view kTeamFillSql
       " UNION SELECT u.id FROM users u JOIN reports ON u.manager_id = reports.id)"
       " INSERT INTO temp.dash_team SELECT r.id, r.template_id, r.requester_id, r.state, r.submitted_at,"
       " r.decided_at"
-      " FROM approval_requests r NOT INDEXED WHERE r.state <> 'draft' AND (r.requester_id IN reports"
+      " FROM approval_requests r INDEXED BY approval_requests_for_dashboard"
+      " WHERE r.state <> 'draft' AND (r.requester_id IN reports"
       "  OR r.id IN (SELECT request_id FROM approval_step_approvers WHERE user_id = ?1))";
 
 constexpr std::string_view kDecisionsFillSql

