@@ -6,6 +6,7 @@
 // blank.
 #include "approvaldashboard.h"
 #include "approvalgen.h"
+#include "approvalscene.h"
 #include "requestdetail.h"
 #include "requestform.h"
 
@@ -30,41 +31,6 @@ Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
 using namespace tandem;
 using namespace tandem::app;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-constexpr auto kScene = R"(
-import QtQuick
-import Tandem.App
-import Tandem.Ui
-Item {
-    width: 1360; height: 860
-    property alias view: view
-    ApprovalDashboard { id: dashboard; objectName: "dashboard"; active: true }
-    RequestDetail { id: detail; objectName: "detail" }
-    RequestForm { id: form; objectName: "form" }
-    ApprovalActions { id: actions; objectName: "actions" }
-    ApprovalsView {
-        id: view
-        objectName: "approvalsView"
-        anchors.fill: parent
-        dashboard: dashboard; detail: detail; form: form; actions: actions
-        selectedRequestId: detail.requestId
-    }
-}
-)";
-
-// Distinct colours in a sample of the picture: a blank or failed render has one or two.
-int colourCount(const QImage &image)
-{
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 7)
-        for (int x = 0; x < image.width(); x += 7)
-            colours.insert(image.pixel(x, y));
-    return int(colours.size());
-}
-
-} // namespace
 
 class TestApprovalScreens : public QObject
 {
@@ -102,7 +68,7 @@ private:
         view.setResizeMode(QQuickView::SizeRootObjectToView);
         view.engine()->addImportPath(u"qrc:/"_s); // the static modules' qmldir files
         QQmlComponent component(view.engine());
-        component.setData(kScene, QUrl(u"qrc:/approvalscreens.qml"_s));
+        component.setData(test::kApprovalScene, QUrl(u"qrc:/approvalscreens.qml"_s));
         QVERIFY2(component.isReady(), qPrintable(component.errorString()));
         auto *root = qobject_cast<QQuickItem *>(component.create());
         QVERIFY(root);
@@ -126,7 +92,7 @@ private:
             QTest::qWait(150); // a frame for the bindings that followed the data
             const QImage image = view.grabWindow();
             QVERIFY(!image.isNull());
-            QVERIFY2(colourCount(image) > 20, qPrintable(name + u" looks blank"_s));
+            QVERIFY2(test::colourCount(image) > 20, qPrintable(name + u" looks blank"_s));
             QVERIFY(image.save(QDir(m_outDir).filePath(u"%1-%2.png"_s.arg(name, language))));
         };
 

@@ -4,6 +4,7 @@
 // RequestForm reaching alice's waiting list, and a state_conflict explained. Then the views over the
 // demo data, in English and Simplified Chinese, as PNGs in $TANDEM_ARTIFACTS (test-artifacts/).
 #include "../server/serverfixture.h"
+#include "approvalscene.h"
 
 #include "appcontroller.h"
 #include "approvalactions.h"
@@ -46,36 +47,6 @@ const QString kDanaLeave = u"0199a000-0000-7000-8000-000000000001"_s;
 const QString kEveTrip = u"0199a000-0000-7000-8000-000000000002"_s;
 const QString kBobLunch = u"0199a000-0000-7000-8000-000000000003"_s;
 const QString kFrankDesks = u"0199a000-0000-7000-8000-000000000004"_s;
-
-constexpr auto kScene = R"(
-import QtQuick
-import Tandem.App
-import Tandem.Ui
-Item {
-    width: 1360; height: 860
-    property alias view: view
-    ApprovalDashboard { id: dashboard; objectName: "dashboard"; active: true }
-    RequestDetail { id: detail; objectName: "detail" }
-    RequestForm { id: form; objectName: "form" }
-    ApprovalActions { id: actions; objectName: "actions" }
-    ApprovalsView {
-        id: view
-        objectName: "approvalsView"
-        anchors.fill: parent
-        dashboard: dashboard; detail: detail; form: form; actions: actions
-        selectedRequestId: detail.requestId
-    }
-}
-)";
-
-int colourCount(const QImage &image)
-{
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 7)
-        for (int x = 0; x < image.width(); x += 7)
-            colours.insert(image.pixel(x, y));
-    return int(colours.size());
-}
 
 // The first column of the first row of `sql` in the space's store.
 QString storeText(SpaceSession *s, const QString &sql)
@@ -145,7 +116,7 @@ private:
         view.setResizeMode(QQuickView::SizeRootObjectToView);
         view.engine()->addImportPath(u"qrc:/"_s);
         QQmlComponent component(view.engine());
-        component.setData(kScene, QUrl(u"qrc:/approvalsdemo.qml"_s));
+        component.setData(test::kApprovalScene, QUrl(u"qrc:/approvalsdemo.qml"_s));
         QVERIFY2(component.isReady(), qPrintable(component.errorString()));
         auto *root = qobject_cast<QQuickItem *>(component.create());
         QVERIFY(root);
@@ -169,7 +140,7 @@ private:
             QTest::qWait(150);
             const QImage image = view.grabWindow();
             QVERIFY(!image.isNull());
-            QVERIFY2(colourCount(image) > 20, qPrintable(name + u" looks blank"_s));
+            QVERIFY2(test::colourCount(image) > 20, qPrintable(name + u" looks blank"_s));
             QVERIFY(image.save(QDir(m_outDir).filePath(u"%1-%2.png"_s.arg(name, language))));
         };
 
