@@ -8,7 +8,8 @@ checks the main screen, then opens a conversation through its
 list item's press action (what a screen reader's "activate" does) and checks the conversation:
 
   - the window is a frame named "... — Tandem";
-  - the space rail is a tab list with a named button per space (Work, Personal, with unread counts);
+  - the space rail is a tab list with a named button per space (Work, Personal, with unread counts),
+    which brings its space to the front when pressed;
   - the conversation filter is a named text field; the conversation list is a list of named items;
   - an opened conversation shows a list of messages named "sender at time: text", a named composer
     field and a named Send button;
@@ -224,6 +225,22 @@ def run(args, atspi):
             check(failures, any(n.startswith("Personal space") for n in names),
                   f"no 'Personal space' button in {names}")
             check(failures, any("unread" in n for n in names), f"no unread count in the space buttons {names}")
+            # A space tile answers a screen reader's press: Personal comes to the front, then Work again.
+            tiles = {name.split(" ")[0]: b for b in children(rail[0], "push button")
+                     for name in [b.get_name() or ""]}
+
+            def front(space):
+                return lambda: any(r == "frame" and n.startswith(space + " — ")
+                                   for _, r, n, _ in tree.showing("Tandem"))
+
+            if "Personal" in tiles and "Work" in tiles:
+                press(tiles["Personal"])
+                check(failures, wait_for(front("Personal"), 10),
+                      "pressing the 'Personal space' tile did not bring the Personal space to the front")
+                press(tiles["Work"])
+                check(failures, wait_for(front("Work"), 10),
+                      "pressing the 'Work space' tile did not bring the Work space back")
+                t = wait_for(main_screen, 20) or tree.showing("Tandem")
         check(failures, ("text", "Filter conversations") in roles, "no text field named 'Filter conversations'")
         lists = [n for _, r, name, n in t if r == "list" and name == "Conversations"]
         check(failures, bool(lists), "no list named 'Conversations'")
