@@ -188,20 +188,32 @@ def run(args, atspi):
         # No --demo: a fresh profile opens on the welcome screen, checked first; its "Start the demo" is
         # then pressed the way a screen reader activates a button.
         app = subprocess.Popen([args.tandem, "--profile", profile], env=env, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
         lines = []
-        ready_event = threading.Event()
+        welcome_event, ready_event = threading.Event(), threading.Event()
 
         def drain():  # keeps reading, so that the app never blocks on a full pipe
             for line in app.stdout:
                 lines.append(line)
+                if '"state":"welcome"' in line.replace(" ", ""):
+                    welcome_event.set()
                 if '"state":"ready"' in line.replace(" ", ""):
                     ready_event.set()
 
+        def last_state():
+            """The app's last state line, and the last lines it wrote (its log included), for a failure."""
+            states = [line.strip() for line in lines if '"event":"state"' in line.replace(" ", "")]
+            tail = "".join("\n      " + line.rstrip()[:200] for line in lines[-12:])
+            return (states[-1] if states else "no state line") + "; the app's last lines:" + tail
+
         threading.Thread(target=drain, daemon=True).start()
+        # The app's own word that it shows the welcome screen comes first: the tree is read only once
+        # the app is up (the AT-SPI registry may still be starting while a loaded machine starts it).
+        if not welcome_event.wait(60):
+            return [f"the app never showed the welcome screen (last: {last_state()})"]
         check_welcome(failures, tree)
         if not ready_event.wait(60):
-            return ["the app never reached the ready state"]
+            return failures + [f"the app never reached the ready state (last: {last_state()})"]
 
         def command(text):
             app.stdin.write(text + "\n")
