@@ -2,8 +2,12 @@
 // approvals view on its controllers, as the app's main window does, and a blank-render check.
 #pragma once
 
+#include <QCoreApplication>
 #include <QImage>
+#include <QLocale>
 #include <QSet>
+#include <QString>
+#include <QTranslator>
 
 namespace tandem::test {
 
@@ -37,5 +41,34 @@ inline int colourCount(const QImage &image)
             colours.insert(image.pixel(x, y));
     return int(colours.size());
 }
+
+// The app's translation and locale for `language` ("en": the source strings), until destroyed; then
+// English (United States) again. loaded() is false when the translation could not be read.
+class ScopedLanguage
+{
+public:
+    explicit ScopedLanguage(const QString &language)
+    {
+        if (language != QStringLiteral("en")) {
+            m_loaded = m_translator.load(QStringLiteral(":/i18n/tandem_%1.qm").arg(language));
+            if (m_loaded)
+                QCoreApplication::installTranslator(&m_translator);
+        }
+        QLocale::setDefault(QLocale(language));
+    }
+    ~ScopedLanguage()
+    {
+        QCoreApplication::removeTranslator(&m_translator);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    ScopedLanguage(const ScopedLanguage &) = delete;
+    ScopedLanguage &operator=(const ScopedLanguage &) = delete;
+
+    bool loaded() const { return m_loaded; }
+
+private:
+    QTranslator m_translator;
+    bool m_loaded = true;
+};
 
 } // namespace tandem::test

@@ -22,7 +22,6 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
@@ -53,16 +52,8 @@ private:
 
     void shoot(const QString &language)
     {
-        QTranslator translator;
-        if (language != u"en"_s) {
-            QVERIFY(translator.load(u":/i18n/tandem_%1.qm"_s.arg(language)));
-            QCoreApplication::installTranslator(&translator);
-        }
-        QLocale::setDefault(QLocale(language));
-        const auto restore = qScopeGuard([&] {
-            QCoreApplication::removeTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        });
+        const test::ScopedLanguage scopedLanguage(language);
+        QVERIFY(scopedLanguage.loaded());
 
         QQuickView view;
         view.setResizeMode(QQuickView::SizeRootObjectToView);

@@ -26,7 +26,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
@@ -102,16 +101,8 @@ private:
 
     void shoot(const QString &language)
     {
-        QTranslator translator;
-        if (language != u"en"_s) {
-            QVERIFY(translator.load(u":/i18n/tandem_%1.qm"_s.arg(language)));
-            QCoreApplication::installTranslator(&translator);
-        }
-        QLocale::setDefault(QLocale(language));
-        const auto restore = qScopeGuard([&] {
-            QCoreApplication::removeTranslator(&translator);
-            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        });
+        const test::ScopedLanguage scopedLanguage(language);
+        QVERIFY(scopedLanguage.loaded());
         QQuickView view;
         view.setResizeMode(QQuickView::SizeRootObjectToView);
         view.engine()->addImportPath(u"qrc:/"_s);
