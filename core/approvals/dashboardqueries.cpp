@@ -33,22 +33,16 @@ namespace {
 // UNION ALL, so a cycle in the data ends). ?1 me. The requests are read from their covering index (schema
 // version 8): a scan of it decrypts a quarter of the pages the table has.
 //
-// Durations sit in tables ordered by (group, duration) (WITHOUT ROWID, filled in that order), so that a
-// median is a walk to the middle row of its group under the filter, with no sort: SQLite's window
-// functions sorted the 75,000 steps of a 100,000-request store in about as long as the whole budget.
-// `k` is the team row, which keeps the keys unique.
+// Medians are the tandem_median() aggregate (store/medianfunction.h) over a GROUP BY: an earlier version
+// kept the durations in sorted copies to walk to their middle rows, and making those copies cost more
+// than half of a cold open; SQLite's window functions were slower still.
 constexpr std::string_view kTeamDdl
     = "CREATE TEMP TABLE IF NOT EXISTS dash_team (id TEXT, template_id TEXT,"
       " requester_id TEXT, state TEXT, submitted_at INTEGER, decided_at INTEGER);"
-      "CREATE TEMP TABLE IF NOT EXISTS dash_decisions (template_id TEXT, d INTEGER, k INTEGER,"
-      " requester_id TEXT, submitted_at INTEGER, PRIMARY KEY (template_id, d, k)) WITHOUT ROWID;"
-      "CREATE INDEX IF NOT EXISTS temp.dash_decisions_by_d ON dash_decisions(d);"
       "CREATE TEMP TABLE IF NOT EXISTS dash_steps (template_id TEXT, position INTEGER, d INTEGER,"
-      " k INTEGER, requester_id TEXT, submitted_at INTEGER, PRIMARY KEY (template_id, position, d, k))"
-      " WITHOUT ROWID;"
+      " requester_id TEXT, submitted_at INTEGER);"
       "CREATE TEMP TABLE IF NOT EXISTS dash_built (me TEXT);"
-      "DELETE FROM temp.dash_team; DELETE FROM temp.dash_decisions; DELETE FROM temp.dash_steps;"
-      "DELETE FROM temp.dash_built;";
+      "DELETE FROM temp.dash_team; DELETE FROM temp.dash_steps; DELETE FROM temp.dash_built;";
 
 constexpr std::string_view kTeamFillSql
     = "WITH RECURSIVE reports(id) AS ("
@@ -60,16 +54,10 @@ constexpr std::string_view kTeamFillSql
       " WHERE r.state <> 'draft' AND (r.requester_id IN reports"
       "  OR r.id IN (SELECT request_id FROM approval_step_approvers WHERE user_id = ?1))";
 
-constexpr std::string_view kDecisionsFillSql
-    = "INSERT INTO temp.dash_decisions SELECT template_id, decided_at - submitted_at, rowid, requester_id,"
-      " submitted_at FROM temp.dash_team WHERE state IN ('approved', 'rejected') AND decided_at IS NOT NULL"
-      " AND submitted_at IS NOT NULL ORDER BY 1, 2, 3";
-
 constexpr std::string_view kStepsFillSql
-    = "INSERT INTO temp.dash_steps SELECT x.template_id, s.position, s.decided_at - s.started_at, x.rowid,"
+    = "INSERT INTO temp.dash_steps SELECT x.template_id, s.position, s.decided_at - s.started_at,"
       " x.requester_id, x.submitted_at FROM temp.dash_team x JOIN approval_steps s ON s.request_id = x.id"
-      " WHERE s.state IN ('approved', 'rejected') AND s.started_at IS NOT NULL AND s.decided_at IS NOT NULL"
-      " ORDER BY 1, 2, 3, 4";
+      " WHERE s.state IN ('approved', 'rejected') AND s.started_at IS NOT NULL AND s.decided_at IS NOT NULL";
 
 constexpr std::string_view kBuiltSql = "INSERT INTO temp.dash_built VALUES (?1)";
 constexpr std::string_view kBuiltForSql = "SELECT me FROM temp.dash_built";
@@ -119,23 +107,18 @@ constexpr std::string_view kSummarySql = TANDEM_TEAM_CTE
     " FROM team x LEFT JOIN approval_templates t ON t.id = x.template_id"
     " GROUP BY x.template_id, x.state ORDER BY name, x.template_id, x.state";
 
-// Medians: the size of each group under the filter, then its middle row (or two) taken in order.
-// ?8 template, ?9 how many rows (1 or 2), ?10 how many to skip, ?11 step position.
-constexpr std::string_view kDecisionGroupsSql
-    = "SELECT template_id, COUNT(*) FROM temp.dash_decisions r WHERE" TANDEM_FILTER_WHERE
-      " GROUP BY template_id";
-constexpr std::string_view kDecisionMiddleSql
-    = "SELECT d FROM temp.dash_decisions r WHERE r.template_id = ?8 AND" TANDEM_FILTER_WHERE
-      " ORDER BY d LIMIT ?9 OFFSET ?10";
-constexpr std::string_view kAllDecisionsMiddleSql
-    = "SELECT d FROM temp.dash_decisions r INDEXED BY dash_decisions_by_d WHERE" TANDEM_FILTER_WHERE
-      " ORDER BY d LIMIT ?9 OFFSET ?10";
-constexpr std::string_view kStepGroupsSql
-    = "SELECT template_id, position, COUNT(*) FROM temp.dash_steps r WHERE" TANDEM_FILTER_WHERE
-      " GROUP BY template_id, position";
-constexpr std::string_view kStepMiddleSql
-    = "SELECT d FROM temp.dash_steps r WHERE r.template_id = ?8 AND r.position = ?11 AND" TANDEM_FILTER_WHERE
-      " ORDER BY d LIMIT ?9 OFFSET ?10";
+// Decision times: from submission to the final decision, of the team's decided requests.
+#define TANDEM_DECIDED                                                                                       \
+    " FROM team WHERE state IN ('approved', 'rejected') AND decided_at IS NOT NULL"                          \
+    " AND submitted_at IS NOT NULL"
+constexpr std::string_view kDecisionMedianSql
+    = TANDEM_TEAM_CTE " SELECT COUNT(*), tandem_median(decided_at - submitted_at)" TANDEM_DECIDED;
+constexpr std::string_view kDecisionMedianByTypeSql
+    = TANDEM_TEAM_CTE " SELECT template_id, COUNT(*), tandem_median(decided_at - submitted_at)" TANDEM_DECIDED
+                      " GROUP BY template_id";
+constexpr std::string_view kStepMediansSql
+    = "SELECT template_id, position, COUNT(*), tandem_median(d) FROM temp.dash_steps r "
+      "WHERE" TANDEM_FILTER_WHERE " GROUP BY template_id, position";
 constexpr std::string_view kTemplateNamesSql = "SELECT id, name FROM approval_templates";
 
 // Weeks as whole weeks since the Monday before the epoch (1970-01-01 was a Thursday), in local time;
@@ -158,6 +141,7 @@ constexpr std::string_view kCsvSql = TANDEM_TEAM_CTE
     " ORDER BY x.submitted_at, x.id";
 
 #undef TANDEM_TEAM_CTE
+#undef TANDEM_DECIDED
 #undef TANDEM_FILTER_WHERE
 #undef TANDEM_TEMPLATE_NAME
 
@@ -181,7 +165,6 @@ Status buildTeam(store::SpaceStore &store, const QString &me)
             return st.error();
         TANDEM_TRY((*st)->bind(1, me).exec());
     }
-    TANDEM_TRY(db.exec(kDecisionsFillSql));
     return db.exec(kStepsFillSql);
 }
 
@@ -225,22 +208,6 @@ Result<Statement *> prepared(store::SpaceStore &store, std::string_view sql, con
     s.bind(6, f.nowMs);
     s.bind(7, f.utcOffsetMs);
     return &s;
-}
-
-// The median of a group of `count` rows that `middle` lists in order (its ?9 and ?10 are bound here):
-// the middle row, or the mean of the two middle rows rounded down.
-Result<qint64> middleOf(Statement &middle, int count)
-{
-    if (count <= 0)
-        return qint64(0);
-    middle.bind(9, 2 - count % 2).bind(10, (count - 1) / 2);
-    qint64 sum = 0;
-    int rows = 0;
-    TANDEM_TRY(middle.forEachRow([&](const Statement &r) {
-        sum += r.int64(0);
-        ++rows;
-    }));
-    return rows == 0 ? 0 : sum / rows;
 }
 
 Result<QHash<QString, QString>> templateNames(store::SpaceStore &store)
@@ -366,12 +333,12 @@ Result<QList<SlaBreaches>> DashboardQueries::slaBreaches(store::SpaceStore &stor
 
 Result<DecisionTime> DashboardQueries::medianDecisionTime(store::SpaceStore &store, const DashboardFilter &f)
 {
-    TANDEM_DASH_GET(groups, prepared(store, kDecisionGroupsSql, f));
+    TANDEM_DASH_GET(st, prepared(store, kDecisionMedianSql, f));
     DecisionTime out;
-    TANDEM_TRY(groups->forEachRow([&](const Statement &r) { out.decisions += int(r.int64(1)); }));
-    TANDEM_DASH_GET(middle, prepared(store, kAllDecisionsMiddleSql, f));
-    TANDEM_DASH_GET(median, middleOf(*middle, out.decisions));
-    out.medianMs = median;
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) {
+        out.decisions = int(r.int64(0));
+        out.medianMs = r.int64(1); // NULL (no decisions) reads as 0
+    }));
     return out;
 }
 
@@ -379,19 +346,12 @@ Result<QList<DecisionTime>> DashboardQueries::medianDecisionTimeByType(
     store::SpaceStore &store, const DashboardFilter &f)
 {
     TANDEM_DASH_GET(names, templateNames(store));
-    TANDEM_DASH_GET(groups, prepared(store, kDecisionGroupsSql, f));
+    TANDEM_DASH_GET(st, prepared(store, kDecisionMedianByTypeSql, f));
     QList<DecisionTime> out;
-    TANDEM_TRY(groups->forEachRow([&](const Statement &r) {
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) {
         const QString id = r.text(0);
-        out.append({id, names.value(id, id), int(r.int64(1)), 0});
+        out.append({id, names.value(id, id), int(r.int64(1)), r.int64(2)});
     }));
-    for (DecisionTime &d : out) {
-        // Running a statement clears its bindings (Statement::reset): bind the filter for each group.
-        TANDEM_DASH_GET(middle, prepared(store, kDecisionMiddleSql, f));
-        middle->bind(8, d.templateId);
-        TANDEM_DASH_GET(median, middleOf(*middle, d.decisions));
-        d.medianMs = median;
-    }
     std::sort(out.begin(), out.end(), [](const DecisionTime &a, const DecisionTime &b) {
         return std::tie(a.templateName, a.templateId) < std::tie(b.templateName, b.templateId);
     });
@@ -413,18 +373,12 @@ Result<QList<StepDuration>> DashboardQueries::slowestSteps(
     store::SpaceStore &store, const DashboardFilter &f, int limit)
 {
     TANDEM_DASH_GET(names, templateNames(store));
-    TANDEM_DASH_GET(groups, prepared(store, kStepGroupsSql, f));
+    TANDEM_DASH_GET(st, prepared(store, kStepMediansSql, f));
     QList<StepDuration> out;
-    TANDEM_TRY(groups->forEachRow([&](const Statement &r) {
+    TANDEM_TRY(st->forEachRow([&](const Statement &r) {
         const QString id = r.text(0);
-        out.append({id, names.value(id, id), int(r.int64(1)), int(r.int64(2)), 0});
+        out.append({id, names.value(id, id), int(r.int64(1)), int(r.int64(2)), r.int64(3)});
     }));
-    for (StepDuration &s : out) {
-        TANDEM_DASH_GET(middle, prepared(store, kStepMiddleSql, f));
-        middle->bind(8, s.templateId).bind(11, s.position);
-        TANDEM_DASH_GET(median, middleOf(*middle, s.decided));
-        s.medianMs = median;
-    }
     std::sort(out.begin(), out.end(), [](const StepDuration &a, const StepDuration &b) {
         return std::make_tuple(-a.medianMs, a.templateId, a.position)
             < std::make_tuple(-b.medianMs, b.templateId, b.position);

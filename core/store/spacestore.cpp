@@ -1,5 +1,6 @@
 #include "spacestore.h"
 
+#include "medianfunction.h"
 #include "schema.h"
 #include "searchrank.h"
 #include "searchscope.h"
@@ -86,6 +87,7 @@ Result<std::unique_ptr<SpaceStore>> SpaceStore::open(
         return db.error();
     TANDEM_TRY(registerSearchTokenizer((*db)->handle()));
     TANDEM_TRY(registerSearchScopeFunction((*db)->handle()));
+    TANDEM_TRY(registerMedianFunction((*db)->handle()));
     TANDEM_TRY(registerSearchRank((*db)->handle()));
     TANDEM_TRY(migrate(**db));
     return std::unique_ptr<SpaceStore>(new SpaceStore(std::move(*db)));
