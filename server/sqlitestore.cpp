@@ -107,6 +107,9 @@ constexpr const char *kSchema[] = {
     "TEXT"
     " NOT NULL, PRIMARY KEY(request_id, user_id)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS approval_viewers_user ON approval_viewers(space_id, user_id)",
+    // The files a request's form names: its viewers may download them (attachmentVisibleTo).
+    "CREATE TABLE IF NOT EXISTS approval_attachments(attachment_id TEXT NOT NULL, request_id TEXT NOT NULL,"
+    " PRIMARY KEY(attachment_id, request_id)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS approval_actions(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, request_id "
     "TEXT"
     " NOT NULL, record TEXT NOT NULL)",
@@ -242,11 +245,27 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path)
     return s;
 }
 
+// Data written before approval_attachments existed: the links putApprovalRequest() makes, for every request.
+constexpr std::string_view kLinkApprovalAttachments
+    = "INSERT OR IGNORE INTO approval_attachments(attachment_id, request_id) SELECT a.id, r.id"
+      " FROM approval_requests r, json_tree(r.record, '$.form') j"
+      " JOIN attachments a ON a.id = j.value AND a.uploader_id = json_extract(r.record, '$.requester_id')"
+      " WHERE j.type = 'text'";
+
 Status SqliteStore::migrate()
 {
+    auto linked = m_db->queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'approval_attachments'");
+    if (!linked)
+        return linked.error();
     TANDEM_TRY(m_db->begin());
     for (const char *sql : kSchema) {
         if (auto st = m_db->exec(sql); !st) {
+            m_db->rollback();
+            return st;
+        }
+    }
+    if (*linked == 0) {
+        if (auto st = m_db->exec(kLinkApprovalAttachments); !st) {
             m_db->rollback();
             return st;
         }
@@ -1025,7 +1044,9 @@ Result<bool> SqliteStore::attachmentVisibleTo(const QString &attachmentId, const
         "SELECT 1 FROM attachments WHERE id = ?1 AND uploader_id = ?2 UNION ALL"
         " SELECT 1 FROM message_attachments ma JOIN messages m ON m.id = ma.message_id AND m.deleted = 0"
         " JOIN members mb ON mb.conversation_id = m.conversation_id AND mb.user_id = ?2"
-        " WHERE ma.attachment_id = ?1 LIMIT 1");
+        " WHERE ma.attachment_id = ?1 UNION ALL"
+        " SELECT 1 FROM approval_attachments x JOIN approval_viewers v ON v.request_id = x.request_id"
+        " AND v.user_id = ?2 WHERE x.attachment_id = ?1 LIMIT 1");
     s.bind(1, attachmentId).bind(2, userId);
     auto r = one<bool>(s, [](const Statement &) { return true; });
     if (!r)

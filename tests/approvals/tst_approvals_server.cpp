@@ -2,6 +2,7 @@
 // same moment get exactly one decision, and a resent submit creates nothing twice.
 #include "../server/serverfixture.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -152,6 +153,56 @@ private Q_SLOTS:
         QCOMPARE(late.value(u"code"_s).toString(), u"state_conflict"_s);
         QCOMPARE(late.value(u"details"_s).toObject().value(u"decided_by"_s).toString(), u"u_alice"_s);
         QCOMPARE(late.value(u"details"_s).toObject().value(u"version"_s).toInt(), 2);
+    }
+    void theFilesOfARequestAreReadableByItsViewersOnly()
+    {
+        TestClient dana;
+        QVERIFY(!dana.connectFromStart(m_server.url(), u"dana"_s, {kSpace}).isEmpty());
+        const QByteArray content = QByteArray("receipt: taxi 86.00 CNY\n").repeated(40);
+        const auto upload = [&](const QString &name) {
+            const QString id = tandem::protocol::newUuid();
+            const QString begin = dana.nextRid();
+            dana.send({{u"type"_s, u"upload_begin"_s}, {u"rid"_s, begin}, {u"space_id"_s, kSpace},
+                {u"attachment_id"_s, id}, {u"name"_s, name}, {u"mime_type"_s, u"text/plain"_s},
+                {u"size_bytes"_s, double(content.size())},
+                {u"sha256"_s,
+                    QString::fromLatin1(
+                        QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())}});
+            if (dana.waitRid(begin).value(u"received_bytes"_s).toInt() != 0)
+                return QString();
+            const QString chunk = dana.nextRid();
+            dana.send({{u"type"_s, u"upload_chunk"_s}, {u"rid"_s, chunk}, {u"space_id"_s, kSpace},
+                {u"attachment_id"_s, id}, {u"offset"_s, 0},
+                {u"data"_s, QString::fromLatin1(content.toBase64())}});
+            return dana.waitRid(chunk).value(u"complete"_s).toBool() ? id : QString();
+        };
+        const QString receipt = upload(u"taxi.txt"_s);
+        const QString unrelated = upload(u"diary.txt"_s); // uploaded, never named in a request
+        QVERIFY(!receipt.isEmpty() && !unrelated.isEmpty());
+        QCOMPARE(
+            dana.mutate(kSpace, u"approval.submit"_s,
+                    {{u"request_id"_s, tandem::protocol::newUuid()}, {u"template_id"_s, u"tpl_general"_s},
+                        {u"form"_s,
+                            QJsonObject {{u"subject"_s, u"Taxi"_s}, {u"details"_s, u"To the client"_s},
+                                {u"files"_s, QJsonArray {receipt}}}}})
+                .value(u"status"_s)
+                .toString(),
+            u"applied"_s);
+
+        const auto download = [&](TestClient &c, const QString &id) {
+            const QString rid = c.nextRid();
+            c.send({{u"type"_s, u"download"_s}, {u"rid"_s, rid}, {u"space_id"_s, kSpace},
+                {u"attachment_id"_s, id}, {u"offset"_s, 0}, {u"length"_s, double(content.size())}});
+            return c.waitRid(rid);
+        };
+        TestClient alice; // Dana's manager: the approver
+        QVERIFY(!alice.connectFromStart(m_server.url(), u"alice"_s, {kSpace}).isEmpty());
+        const QJsonObject got = download(alice, receipt);
+        QCOMPARE(QByteArray::fromBase64(got.value(u"data"_s).toString().toLatin1()), content);
+        QCOMPARE(download(alice, unrelated).value(u"code"_s).toString(), u"not_found"_s);
+        TestClient bob; // not in the request's flow
+        QVERIFY(!bob.connectFromStart(m_server.url(), u"bob"_s, {kSpace}).isEmpty());
+        QCOMPARE(download(bob, receipt).value(u"code"_s).toString(), u"not_found"_s);
     }
 };
 
