@@ -78,6 +78,8 @@ QJsonObject toJson(const Request &r)
         {u"submitted_at"_s, double(r.submittedAt)}, {u"updated_at"_s, double(r.updatedAt)}};
     if (const int active = r.activeStep(); active >= 0)
         o.insert(u"current_step"_s, active);
+    if (!r.attachments.isEmpty())
+        o.insert(u"attachments"_s, r.attachments);
     if (r.amountMinor) {
         o.insert(u"amount_minor"_s, double(*r.amountMinor));
         o.insert(u"currency"_s, r.currency);
@@ -99,6 +101,7 @@ std::optional<Request> requestFromJson(const QJsonObject &j)
         return std::nullopt;
     r.title = j.value("title"_L1).toString();
     r.form = j.value("form"_L1).toObject();
+    r.attachments = j.value("attachments"_L1).toArray();
     r.state = j.value("state"_L1).toString();
     r.version = qint64(j.value("version"_L1).toDouble());
     for (const QJsonValue &sv : j.value("steps"_L1).toArray()) {

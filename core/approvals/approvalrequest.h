@@ -3,6 +3,7 @@
 // so the server's store and every client agree on one shape.
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -42,6 +43,9 @@ struct Request
     QString requesterId;
     QString title;
     QJsonObject form;
+    // The files the form names, as attachment records (docs/protocol.md §8: id, name, mime_type, size_bytes,
+    // sha256), in form order: what a viewer needs to show and download them.
+    QJsonArray attachments;
     QString state = QStringLiteral("pending"); // pending, approved, rejected, returned, withdrawn
     qint64 version = 0;
     QList<Step> steps;

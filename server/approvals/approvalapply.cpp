@@ -8,6 +8,7 @@
 #include "protocol/fields.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace tandem::server::approvals {
 
@@ -126,11 +127,21 @@ private:
                 failed = ok.error();
             return ok && *ok;
         };
+        QJsonArray files; // the request's attachment records, in form order
+        QSet<QString> named;
         ctx.isAttachment = [&](const QString &id) {
             auto a = st.attachment(id);
             if (!a)
                 failed = a.error();
-            return a && *a && (*a)->uploaderId == actorId && (*a)->complete;
+            const bool ok = a && *a && (*a)->uploaderId == actorId && (*a)->complete;
+            if (ok && !named.contains(id)) {
+                named.insert(id);
+                const AttachmentRow &row = **a;
+                files.append(
+                    QJsonObject {{u"id"_s, row.id}, {u"name"_s, row.name}, {u"mime_type"_s, row.mimeType},
+                        {u"size_bytes"_s, double(row.sizeBytes)}, {u"sha256"_s, row.sha256}});
+            }
+            return ok;
         };
         auto form = ap::validateForm(*tpl, m.form, ctx, u"/payload/form"_s);
         if (failed)
@@ -160,6 +171,7 @@ private:
         Request r = expand(*tpl, std::get<QJsonObject>(form), base, dir, w.now());
         if (failed)
             return *failed;
+        r.attachments = files;
         Transition t {r, true, u"submit"_s, -1, {}};
         TANDEM_TRY(record(before.value_or(Request {}), t));
         return ApplyResult(

@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(late.value(u"details"_s).toObject().value(u"decided_by"_s).toString(), u"u_alice"_s);
         QCOMPARE(late.value(u"details"_s).toObject().value(u"version"_s).toInt(), 2);
     }
-    void theFilesOfARequestAreReadableByItsViewersOnly()
+    void theFilesOfARequestAreNamedInItsRecordAndReadableByItsViewersOnly()
     {
         TestClient dana;
         QVERIFY(!dana.connectFromStart(m_server.url(), u"dana"_s, {kSpace}).isEmpty());
@@ -179,15 +179,42 @@ private Q_SLOTS:
         const QString receipt = upload(u"taxi.txt"_s);
         const QString unrelated = upload(u"diary.txt"_s); // uploaded, never named in a request
         QVERIFY(!receipt.isEmpty() && !unrelated.isEmpty());
-        QCOMPARE(
-            dana.mutate(kSpace, u"approval.submit"_s,
-                    {{u"request_id"_s, tandem::protocol::newUuid()}, {u"template_id"_s, u"tpl_general"_s},
-                        {u"form"_s,
-                            QJsonObject {{u"subject"_s, u"Taxi"_s}, {u"details"_s, u"To the client"_s},
-                                {u"files"_s, QJsonArray {receipt}}}}})
-                .value(u"status"_s)
-                .toString(),
+        const QString requestId = tandem::protocol::newUuid();
+        QCOMPARE(dana.mutate(kSpace, u"approval.submit"_s,
+                         {{u"request_id"_s, requestId}, {u"template_id"_s, u"tpl_general"_s},
+                             {u"form"_s,
+                                 QJsonObject {{u"subject"_s, u"Taxi"_s}, {u"details"_s, u"To the client"_s},
+                                     {u"files"_s, QJsonArray {receipt}}}}})
+                     .value(u"status"_s)
+                     .toString(),
             u"applied"_s);
+
+        TestClient alice; // Dana's manager: the approver
+        QVERIFY(!alice.connectFromStart(m_server.url(), u"alice"_s, {kSpace}).isEmpty());
+        // The request's record names the file with what a viewer needs to show and fetch it.
+        QJsonObject record;
+        QJsonObject page;
+        for (int n = 0; n == 0 || page.contains(u"next_page_token"_s); ++n) {
+            const QString rid = alice.nextRid();
+            QJsonObject ask {{u"type"_s, u"snapshot"_s}, {u"rid"_s, rid}, {u"space_id"_s, kSpace}};
+            if (n > 0)
+                ask.insert(u"page_token"_s, page.value(u"next_page_token"_s));
+            alice.send(ask);
+            page = alice.waitRid(rid);
+            for (const QJsonValue &v : page.value(u"records"_s).toArray())
+                if (v.toObject().value(u"entity"_s).toString() == u"approval_request"_s
+                    && v.toObject().value(u"data"_s).toObject().value(u"id"_s).toString() == requestId)
+                    record = v.toObject().value(u"data"_s).toObject();
+        }
+        const QJsonArray files = record.value(u"attachments"_s).toArray();
+        QCOMPARE(files.size(), 1);
+        const QJsonObject file = files.first().toObject();
+        QCOMPARE(file.value(u"id"_s).toString(), receipt);
+        QCOMPARE(file.value(u"name"_s).toString(), u"taxi.txt"_s);
+        QCOMPARE(file.value(u"mime_type"_s).toString(), u"text/plain"_s);
+        QCOMPARE(file.value(u"size_bytes"_s).toInteger(), content.size());
+        QCOMPARE(file.value(u"sha256"_s).toString(),
+            QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
 
         const auto download = [&](TestClient &c, const QString &id) {
             const QString rid = c.nextRid();
@@ -195,8 +222,6 @@ private Q_SLOTS:
                 {u"attachment_id"_s, id}, {u"offset"_s, 0}, {u"length"_s, double(content.size())}});
             return c.waitRid(rid);
         };
-        TestClient alice; // Dana's manager: the approver
-        QVERIFY(!alice.connectFromStart(m_server.url(), u"alice"_s, {kSpace}).isEmpty());
         const QJsonObject got = download(alice, receipt);
         QCOMPARE(QByteArray::fromBase64(got.value(u"data"_s).toString().toLatin1()), content);
         QCOMPARE(download(alice, unrelated).value(u"code"_s).toString(), u"not_found"_s);
