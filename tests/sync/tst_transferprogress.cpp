@@ -58,10 +58,17 @@ void checkReports(const QList<Report> &reports, const QString &attachmentId, boo
     QCOMPARE(reports.last().done, size);
     QCOMPARE(std::count_if(reports.cbegin(), reports.cend(), [&](const Report &r) { return r.done == size; }),
         qsizetype(1));
-    // Every report but the final one is at least 100 ms after the one before it.
+    // The sync engine emits every report but the final one at least 100 ms after the one before. They reach
+    // this thread through a queue, so one can arrive late and the next on time: the gaps seen here are
+    // each over half the interval, and the rate is at most ten a second over the whole transfer.
     for (qsizetype i = 1; i + 1 < reports.size(); ++i)
-        QVERIFY2(reports.at(i).atMs - reports.at(i - 1).atMs >= 90,
+        QVERIFY2(reports.at(i).atMs - reports.at(i - 1).atMs >= 50,
             qPrintable(u"reports %1 ms apart"_s.arg(reports.at(i).atMs - reports.at(i - 1).atMs)));
+    if (reports.size() > 2) {
+        const qint64 span = reports.at(reports.size() - 2).atMs - reports.first().atMs;
+        QVERIFY2(reports.size() - 2 <= span / 100 + 1,
+            qPrintable(u"%1 reports in %2 ms"_s.arg(reports.size() - 1).arg(span)));
+    }
 }
 
 } // namespace
@@ -159,7 +166,10 @@ private Q_SLOTS:
         QSignalSpy ready(alice->sync.get(), &SpaceSync::attachmentReady);
         alice->sync->downloadAttachment(queued->attachmentIds.first());
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
-        QCOMPARE(progress.size(), 0);
+        // The upload's own last reports may still be on their way from the sync thread: only downloads count.
+        QCOMPARE(std::count_if(progress.cbegin(), progress.cend(),
+                     [](const QList<QVariant> &args) { return !args.at(1).toBool(); }),
+            0);
     }
 };
 
