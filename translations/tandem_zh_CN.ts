@@ -907,6 +907,10 @@
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
 </context>
 <context>
     <name>RequestFormView</name>
@@ -2419,10 +2423,6 @@
         <source>No private folder could be made to open the file in.</source>
         <translation>无法创建用于打开文件的私有文件夹。</translation>
     </message>
-    <message>
-        <source>The opened copy cannot be made private.</source>
-        <translation>无法将打开的副本设为私有。</translation>
-    </message>
 </context>
 <context>
     <name>tandem::app::ConversationListModel</name>
@@ -2603,6 +2603,21 @@
     <message>
         <source>sent a reminder</source>
         <translation>发送了催办</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::RequestFiles</name>
+    <message>
+        <source>Files can be downloaded only while the space is connected to its server.</source>
+        <translation>只有在空间连接到服务器时才能下载文件。</translation>
+    </message>
+    <message>
+        <source>Choose a folder on this computer to save the file in.</source>
+        <translation>请选择本机上的文件夹来保存文件。</translation>
+    </message>
+    <message>
+        <source>No private folder could be made to open the file in.</source>
+        <translation>无法创建用于打开文件的私有文件夹。</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3069,10 @@
     <message>
         <source>This space has no file cache to send files from.</source>
         <translation>此空间没有可用于发送文件的文件缓存。</translation>
+    </message>
+    <message>
+        <source>The opened copy cannot be made private.</source>
+        <translation>无法将打开的副本设为私有。</translation>
     </message>
 </context>
 <context>

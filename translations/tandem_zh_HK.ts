@@ -907,6 +907,10 @@
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
 </context>
 <context>
     <name>RequestFormView</name>
@@ -2419,10 +2423,6 @@
         <source>No private folder could be made to open the file in.</source>
         <translation>無法建立用於開啟檔案的私人資料夾。</translation>
     </message>
-    <message>
-        <source>The opened copy cannot be made private.</source>
-        <translation>無法將開啟的副本設為私人。</translation>
-    </message>
 </context>
 <context>
     <name>tandem::app::ConversationListModel</name>
@@ -2603,6 +2603,21 @@
     <message>
         <source>sent a reminder</source>
         <translation>發送了提醒</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::app::RequestFiles</name>
+    <message>
+        <source>Files can be downloaded only while the space is connected to its server.</source>
+        <translation>只有在空間連線至伺服器時才能下載檔案。</translation>
+    </message>
+    <message>
+        <source>Choose a folder on this computer to save the file in.</source>
+        <translation>請選擇此電腦上的資料夾來儲存檔案。</translation>
+    </message>
+    <message>
+        <source>No private folder could be made to open the file in.</source>
+        <translation>無法建立用於開啟檔案的私人資料夾。</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3069,10 @@
     <message>
         <source>This space has no file cache to send files from.</source>
         <translation>此空間沒有可用於傳送檔案的檔案快取。</translation>
+    </message>
+    <message>
+        <source>The opened copy cannot be made private.</source>
+        <translation>無法將開啟的副本設為私人。</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ QString stepStateText(const QString &state)
 
 RequestDetail::RequestDetail(QObject *parent)
     : QObject(parent)
+    , m_files(new RequestFiles(this))
 { }
 
 SpaceSession *RequestDetail::session() const
@@ -55,6 +56,7 @@ void RequestDetail::setSession(SpaceSession *session)
     if (m_session == session)
         return;
     m_session = session;
+    m_files->setSession(session);
     setStore(session ? session->store() : nullptr, session ? session->userId() : QString());
     Q_EMIT sessionChanged();
 }
@@ -122,6 +124,7 @@ void RequestDetail::reload()
         m_cc.clear();
         m_waitingOnMe = false;
         if (!m_found) {
+            m_files->setFiles({});
             Q_EMIT changed();
             return;
         }
@@ -169,6 +172,7 @@ void RequestDetail::reload()
                 {u"deviceId"_s, a.deviceId}});
         for (const approvals::PersonInfo &p : d.cc)
             m_cc << p.name;
+        m_files->setFiles(d.files);
         Q_EMIT changed();
     });
 }

@@ -2,6 +2,8 @@
 // and the audit trail (who did what, when, from which device), read on the store thread.
 #pragma once
 
+#include "requestfiles.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -45,6 +47,8 @@ class RequestDetail : public QObject
     // [{actorName, action, actionText, comment, at, deviceId}] oldest first
     Q_PROPERTY(QVariantList timeline READ timeline NOTIFY changed)
     Q_PROPERTY(QStringList cc READ cc NOTIFY changed)
+    // The files the form names, with open and save.
+    Q_PROPERTY(tandem::app::RequestFiles *files READ files CONSTANT)
 
 public:
     explicit RequestDetail(QObject *parent = nullptr);
@@ -72,6 +76,7 @@ public:
     [[nodiscard]] QVariantList steps() const { return m_steps; }
     [[nodiscard]] QVariantList timeline() const { return m_timeline; }
     [[nodiscard]] QStringList cc() const { return m_cc; }
+    [[nodiscard]] RequestFiles *files() const { return m_files; }
 
     Q_INVOKABLE void reload();
     // "approve" → "approved", translated, for the timeline.
@@ -99,6 +104,7 @@ private:
     bool m_isMine = false;
     QVariantList m_answers, m_steps, m_timeline;
     QStringList m_cc;
+    RequestFiles *m_files;
 };
 
 } // namespace tandem::app

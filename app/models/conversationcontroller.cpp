@@ -9,7 +9,7 @@
 #include "threadcontroller.h"
 #include "timelinemodel.h"
 
-#include "files/openedfiles.h"
+#include "files/fileexport.h"
 
 #include "messaging/conversationqueries.h"
 #include "messaging/timelinequeries.h"
@@ -19,11 +19,8 @@
 #include "sync/spacesync.h"
 
 #include <QDesktopServices>
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace tandem::app {
 
@@ -40,16 +37,6 @@ struct Opening
     QString firstUnreadId;
     messaging::MessagePolicy policy;
 };
-
-// A file name that cannot leave the folder it is written to.
-QString safeFileName(const QString &name)
-{
-    QString base = QFileInfo(name).fileName();
-    base.replace(u'/', u'_').replace(u'\\', u'_');
-    if (base.isEmpty() || base == "."_L1 || base == ".."_L1)
-        base = u"file"_s;
-    return base.left(200);
-}
 
 } // namespace
 
@@ -457,21 +444,13 @@ void ConversationController::exportAttachment(const QString &attachmentId, const
             QString target = pending.path;
             const bool open = pending.action == FileAction::Open;
             if (open) {
-                const QString folder = OpenedFiles::folder();
-                if (folder.isEmpty()) {
+                target = FileExport::openedCopyPath(item.id, item.name);
+                if (target.isEmpty()) {
                     setError(tr("No private folder could be made to open the file in."));
                     return;
                 }
-                target = QDir(folder).filePath(item.id.left(8) + u'-' + safeFileName(item.name));
             }
-            std::shared_ptr<store::FileCache> cache = m_fileCache;
-            const QString sha = item.sha256;
-            QFuture<Status> task = QtConcurrent::run([cache, sha, target, open]() -> Status {
-                TANDEM_TRY(cache->exportTo(sha, target));
-                if (open && !OpenedFiles::makePrivate(target))
-                    return Error::make(ErrorCode::Io, tr("The opened copy cannot be made private."));
-                return {};
-            });
+            QFuture<Status> task = FileExport::exportCached(m_fileCache, item.sha256, target, open);
             onReply(this, task, [this, attachmentId, target, pending](const Status &done) {
                 if (!done) {
                     setError(done.error().message);

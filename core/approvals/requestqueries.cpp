@@ -3,6 +3,10 @@
 #include "approvalqueries.h"
 #include "formschema.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace tandem::approvals {
 
 using namespace Qt::StringLiterals;
@@ -60,11 +64,42 @@ constexpr std::string_view kSettledRequestSql = "SELECT" TANDEM_NAME_OF(
                          " r.decided_at, r.current_step, r.decided_by IS NOT NULL"
                          " FROM approval_requests r LEFT JOIN users u ON u.id = r.decided_by WHERE r.id = ?1";
 
+constexpr std::string_view kFileSql
+    = "SELECT name, mime_type, size_bytes, sha256, state FROM attachments WHERE id = ?1";
+
 #undef TANDEM_NAME_OF
 
 qint64 optionalInt(const Statement &r, int column)
 {
     return r.isNull(column) ? 0 : r.int64(column);
+}
+
+// The files of the form's attachments fields, from `attachments` (the requester's uploads, or the
+// request record's file list).
+Status readFiles(store::Database &db, RequestDetail &d)
+{
+    auto st = db.cached(kFileSql);
+    if (!st)
+        return st.error();
+    const QJsonArray schema = QJsonDocument::fromJson(d.formSchema).array();
+    const QJsonObject form = QJsonDocument::fromJson(d.formData).object();
+    QSet<QString> seen;
+    for (const QJsonValue &fv : schema) {
+        const QJsonObject field = fv.toObject();
+        if (field.value("type"_L1).toString() != "attachments"_L1)
+            continue;
+        const QString fieldId = field.value("id"_L1).toString();
+        for (const QJsonValue &v : form.value(fieldId).toArray()) {
+            const QString fileId = v.toString();
+            if (fileId.isEmpty() || seen.contains(fileId))
+                continue;
+            seen.insert(fileId);
+            TANDEM_TRY((*st)->bind(1, fileId).forEachRow([&](const Statement &r) {
+                d.files.append({fileId, fieldId, r.text(0), r.text(1), r.int64(2), r.text(3), r.text(4)});
+            }));
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -178,6 +213,7 @@ Result<std::optional<RequestDetail>> RequestQueries::detail(store::SpaceStore &s
     TANDEM_TRY((*cc)->bind(1, id).forEachRow([&](const Statement &r) {
         out->cc.append({r.text(0), r.text(1)});
     }));
+    TANDEM_TRY(readFiles(db, *out));
     return out;
 }
 

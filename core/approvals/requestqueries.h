@@ -61,6 +61,18 @@ struct RequestAction
     qint64 at = 0;
 };
 
+// A file the request's form names (an `attachments` field), as the store holds it.
+struct RequestFile
+{
+    QString id;
+    QString fieldId;
+    QString name;
+    QString mimeType;
+    qint64 sizeBytes = 0;
+    QString sha256;
+    QString state; // remote, uploading, downloading, cached, failed
+};
+
 struct RequestDetail
 {
     QString id;
@@ -83,6 +95,7 @@ struct RequestDetail
     QList<RequestStep> steps; // by position
     QList<RequestAction> actions; // oldest first
     QList<PersonInfo> cc;
+    QList<RequestFile> files; // in form order; a file the store does not know yet is left out
 };
 
 class RequestQueries

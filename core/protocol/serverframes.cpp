@@ -86,16 +86,7 @@ QString messageProblem(const QJsonObject &o, const QString &at)
         r.fail("body"_L1, u"must be a string"_s);
     r.ascii("format"_L1, 1, 64);
     r.idList("mentions"_L1, 256);
-    eachObject(r, "attachments"_L1, 16, [](const QJsonObject &a, const QString &p) {
-        FieldReader ar(a, p);
-        ar.id("id"_L1);
-        ar.line("name"_L1, 255);
-        ar.ascii("mime_type"_L1, 3, 255);
-        ar.integer("size_bytes"_L1);
-        if (ar.ok() && !isSha256(a.value("sha256"_L1).toString()))
-            ar.fail("sha256"_L1, u"must be a SHA-256 in lower-case hex"_s);
-        return ar.problem();
-    });
+    eachObject(r, "attachments"_L1, 16, attachmentProblem);
     eachObject(r, "reactions"_L1, 512, [](const QJsonObject &a, const QString &p) {
         FieldReader ar(a, p);
         ar.line("emoji"_L1, 32);
@@ -129,6 +120,18 @@ QString objectMember(const QJsonObject &data, QLatin1StringView name, const QStr
 }
 
 } // namespace
+
+QString attachmentProblem(const QJsonObject &a, const QString &at)
+{
+    FieldReader ar(a, at);
+    ar.id("id"_L1);
+    ar.line("name"_L1, 255);
+    ar.ascii("mime_type"_L1, 3, 255);
+    ar.integer("size_bytes"_L1);
+    if (ar.ok() && !isSha256(a.value("sha256"_L1).toString()))
+        ar.fail("sha256"_L1, u"must be a SHA-256 in lower-case hex"_s);
+    return ar.problem();
+}
 
 QString recordProblem(const QString &entity, const QJsonObject &o, const QString &at)
 {

@@ -3,10 +3,13 @@
 #include "recordfields.h"
 
 #include "boundary/leavedays.h"
+#include "protocol/serverframes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace tandem::sync {
 
@@ -55,6 +58,26 @@ Status upsertTemplate(store::Database &db, const QJsonObject &t)
     TANDEM_TRY(db.exec("DELETE FROM approval_holidays"));
     for (const QJsonValue &d : t.value("holidays"_L1).toArray())
         TANDEM_TRY(exec(db, "INSERT OR IGNORE INTO approval_holidays(day) VALUES (?1)", {d.toString()}));
+    return {};
+}
+
+// The files a request's form names (docs/protocol.md §6.11), so that they can be downloaded like a
+// message's: rows of `attachments` with no message (message_id ''). A file already held keeps its message
+// and its download state. Entries that are not attachment records are skipped, not stored.
+Status upsertRequestFiles(store::Database &db, const QJsonArray &files)
+{
+    constexpr qsizetype kMaxFiles = 800; // 50 fields of 16 files (docs/approvals.md §2)
+    for (qsizetype i = 0; i < std::min(files.size(), kMaxFiles); ++i) {
+        const QJsonObject a = files.at(i).toObject();
+        if (!protocol::attachmentProblem(a, QString()).isEmpty())
+            continue;
+        TANDEM_TRY(exec(db,
+            "INSERT INTO attachments(id, message_id, name, mime_type, size_bytes, sha256) "
+            "VALUES (?1, '', ?2, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+            "mime_type = excluded.mime_type, size_bytes = excluded.size_bytes, sha256 = excluded.sha256",
+            {string(a, "id"_L1), string(a, "name"_L1), string(a, "mime_type"_L1), integer(a, "size_bytes"_L1),
+                string(a, "sha256"_L1)}));
+    }
     return {};
 }
 
@@ -111,7 +134,7 @@ Status upsertRequest(store::Database &db, const QJsonObject &r)
     for (const QJsonValue &u : r.value("cc"_L1).toArray())
         TANDEM_TRY(exec(db, "INSERT OR IGNORE INTO approval_cc(request_id, user_id) VALUES (?1, ?2)",
             {id, u.toString()}));
-    return {};
+    return upsertRequestFiles(db, r.value("attachments"_L1).toArray());
 }
 
 Status insertAction(store::Database &db, const QJsonObject &a)

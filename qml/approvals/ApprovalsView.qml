@@ -151,6 +151,7 @@ Rectangle {
             Layout.preferredWidth: Theme.panelWidth + 80
             detail: view.detail
             actions: view.actions
+            transfers: view.session ? view.session.transfers : null
             accent: view.accent
             onCloseRequested: view.selectedRequestId = ""
         }

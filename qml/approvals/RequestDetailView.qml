@@ -10,6 +10,8 @@ Rectangle {
     id: pane
     property RequestDetail detail
     property ApprovalActions actions
+    // The space's AttachmentTransfers, for the files' progress and picture previews.
+    property var transfers: null
     property color accent: Theme.workAccent
     signal closeRequested()
     color: Theme.surface
@@ -151,6 +153,36 @@ Rectangle {
                         color: Theme.text
                     }
                 }
+            }
+            // The files the form names: the receipts of a reimbursement, the quotes of a purchase.
+            SectionTitle {
+                visible: pane.detail.files.items.length > 0
+                text: qsTr("Files")
+            }
+            Repeater {
+                model: pane.detail.files.items
+                delegate: AttachmentView {
+                    required property var modelData
+                    objectName: "requestFile"
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: 420
+                    attachment: ({ attachmentId: modelData.id, name: modelData.name, mimeType: modelData.mimeType,
+                                   sizeBytes: modelData.sizeBytes, state: modelData.state })
+                    transfers: pane.transfers
+                    onDownloadRequested: pane.detail.files.download(modelData.id)
+                    onOpenRequested: pane.detail.files.open(modelData.id)
+                    onSaveRequested: target => pane.detail.files.save(modelData.id, target)
+                }
+            }
+            Label {
+                visible: pane.detail.files.errorText.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: pane.detail.files.errorText
+                textFormat: Text.PlainText
+                color: Theme.danger
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
             }
             Label {
                 visible: pane.detail.cc.length > 0

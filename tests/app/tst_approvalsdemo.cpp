@@ -10,13 +10,17 @@
 #include "approvalactions.h"
 #include "approvaldashboard.h"
 #include "requestdetail.h"
+#include "requestfiles.h"
 #include "requestform.h"
 #include "spacesession.h"
 #include "waitinglistmodel.h"
 
 #include "store/storethread.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
@@ -27,6 +31,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/QQmlExtensionPlugin>
+
+#include <algorithm>
 
 Q_IMPORT_QML_PLUGIN(Tandem_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
@@ -64,6 +70,18 @@ QString storeText(SpaceSession *s, const QString &sql)
     return r ? *r : QString();
 }
 
+// A visible item in the scene by objectName (Repeater delegates are children of items, not QObjects).
+bool visibleItemNamed(QQuickItem *item, const QString &name)
+{
+    if (!item->isVisible())
+        return false;
+    if (item->objectName() == name)
+        return true;
+    const QList<QQuickItem *> children = item->childItems();
+    return std::any_of(
+        children.begin(), children.end(), [&](QQuickItem *c) { return visibleItemNamed(c, name); });
+}
+
 QStringList waitingIds(WaitingListModel *m)
 {
     QStringList ids;
@@ -86,6 +104,7 @@ private:
     std::unique_ptr<AppController> m_alice;
     std::unique_ptr<AppController> m_bob;
     QString m_outDir;
+    QString m_requestWithFile; // theApproverSavesTheFilesOfARequest's
 
     std::unique_ptr<AppController> signIn(const QString &profile, const QString &user)
     {
@@ -144,6 +163,14 @@ private:
         QTRY_VERIFY(detail->loaded() && detail->found() && detail->steps().size() == 2);
         QVERIFY(detail->timeline().size() >= 3);
         grab(u"approvals-demo-team"_s);
+
+        if (!m_requestWithFile.isEmpty()) { // its file, saved once: here
+            approvals->setProperty("page", u"waiting"_s);
+            detail->setRequestId(m_requestWithFile);
+            QTRY_VERIFY(detail->loaded() && detail->found() && detail->files()->items().size() == 1);
+            QTRY_VERIFY(visibleItemNamed(root, u"requestFile"_s));
+            grab(u"approvals-demo-files"_s);
+        }
 
         detail->setRequestId({});
         approvals->setProperty("page", u"new"_s);
@@ -321,6 +348,60 @@ private Q_SLOTS:
                      .data(WaitingListModel::TitleRole)
                      .toString(),
             u"Taxi to the airport"_s);
+    }
+
+    void theApproverSavesTheFilesOfARequest()
+    {
+        // Bob, through the protocol itself (as a bot would): a file, then a request that names it.
+        testing::TestClient bob;
+        const QString space = u"sp_demo_work"_s; // the demo organisation's work space
+        QVERIFY(!bob.connectFromStart(m_server.url(), u"bob"_s, {space}).isEmpty());
+        const QByteArray content
+            = QByteArray("Quote 2026-118: 12 standing desks, 3,480.00 CNY\n").repeated(300);
+        const QString fileId = protocol::newUuid();
+        const QString begin = bob.nextRid();
+        bob.send({{u"type"_s, u"upload_begin"_s}, {u"rid"_s, begin}, {u"space_id"_s, space},
+            {u"attachment_id"_s, fileId}, {u"name"_s, u"quote.txt"_s}, {u"mime_type"_s, u"text/plain"_s},
+            {u"size_bytes"_s, double(content.size())},
+            {u"sha256"_s,
+                QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())}});
+        QCOMPARE(bob.waitRid(begin).value(u"received_bytes"_s).toInt(), 0);
+        const QString chunk = bob.nextRid();
+        bob.send({{u"type"_s, u"upload_chunk"_s}, {u"rid"_s, chunk}, {u"space_id"_s, space},
+            {u"attachment_id"_s, fileId}, {u"offset"_s, 0},
+            {u"data"_s, QString::fromLatin1(content.toBase64())}});
+        QVERIFY(bob.waitRid(chunk).value(u"complete"_s).toBool());
+        const QString requestId = protocol::newUuid();
+        m_requestWithFile = requestId;
+        QCOMPARE(bob.mutate(space, u"approval.submit"_s,
+                        {{u"request_id"_s, requestId}, {u"template_id"_s, u"tpl_general"_s},
+                            {u"form"_s,
+                                QJsonObject {{u"subject"_s, u"Standing desks"_s},
+                                    {u"details"_s, u"The supplier's quote is attached."_s},
+                                    {u"files"_s, QJsonArray {fileId}}}}})
+                     .value(u"status"_s)
+                     .toString(),
+            u"applied"_s);
+
+        // Alice, his manager, sees the file in the request and saves it: it comes down through her sync.
+        RequestDetail detail;
+        detail.setSession(m_alice->currentSpace());
+        detail.setRequestId(requestId);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.found() && detail.files()->items().size() == 1, kLong);
+        const QVariantMap item = detail.files()->items().first().toMap();
+        QCOMPARE(item.value(u"name"_s).toString(), u"quote.txt"_s);
+        QCOMPARE(item.value(u"sizeBytes"_s).toLongLong(), content.size());
+        QCOMPARE(item.value(u"state"_s).toString(), u"remote"_s);
+        QTemporaryDir out;
+        const QString target = out.filePath(u"desks-quote.txt"_s);
+        QSignalSpy saved(detail.files(), &RequestFiles::saved);
+        detail.files()->save(fileId, QUrl::fromLocalFile(target));
+        QTRY_VERIFY_WITH_TIMEOUT(saved.size() == 1 || !detail.files()->errorText().isEmpty(), kLong);
+        QVERIFY2(detail.files()->errorText().isEmpty(), qPrintable(detail.files()->errorText()));
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), content);
+        QCOMPARE(detail.files()->items().first().toMap().value(u"state"_s).toString(), u"cached"_s);
     }
 
     void screensInEnglish() { shoot(u"en"_s); }

@@ -1,0 +1,158 @@
+#include "requestfiles.h"
+
+#include "futurewatch.h"
+#include "spacesession.h"
+
+#include "files/attachmenttransfers.h"
+#include "files/fileexport.h"
+#include "store/filecache.h"
+#include "sync/spacesync.h"
+
+#include <QDesktopServices>
+
+namespace tandem::app {
+
+using namespace Qt::StringLiterals;
+
+RequestFiles::RequestFiles(QObject *parent)
+    : QObject(parent)
+{ }
+
+void RequestFiles::setSession(SpaceSession *session)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_syncConnections))
+        disconnect(c);
+    m_syncConnections.clear();
+    m_session = session;
+    m_afterDownload.clear();
+    m_states.clear();
+    if (sync::SpaceSync *sync = session ? session->spaceSync() : nullptr) {
+        m_syncConnections << connect(sync, &sync::SpaceSync::attachmentReady, this, &RequestFiles::onReady)
+                          << connect(sync, &sync::SpaceSync::attachmentFailed, this, &RequestFiles::onFailed);
+    }
+    Q_EMIT itemsChanged();
+}
+
+void RequestFiles::setFiles(const QList<approvals::RequestFile> &files)
+{
+    m_files = files;
+    Q_EMIT itemsChanged();
+}
+
+const approvals::RequestFile *RequestFiles::file(const QString &attachmentId) const
+{
+    for (const approvals::RequestFile &f : m_files)
+        if (f.id == attachmentId)
+            return &f;
+    return nullptr;
+}
+
+QVariantList RequestFiles::items() const
+{
+    const std::shared_ptr<store::FileCache> cache = m_session ? m_session->files() : nullptr;
+    QVariantList out;
+    for (const approvals::RequestFile &f : m_files) {
+        QString state = m_states.value(f.id);
+        if (state.isEmpty())
+            state = cache && cache->contains(f.sha256) ? u"cached"_s : u"remote"_s;
+        out.append(QVariantMap {{u"id"_s, f.id}, {u"name"_s, f.name}, {u"mimeType"_s, f.mimeType},
+            {u"sizeBytes"_s, f.sizeBytes}, {u"state"_s, state}});
+    }
+    return out;
+}
+
+void RequestFiles::setError(const QString &text)
+{
+    if (m_error == text)
+        return;
+    m_error = text;
+    Q_EMIT errorTextChanged();
+}
+
+void RequestFiles::download(const QString &attachmentId)
+{
+    const approvals::RequestFile *f = file(attachmentId);
+    sync::SpaceSync *sync = m_session ? m_session->spaceSync() : nullptr;
+    if (!f)
+        return;
+    if (!sync) {
+        setError(tr("Files can be downloaded only while the space is connected to its server."));
+        return;
+    }
+    setError({});
+    m_states.insert(attachmentId, u"downloading"_s);
+    if (AttachmentTransfers *transfers = m_session->transfers())
+        transfers->markDownloading(attachmentId, f->sizeBytes);
+    Q_EMIT itemsChanged();
+    sync->downloadAttachment(attachmentId);
+}
+
+void RequestFiles::open(const QString &attachmentId)
+{
+    exportFile(attachmentId, {true, QString()});
+}
+
+void RequestFiles::save(const QString &attachmentId, const QUrl &fileUrl)
+{
+    if (!fileUrl.isLocalFile()) {
+        setError(tr("Choose a folder on this computer to save the file in."));
+        return;
+    }
+    exportFile(attachmentId, {false, fileUrl.toLocalFile()});
+}
+
+void RequestFiles::exportFile(const QString &attachmentId, const Pending &pending)
+{
+    const approvals::RequestFile *f = file(attachmentId);
+    const std::shared_ptr<store::FileCache> cache = m_session ? m_session->files() : nullptr;
+    if (!f || !cache)
+        return;
+    if (!cache->contains(f->sha256)) {
+        m_afterDownload.insert(attachmentId, pending); // the export follows attachmentReady
+        download(attachmentId);
+        return;
+    }
+    const QString target = pending.open ? FileExport::openedCopyPath(f->id, f->name) : pending.path;
+    if (target.isEmpty()) {
+        setError(tr("No private folder could be made to open the file in."));
+        return;
+    }
+    whenFinished(this, FileExport::exportCached(cache, f->sha256, target, pending.open),
+        [this, attachmentId, target, open = pending.open](const Status &done) {
+            if (!done) {
+                setError(done.error().message);
+                return;
+            }
+            if (open) {
+                QDesktopServices::openUrl(QUrl::fromLocalFile(target));
+                Q_EMIT opened(attachmentId, target);
+            } else {
+                Q_EMIT saved(attachmentId, target);
+            }
+        });
+}
+
+void RequestFiles::onReady(const QString &attachmentId)
+{
+    if (!file(attachmentId))
+        return;
+    m_states.remove(attachmentId);
+    Q_EMIT itemsChanged();
+    if (const auto it = m_afterDownload.constFind(attachmentId); it != m_afterDownload.constEnd()) {
+        const Pending pending = *it;
+        m_afterDownload.erase(it);
+        exportFile(attachmentId, pending);
+    }
+}
+
+void RequestFiles::onFailed(const QString &attachmentId, const QString &reason)
+{
+    if (!file(attachmentId))
+        return;
+    m_afterDownload.remove(attachmentId);
+    m_states.insert(attachmentId, u"failed"_s);
+    Q_EMIT itemsChanged();
+    setError(reason);
+}
+
+} // namespace tandem::app
