@@ -245,7 +245,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path)
     return s;
 }
 
-// Data written before approval_attachments existed: the links putApprovalRequest() makes, for every request.
+// Data written before approval_attachments existed, when records did not list their files yet: every form
+// value that is an attachment its requester uploaded (what the submission check let through).
 constexpr std::string_view kLinkApprovalAttachments
     = "INSERT OR IGNORE INTO approval_attachments(attachment_id, request_id) SELECT a.id, r.id"
       " FROM approval_requests r, json_tree(r.record, '$.form') j"

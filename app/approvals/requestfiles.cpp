@@ -25,7 +25,6 @@ void RequestFiles::setSession(SpaceSession *session)
     m_syncConnections.clear();
     m_session = session;
     m_afterDownload.clear();
-    m_states.clear();
     if (sync::SpaceSync *sync = session ? session->spaceSync() : nullptr) {
         m_syncConnections << connect(sync, &sync::SpaceSync::attachmentReady, this, &RequestFiles::onReady)
                           << connect(sync, &sync::SpaceSync::attachmentFailed, this, &RequestFiles::onFailed);
@@ -35,6 +34,10 @@ void RequestFiles::setSession(SpaceSession *session)
 
 void RequestFiles::setFiles(const QList<approvals::RequestFile> &files)
 {
+    // The detail reads the request again after every store change; the views keep their file cards
+    // unless the files themselves changed.
+    if (m_files == files)
+        return;
     m_files = files;
     Q_EMIT itemsChanged();
 }
@@ -51,13 +54,10 @@ QVariantList RequestFiles::items() const
 {
     const std::shared_ptr<store::FileCache> cache = m_session ? m_session->files() : nullptr;
     QVariantList out;
-    for (const approvals::RequestFile &f : m_files) {
-        QString state = m_states.value(f.id);
-        if (state.isEmpty())
-            state = cache && cache->contains(f.sha256) ? u"cached"_s : u"remote"_s;
+    for (const approvals::RequestFile &f : m_files)
         out.append(QVariantMap {{u"id"_s, f.id}, {u"name"_s, f.name}, {u"mimeType"_s, f.mimeType},
-            {u"sizeBytes"_s, f.sizeBytes}, {u"state"_s, state}});
-    }
+            {u"sizeBytes"_s, f.sizeBytes},
+            {u"state"_s, cache && cache->contains(f.sha256) ? u"cached"_s : u"remote"_s}});
     return out;
 }
 
@@ -80,10 +80,9 @@ void RequestFiles::download(const QString &attachmentId)
         return;
     }
     setError({});
-    m_states.insert(attachmentId, u"downloading"_s);
+    // The space's transfers follow the download from here (state, bytes, failure) for the file card.
     if (AttachmentTransfers *transfers = m_session->transfers())
         transfers->markDownloading(attachmentId, f->sizeBytes);
-    Q_EMIT itemsChanged();
     sync->downloadAttachment(attachmentId);
 }
 
@@ -136,8 +135,7 @@ void RequestFiles::onReady(const QString &attachmentId)
 {
     if (!file(attachmentId))
         return;
-    m_states.remove(attachmentId);
-    Q_EMIT itemsChanged();
+    Q_EMIT itemsChanged(); // now in the cache
     if (const auto it = m_afterDownload.constFind(attachmentId); it != m_afterDownload.constEnd()) {
         const Pending pending = *it;
         m_afterDownload.erase(it);
@@ -150,8 +148,6 @@ void RequestFiles::onFailed(const QString &attachmentId, const QString &reason)
     if (!file(attachmentId))
         return;
     m_afterDownload.remove(attachmentId);
-    m_states.insert(attachmentId, u"failed"_s);
-    Q_EMIT itemsChanged();
     setError(reason);
 }
 

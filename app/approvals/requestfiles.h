@@ -22,7 +22,8 @@ class RequestFiles : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("A request's files come from RequestDetail.files.")
-    // [{id, name, mimeType, sizeBytes, state}]; state: cached, downloading, failed, or remote
+    // [{id, name, mimeType, sizeBytes, state}]; state: cached or remote (what is under way is the space's
+    // AttachmentTransfers')
     Q_PROPERTY(QVariantList items READ items NOTIFY itemsChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
@@ -63,7 +64,6 @@ private:
     QPointer<SpaceSession> m_session;
     QList<QMetaObject::Connection> m_syncConnections;
     QList<approvals::RequestFile> m_files;
-    QHash<QString, QString> m_states; // local overrides: downloading, failed
     QHash<QString, Pending> m_afterDownload;
     QString m_error;
 };

@@ -13,6 +13,10 @@ namespace tandem::app::FileExport {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// A name from a server, safe as the last part of a path: no folders, never "." or "..", at most 200
+// characters.
 QString safeFileName(const QString &name)
 {
     QString base = QFileInfo(name).fileName();
@@ -21,6 +25,8 @@ QString safeFileName(const QString &name)
         base = u"file"_s;
     return base.left(200);
 }
+
+} // namespace
 
 QString openedCopyPath(const QString &attachmentId, const QString &name)
 {

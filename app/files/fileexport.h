@@ -16,10 +16,6 @@ class FileCache;
 
 namespace tandem::app::FileExport {
 
-// A name from a server, safe as the last part of a path: no folders, never "." or "..", at most 200
-// characters.
-[[nodiscard]] QString safeFileName(const QString &name);
-
 // Where opening attachment `attachmentId` named `name` puts its copy; empty when no private folder could
 // be made.
 [[nodiscard]] QString openedCopyPath(const QString &attachmentId, const QString &name);

@@ -71,6 +71,8 @@ struct RequestFile
     qint64 sizeBytes = 0;
     QString sha256;
     QString state; // remote, uploading, downloading, cached, failed
+
+    bool operator==(const RequestFile &) const = default;
 };
 
 struct RequestDetail

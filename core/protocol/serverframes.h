@@ -197,11 +197,11 @@ Result<PingPong> parsePingPong(const QJsonObject &frame);
 Result<TypingNotice> parseTyping(const QJsonObject &frame);
 Result<ErrorInfo> parseError(const QJsonObject &frame);
 
-// Checks one record of §6.2 (`pointer` locates it in the frame). Empty when valid or when the entity
-// is unknown; else a sentence naming the field.
 // An attachment record (§6.1: id, name, mime_type, size_bytes, sha256) as messages and approval requests
 // carry it; empty when it is one.
 QString attachmentProblem(const QJsonObject &attachment, const QString &pointer);
+// Checks one record of §6.2 (`pointer` locates it in the frame). Empty when valid or when the entity
+// is unknown; else a sentence naming the field.
 QString recordProblem(const QString &entity, const QJsonObject &data, const QString &pointer);
 // Checks the data of one event kind of §6.3. Empty when valid or when the kind is unknown.
 QString eventDataProblem(const QString &kind, const QJsonObject &data, const QString &pointer);

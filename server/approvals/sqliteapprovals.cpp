@@ -4,6 +4,8 @@
 
 #include "jsonbytes.h"
 
+#include <QJsonArray>
+
 namespace tandem::server {
 
 using store::Statement;
@@ -60,22 +62,15 @@ Result<QList<QJsonObject>> SqliteStore::approvalTemplates(const QString &organis
 Status SqliteStore::putApprovalRequest(const ApprovalRequestRow &row, const QStringList &viewers)
 {
     const QString id = row.record.value(QLatin1StringView("id")).toString();
-    const QString record = jsonText(row.record);
     {
         TANDEM_STMT(s, "INSERT OR REPLACE INTO approval_requests(id, space_id, record) VALUES(?, ?, ?)");
-        TANDEM_TRY(s.bind(1, id).bind(2, row.spaceId).bind(3, record).exec());
+        TANDEM_TRY(s.bind(1, id).bind(2, row.spaceId).bind(3, jsonText(row.record)).exec());
     }
-    // The files its form names, wherever in the form (an attachments field, validated at submit to be the
-    // requester's complete uploads): links only grow, like viewers, so a file once shown stays readable.
-    {
-        TANDEM_STMT(s,
-            "INSERT OR IGNORE INTO approval_attachments(attachment_id, request_id) SELECT a.id, ?1"
-            " FROM json_tree(?2, '$.form') j JOIN attachments a ON a.id = j.value AND a.uploader_id = ?3"
-            " WHERE j.type = 'text'");
-        TANDEM_TRY(s.bind(1, id)
-                       .bind(2, record)
-                       .bind(3, row.record.value(QLatin1StringView("requester_id")).toString())
-                       .exec());
+    // The files its form names (the record's `attachments`, checked at submission to be the requester's
+    // complete uploads): links only grow, like viewers, so a file once shown stays readable.
+    for (const QJsonValue &file : row.record.value(QLatin1StringView("attachments")).toArray()) {
+        TANDEM_STMT(s, "INSERT OR IGNORE INTO approval_attachments(attachment_id, request_id) VALUES(?, ?)");
+        TANDEM_TRY(s.bind(1, file.toObject().value(QLatin1StringView("id")).toString()).bind(2, id).exec());
     }
     // Viewers only grow (a CC recipient or a delegate keeps seeing what they saw).
     for (const QString &viewer : viewers) {

@@ -17,7 +17,6 @@
 
 #include "store/storethread.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -358,19 +357,8 @@ private Q_SLOTS:
         QVERIFY(!bob.connectFromStart(m_server.url(), u"bob"_s, {space}).isEmpty());
         const QByteArray content
             = QByteArray("Quote 2026-118: 12 standing desks, 3,480.00 CNY\n").repeated(300);
-        const QString fileId = protocol::newUuid();
-        const QString begin = bob.nextRid();
-        bob.send({{u"type"_s, u"upload_begin"_s}, {u"rid"_s, begin}, {u"space_id"_s, space},
-            {u"attachment_id"_s, fileId}, {u"name"_s, u"quote.txt"_s}, {u"mime_type"_s, u"text/plain"_s},
-            {u"size_bytes"_s, double(content.size())},
-            {u"sha256"_s,
-                QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())}});
-        QCOMPARE(bob.waitRid(begin).value(u"received_bytes"_s).toInt(), 0);
-        const QString chunk = bob.nextRid();
-        bob.send({{u"type"_s, u"upload_chunk"_s}, {u"rid"_s, chunk}, {u"space_id"_s, space},
-            {u"attachment_id"_s, fileId}, {u"offset"_s, 0},
-            {u"data"_s, QString::fromLatin1(content.toBase64())}});
-        QVERIFY(bob.waitRid(chunk).value(u"complete"_s).toBool());
+        const QString fileId = bob.uploadWhole(space, u"quote.txt"_s, u"text/plain"_s, content);
+        QVERIFY(!fileId.isEmpty());
         const QString requestId = protocol::newUuid();
         m_requestWithFile = requestId;
         QCOMPARE(bob.mutate(space, u"approval.submit"_s,

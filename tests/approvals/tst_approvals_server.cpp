@@ -154,30 +154,15 @@ private Q_SLOTS:
         QCOMPARE(late.value(u"details"_s).toObject().value(u"decided_by"_s).toString(), u"u_alice"_s);
         QCOMPARE(late.value(u"details"_s).toObject().value(u"version"_s).toInt(), 2);
     }
+
     void theFilesOfARequestAreNamedInItsRecordAndReadableByItsViewersOnly()
     {
         TestClient dana;
         QVERIFY(!dana.connectFromStart(m_server.url(), u"dana"_s, {kSpace}).isEmpty());
         const QByteArray content = QByteArray("receipt: taxi 86.00 CNY\n").repeated(40);
-        const auto upload = [&](const QString &name) {
-            const QString id = tandem::protocol::newUuid();
-            const QString begin = dana.nextRid();
-            dana.send({{u"type"_s, u"upload_begin"_s}, {u"rid"_s, begin}, {u"space_id"_s, kSpace},
-                {u"attachment_id"_s, id}, {u"name"_s, name}, {u"mime_type"_s, u"text/plain"_s},
-                {u"size_bytes"_s, double(content.size())},
-                {u"sha256"_s,
-                    QString::fromLatin1(
-                        QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())}});
-            if (dana.waitRid(begin).value(u"received_bytes"_s).toInt() != 0)
-                return QString();
-            const QString chunk = dana.nextRid();
-            dana.send({{u"type"_s, u"upload_chunk"_s}, {u"rid"_s, chunk}, {u"space_id"_s, kSpace},
-                {u"attachment_id"_s, id}, {u"offset"_s, 0},
-                {u"data"_s, QString::fromLatin1(content.toBase64())}});
-            return dana.waitRid(chunk).value(u"complete"_s).toBool() ? id : QString();
-        };
-        const QString receipt = upload(u"taxi.txt"_s);
-        const QString unrelated = upload(u"diary.txt"_s); // uploaded, never named in a request
+        const QString receipt = dana.uploadWhole(kSpace, u"taxi.txt"_s, u"text/plain"_s, content);
+        // uploaded, never named in a request
+        const QString unrelated = dana.uploadWhole(kSpace, u"diary.txt"_s, u"text/plain"_s, content);
         QVERIFY(!receipt.isEmpty() && !unrelated.isEmpty());
         const QString requestId = tandem::protocol::newUuid();
         QCOMPARE(dana.mutate(kSpace, u"approval.submit"_s,

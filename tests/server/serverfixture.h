@@ -8,6 +8,7 @@
 #include "protocol/fields.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -238,6 +239,26 @@ public:
             {u"client"_s, QJsonObject {{u"name"_s, u"tst"_s}, {u"version"_s, u"1"_s}}},
             {u"spaces"_s, spaces}});
         return waitRid(rid, 10000);
+    }
+
+    // Uploads `content` as a new attachment in one chunk; its id, or empty when the server did not take it.
+    QString uploadWhole(
+        const QString &space, const QString &name, const QString &mimeType, const QByteArray &content)
+    {
+        const QString id = protocol::newUuid();
+        const QString begin = nextRid();
+        send({{u"type"_s, u"upload_begin"_s}, {u"rid"_s, begin}, {u"space_id"_s, space},
+            {u"attachment_id"_s, id}, {u"name"_s, name}, {u"mime_type"_s, mimeType},
+            {u"size_bytes"_s, double(content.size())},
+            {u"sha256"_s,
+                QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex())}});
+        if (waitRid(begin).value(u"received_bytes"_s).toInt() != 0)
+            return {};
+        const QString chunk = nextRid();
+        send({{u"type"_s, u"upload_chunk"_s}, {u"rid"_s, chunk}, {u"space_id"_s, space},
+            {u"attachment_id"_s, id}, {u"offset"_s, 0},
+            {u"data"_s, QString::fromLatin1(content.toBase64())}});
+        return waitRid(chunk).value(u"complete"_s).toBool() ? id : QString();
     }
 
     // Logs in and says hello resuming each space from 0 (so the whole stream is pushed).
