@@ -2726,10 +2726,6 @@
         <source>This answer cannot be sent; change it.</source>
         <translation>此项内容无法提交，请修改。</translation>
     </message>
-    <message>
-        <source>Attaching files to a request is not available yet; remove them to send.</source>
-        <translation>申请暂不支持添加附件，请移除后再提交。</translation>
-    </message>
 </context>
 <context>
     <name>tandem::app::SpaceBoundaryController</name>

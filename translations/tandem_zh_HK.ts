@@ -2726,10 +2726,6 @@
         <source>This answer cannot be sent; change it.</source>
         <translation>此項內容無法提交，請修改。</translation>
     </message>
-    <message>
-        <source>Attaching files to a request is not available yet; remove them to send.</source>
-        <translation>申請暫不支援加入附件，請移除後再提交。</translation>
-    </message>
 </context>
 <context>
     <name>tandem::app::SpaceBoundaryController</name>

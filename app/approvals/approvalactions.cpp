@@ -14,6 +14,7 @@
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -216,10 +217,18 @@ QFuture<Status> ApprovalActions::queue(const ApprovalCommand &command)
         promise->finish();
     };
     if (command.kind == ApprovalCommand::Kind::Submit) {
-        whenFinished(this, sync->submitApproval(command.templateId, command.formData, command.title),
-            [done](const Result<sync::QueuedMutation> &r) {
-                done(r, r ? r->entityId : QString(), u"approval.submit"_s, -1);
-            });
+        // Copying the files into the encrypted cache reads all of them: a pool thread does that, then
+        // waits for the store to queue the request.
+        auto queued = command.files.isEmpty()
+            ? sync->submitApproval(command.templateId, command.formData, command.title)
+            : QtConcurrent::run([sync, command] {
+                  return sync
+                      ->submitApproval(command.templateId, command.formData, command.title, command.files)
+                      .result();
+              });
+        whenFinished(this, queued, [done](const Result<sync::QueuedMutation> &r) {
+            done(r, r ? r->entityId : QString(), u"approval.submit"_s, -1);
+        });
         return promise->future();
     }
     approvals::ApprovalMutation m;

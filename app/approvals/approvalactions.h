@@ -10,6 +10,7 @@
 
 #include <QFuture>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -37,6 +38,8 @@ struct ApprovalCommand
     QJsonObject formData;
     // approve, reject, return: the active step the person saw; -1: as the store holds it now
     int step = -1;
+    // submit: the paths chosen for each attachments field
+    QMap<QString, QStringList> files {};
 };
 
 class ApprovalActions : public QObject

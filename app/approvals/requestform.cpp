@@ -368,6 +368,22 @@ QString RequestForm::messageFor(const approvals::FormProblem &problem) const
     return tr("This answer cannot be sent; change it.");
 }
 
+// The answers as they will go: each chosen file stands for the attachment id it will get (a placeholder
+// uuid here), so that the field's rules (required, at most `max` files) are checked before anything is
+// copied.
+QJsonObject RequestForm::answersWithFiles() const
+{
+    QJsonObject out = m_answers;
+    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
+        QJsonArray ids;
+        for (qsizetype i = 0; i < it.value().size(); ++i)
+            ids.append(u"00000000-0000-4000-8000-%1"_s.arg(i, 12, 10, QLatin1Char('0')));
+        if (!ids.isEmpty())
+            out.insert(it.key(), ids);
+    }
+    return out;
+}
+
 QVariantMap RequestForm::errors() const
 {
     QVariantMap out;
@@ -376,16 +392,11 @@ QVariantMap RequestForm::errors() const
     const auto shown = [this](const QString &id) { return m_showAll || m_touched.contains(id); };
     if (shown(u"title"_s) && m_title.trimmed().isEmpty())
         out.insert(u"title"_s, tr("Give the request a title, such as \"Taxi to the Shenzhen office\"."));
-    for (const approvals::FormProblem &p : approvals::formProblems(*m_template, m_answers)) {
+    for (const approvals::FormProblem &p : approvals::formProblems(*m_template, answersWithFiles())) {
         const QString id = approvals::problemFieldId(p);
         if (shown(id) && !out.contains(id))
             out.insert(id, messageFor(p));
     }
-    // Files are chosen but cannot be uploaded yet: the request is not sent without them unnoticed.
-    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it)
-        if (!it.value().isEmpty() && shown(it.key()))
-            out.insert(
-                it.key(), tr("Attaching files to a request is not available yet; remove them to send."));
     for (auto it = m_inputErrors.cbegin(); it != m_inputErrors.cend(); ++it)
         if (shown(it.key()))
             out.insert(it.key(), it.value());
@@ -403,21 +414,25 @@ void RequestForm::submit(ApprovalActions *actions)
 {
     if (!validate() || !actions || m_submitting)
         return;
-    // Computed fields are the server's (docs/approvals.md §2): only the answers go.
-    const QJsonObject data = m_answers;
+    // Computed fields are the server's (docs/approvals.md §2): only the answers go. The chosen files
+    // become their fields' answers once the space has them in its cache (SpaceSync::submitApproval).
+    ApprovalCommand command {
+        ApprovalCommand::Kind::Submit, {}, {}, m_templateId, m_title.trimmed(), m_answers};
+    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it)
+        for (const QVariant &file : it.value())
+            command.files[it.key()].append(file.toMap().value(u"path"_s).toString());
     m_submitting = true;
     Q_EMIT submittingChanged();
-    actions->send({ApprovalCommand::Kind::Submit, {}, {}, m_templateId, m_title.trimmed(), data},
-        [this](const Status &s) {
-            m_submitting = false;
-            Q_EMIT submittingChanged();
-            if (s) {
-                Q_EMIT submitted();
-                clear();
-            } else {
-                Q_EMIT submitFailed(s.error().message);
-            }
-        });
+    actions->send(command, [this](const Status &s) {
+        m_submitting = false;
+        Q_EMIT submittingChanged();
+        if (s) {
+            Q_EMIT submitted();
+            clear();
+        } else {
+            Q_EMIT submitFailed(s.error().message);
+        }
+    });
 }
 
 void RequestForm::clear()

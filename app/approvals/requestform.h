@@ -99,6 +99,7 @@ Q_SIGNALS:
     void submitFailed(const QString &message);
 
 private:
+    [[nodiscard]] QJsonObject answersWithFiles() const;
     void loadTemplates();
     void buildForm();
     void touch(const QString &fieldId);
@@ -116,7 +117,7 @@ private:
     QString m_templateName;
     QString m_title;
     std::optional<approvals::Template> m_template;
-    QHash<QString, QVariantList> m_files; // chosen files by field (uploading them is not built yet)
+    QHash<QString, QVariantList> m_files; // chosen files by field: name, sizeText, path
     QVariantList m_fields;
     QString m_formError;
     QJsonObject m_answers;

@@ -67,54 +67,82 @@ QFuture<Result<QueuedMutation>> queueMutation(
         store::Durability::PowerLoss);
 }
 
-QFuture<Result<QueuedMutation>> queueFileMessage(store::StoreThread &store, store::FileCache &files,
-    const QString &conversationId, const QString &filePath, const QString &body, qint64 maxAttachmentBytes)
+Result<OutgoingFile> importOutgoingFile(
+    store::FileCache &files, const QString &path, qint64 maxAttachmentBytes)
 {
-    const QFileInfo info(filePath);
+    const QFileInfo info(path);
     if (!info.isFile())
-        return QtFuture::makeReadyFuture(Result<QueuedMutation>(
-            Error::make(ErrorCode::NotFound, trCore("tandem::send", "There is no file %1.").arg(filePath))));
+        return Error::make(ErrorCode::NotFound, trCore("tandem::send", "There is no file %1.").arg(path));
     if (info.size() > maxAttachmentBytes)
-        return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(ErrorCode::Invalid,
+        return Error::make(ErrorCode::Invalid,
             trCore("tandem::send", "%1 is %2 bytes; the server takes files up to %3.")
                 .arg(info.fileName())
                 .arg(info.size())
-                .arg(maxAttachmentBytes))));
-    auto digest = files.importFile(filePath);
+                .arg(maxAttachmentBytes));
+    auto digest = files.importFile(path);
     if (!digest)
-        return QtFuture::makeReadyFuture(Result<QueuedMutation>(digest.error()));
-    // A display name only: never a path (§8.1), and within the protocol's 255 characters.
-    const QString name = info.fileName().left(255);
-    const QString mime = QMimeDatabase().mimeTypeForFile(info).name();
-    const qint64 size = info.size();
-    const QString sha256 = *digest;
+        return digest.error();
+    // Within the protocol's 255 characters.
+    return OutgoingFile {
+        info.fileName().left(255), QMimeDatabase().mimeTypeForFile(info).name(), info.size(), *digest};
+}
+
+Result<QString> insertOutgoingAttachment(
+    store::Database &db, const OutgoingFile &file, const QString &messageId)
+{
+    auto st = db.cached("INSERT INTO attachments(id, message_id, name, mime_type, size_bytes, sha256, state) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'uploading')");
+    if (!st)
+        return st.error();
+    const QString id = protocol::newUuid();
+    TANDEM_TRY((*st)
+                   ->bind(1, id)
+                   .bind(2, messageId)
+                   .bind(3, file.name)
+                   .bind(4, file.mimeType)
+                   .bind(5, file.sizeBytes)
+                   .bind(6, file.sha256)
+                   .exec());
+    return id;
+}
+
+QFuture<Result<QueuedMutation>> queueMutation(store::StoreThread &store, const QString &kind,
+    std::function<Result<QJsonObject>(store::SpaceStore &, QStringList &attachmentIds)> payload,
+    const QString &entityId)
+{
     return store.write<QueuedMutation>(
-        [=](store::SpaceStore &s, store::StoreChange &change) -> Result<QueuedMutation> {
-            const QString messageId = protocol::newUuid();
-            const QString attachmentId = protocol::newUuid();
-            const QJsonObject payload {{u"message_id"_s, messageId}, {u"conversation_id"_s, conversationId},
-                {u"body"_s, body}, {u"format"_s, u"plain"_s},
-                {u"attachment_ids"_s, QJsonArray {attachmentId}}};
-            auto queued = writeMutation(s, change, u"message.send"_s, payload, messageId);
-            if (!queued)
-                return queued.error();
-            auto st = s.db().cached(
-                "INSERT INTO attachments(id, message_id, name, mime_type, size_bytes, sha256, "
-                "state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'uploading')");
-            if (!st)
-                return st.error();
-            TANDEM_TRY((*st)
-                           ->bind(1, attachmentId)
-                           .bind(2, messageId)
-                           .bind(3, name)
-                           .bind(4, mime)
-                           .bind(5, size)
-                           .bind(6, sha256)
-                           .exec());
-            queued->attachmentIds = {attachmentId};
+        [kind, payload = std::move(payload), entityId](
+            store::SpaceStore &s, store::StoreChange &change) -> Result<QueuedMutation> {
+            QStringList attachmentIds;
+            auto made = payload(s, attachmentIds);
+            if (!made)
+                return made.error();
+            auto queued = writeMutation(s, change, kind, *made, entityId);
+            if (queued)
+                queued->attachmentIds = attachmentIds;
             return queued;
         },
         store::Durability::PowerLoss);
+}
+
+QFuture<Result<QueuedMutation>> queueFileMessage(store::StoreThread &store, store::FileCache &files,
+    const QString &conversationId, const QString &filePath, const QString &body, qint64 maxAttachmentBytes)
+{
+    auto file = importOutgoingFile(files, filePath, maxAttachmentBytes);
+    if (!file)
+        return QtFuture::makeReadyFuture(Result<QueuedMutation>(file.error()));
+    const QString messageId = protocol::newUuid();
+    return queueMutation(
+        store, u"message.send"_s,
+        [=, file = *file](store::SpaceStore &s, QStringList &attachmentIds) -> Result<QJsonObject> {
+            auto id = insertOutgoingAttachment(s.db(), file, messageId);
+            if (!id)
+                return id.error();
+            attachmentIds.append(*id);
+            return QJsonObject {{u"message_id"_s, messageId}, {u"conversation_id"_s, conversationId},
+                {u"body"_s, body}, {u"format"_s, u"plain"_s}, {u"attachment_ids"_s, QJsonArray {*id}}};
+        },
+        messageId);
 }
 
 QFuture<Result<QueuedMutation>> queueMessage(store::StoreThread &store, const QString &conversationId,

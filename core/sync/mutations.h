@@ -23,6 +23,32 @@ struct QueuedMutation
 QFuture<Result<QueuedMutation>> queueMutation(
     store::StoreThread &store, const QString &kind, const QJsonObject &payload);
 
+// A file to send, once copied into the space's encrypted cache.
+struct OutgoingFile
+{
+    QString name; // a display name only, never a path (§8.1)
+    QString mimeType;
+    qint64 sizeBytes = 0;
+    QString sha256;
+};
+
+// Copies the file at `path` into `files`, so that the send survives the original being moved. Reads
+// the whole file on the calling thread: call it off the GUI thread.
+[[nodiscard]] Result<OutgoingFile> importOutgoingFile(
+    store::FileCache &files, const QString &path, qint64 maxAttachmentBytes = 104857600);
+
+// Inside a store write: records `file` as waiting to be uploaded, under a new attachment id (returned).
+// `messageId` is empty for a file no message carries (a request's form names it).
+[[nodiscard]] Result<QString> insertOutgoingAttachment(
+    store::Database &db, const OutgoingFile &file, const QString &messageId = {});
+
+// Any kind whose payload is made inside the store's write, in the transaction that writes the outbox
+// row (for example after insertOutgoingAttachment). The result carries `entityId` and the attachment
+// ids `payload` appended to its second argument.
+QFuture<Result<QueuedMutation>> queueMutation(store::StoreThread &store, const QString &kind,
+    std::function<Result<QJsonObject>(store::SpaceStore &, QStringList &attachmentIds)> payload,
+    const QString &entityId);
+
 // What a message.send carries besides its body (docs/protocol.md §7.2).
 struct OutgoingMessage
 {

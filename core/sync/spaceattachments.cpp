@@ -1,11 +1,12 @@
-// Attachments (docs/protocol.md §8): a message.send that names files waits in the outbox until each
-// file is on the server; uploads and downloads go chunk by chunk on the space's connection, resume from
+// Attachments (docs/protocol.md §8): a message.send or a request that names files waits in the outbox until
+// each file is on the server; uploads and downloads go chunk by chunk on the space's connection, resume from
 // what the other side confirmed, and land in the space's encrypted file cache (store/filecache.h).
 #include "spaceconnection.h"
 
 #include "storewriter.h"
 
 #include "protocol/codes.h"
+#include "protocol/fields.h"
 #include "store/filecache.h"
 
 #include <QJsonArray>
@@ -18,14 +19,17 @@ namespace code = protocol::code;
 
 namespace {
 
-// The attachment row the outbox insert (or an event) wrote.
-Result<std::optional<store::AttachmentInfo>> attachmentRow(store::SpaceStore &s, const QString &id)
+// The attachment row the outbox insert (or an event) wrote; with `onlyWaiting`, only while it still
+// waits for its upload (a file that came from the server, or finished uploading, is not sent again).
+Result<std::optional<store::AttachmentInfo>> attachmentRow(
+    store::SpaceStore &s, const QString &id, bool onlyWaiting)
 {
-    auto st = s.db().cached("SELECT name, mime_type, size_bytes, sha256 FROM attachments WHERE id = ?1");
+    auto st = s.db().cached("SELECT name, mime_type, size_bytes, sha256 FROM attachments WHERE id = ?1 "
+                            "AND (?2 = 0 OR state = 'uploading')");
     if (!st)
         return st.error();
     std::optional<store::AttachmentInfo> out;
-    TANDEM_TRY((*st)->bind(1, id).forEachRow([&](const store::Statement &r) {
+    TANDEM_TRY((*st)->bind(1, id).bind(2, onlyWaiting).forEachRow([&](const store::Statement &r) {
         out = store::AttachmentInfo {id, r.text(0), r.text(1), r.int64(2), r.text(3)};
     }));
     return out;
@@ -49,16 +53,35 @@ Status setAttachmentState(
     });
 }
 
+// The files a queued mutation names, which must be on the server before it is sent: a message's
+// `attachment_ids`, each of them a file; for a request, the uuids in its form's lists, of which the
+// files still waiting for their upload (insertOutgoingAttachment) are found in `attachments`. The others
+// are already on the server (a resubmission), or not files at all (people, options).
+QStringList uploadsNamedBy(const store::OutboxRow &row)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(row.payload).object();
+    QStringList ids;
+    if (row.kind == "message.send"_L1) {
+        for (const QJsonValue &v : payload.value("attachment_ids"_L1).toArray())
+            ids.append(v.toString());
+    } else if (row.kind == "approval.submit"_L1) {
+        const QJsonObject form = payload.value("form"_L1).toObject();
+        for (const QJsonValue &answer : form)
+            for (const QJsonValue &v : answer.toArray())
+                if (protocol::isUuid(v.toString()))
+                    ids.append(v.toString());
+    }
+    return ids;
+}
+
 } // namespace
 
 bool SpaceConnection::waitsForUploads(const store::OutboxRow &row)
 {
-    if (row.kind != u"message.send"_s)
-        return false;
-    const QJsonArray ids = QJsonDocument::fromJson(row.payload).object().value("attachment_ids"_L1).toArray();
+    const QStringList ids = uploadsNamedBy(row);
+    const bool allFiles = row.kind == "message.send"_L1;
     bool waiting = false;
-    for (const QJsonValue &v : ids) {
-        const QString id = v.toString();
+    for (const QString &id : ids) {
         if (m_uploaded.contains(id))
             continue;
         waiting = true;
@@ -68,10 +91,16 @@ bool SpaceConnection::waitsForUploads(const store::OutboxRow &row)
             return false; // nothing to upload from: the server will answer not_found, shown as failed
         m_uploads.insert(id, Transfer {id, row.mutationId, {}, {}, {}, 0, 0});
         whenDone(m_store->read<std::optional<store::AttachmentInfo>>(
-                     [id](store::SpaceStore &s) { return attachmentRow(s, id); }),
-            [this, id](std::optional<store::AttachmentInfo> info) {
+                     [id, allFiles](store::SpaceStore &s) { return attachmentRow(s, id, !allFiles); }),
+            [this, id, allFiles](std::optional<store::AttachmentInfo> info) {
                 if (!m_uploads.contains(id))
                     return;
+                if (!info && !allFiles) {
+                    m_uploads.remove(id);
+                    m_uploaded.insert(id); // nothing to upload for it
+                    pumpOutbox();
+                    return;
+                }
                 if (!info || !m_config.files->contains(info->sha256)) {
                     failUpload(id, code::not_found, u"The file to send is no longer in the cache."_s);
                     return;
@@ -192,7 +221,7 @@ void SpaceConnection::downloadAttachment(const QString &attachmentId)
         return;
     m_downloads.insert(attachmentId, Transfer {attachmentId, {}, {}, {}, {}, 0, 0});
     whenDone(m_store->read<std::optional<store::AttachmentInfo>>(
-                 [attachmentId](store::SpaceStore &s) { return attachmentRow(s, attachmentId); }),
+                 [attachmentId](store::SpaceStore &s) { return attachmentRow(s, attachmentId, false); }),
         [this, attachmentId](std::optional<store::AttachmentInfo> info) {
             if (!info) {
                 failDownload(attachmentId, u"There is no such attachment in this space."_s);

@@ -73,6 +73,8 @@ template<typename T> QFuture<Result<T>> SpaceSync::thenNotify(QFuture<Result<T>>
         return r;
     });
 }
+// Also used by spacesyncapprovals.cpp.
+template QFuture<Result<QueuedMutation>> SpaceSync::thenNotify(QFuture<Result<QueuedMutation>>);
 
 QFuture<Result<QueuedMutation>> SpaceSync::sendMessage(const QString &conversationId, const QString &body)
 {

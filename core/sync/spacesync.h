@@ -79,6 +79,12 @@ public:
     // server's events arrive. submitApproval's entityId is the new request's id.
     QFuture<Result<QueuedMutation>> submitApproval(
         const QString &templateId, const QJsonObject &form, const QString &title = {});
+    // A request with files: `files` maps each attachments field to the paths chosen for it. The files
+    // are copied into the encrypted cache, and their new attachment ids become the fields' answers; the
+    // engine uploads them before it sends the submission. Reads every file on the calling thread: call
+    // it off the GUI thread.
+    QFuture<Result<QueuedMutation>> submitApproval(const QString &templateId, const QJsonObject &form,
+        const QString &title, const QMap<QString, QStringList> &files);
     // approve, reject, return, withdraw, delegate, comment, remind, cc, or a resubmission: `action`
     // names the kind and carries what it needs (approvals/approvalpayloads.h).
     QFuture<Result<QueuedMutation>> actOnApproval(const approvals::ApprovalMutation &action);

@@ -306,6 +306,16 @@ private Q_SLOTS:
         form.setChoice(u"expense_type"_s, u"travel"_s);
         form.setDate(u"spent_on"_s, QDate::currentDate().addDays(-1).toString(Qt::ISODate));
         form.setText(u"description"_s, u"Flight home from the Shanghai visit"_s);
+        // The receipt goes with it: uploaded by Bob's sync before the request itself.
+        QTemporaryDir chosen;
+        const QString receipt = chosen.filePath(u"taxi receipt.txt"_s);
+        {
+            QFile f(receipt);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Shanghai Taxi 236.50 CNY\n");
+        }
+        form.addAttachment(u"receipts"_s, QUrl::fromLocalFile(receipt));
+        QCOMPARE(form.attachmentsOf(u"receipts"_s).size(), 1);
         QVERIFY2(form.validate(), qPrintable(QVariant(form.errors()).toString()));
         ApprovalActions actions;
         actions.setSession(bobSpace);
@@ -329,6 +339,9 @@ private Q_SLOTS:
         QVERIFY(mine.isMine());
         QCOMPARE(mine.state(), u"pending"_s);
         QVERIFY(!mine.waitingOnMe());
+        QTRY_COMPARE(mine.files()->items().size(), 1);
+        QCOMPARE(mine.files()->items().first().toMap().value(u"name"_s).toString(), u"taxi receipt.txt"_s);
+        QCOMPARE(mine.files()->items().first().toMap().value(u"state"_s).toString(), u"cached"_s);
 
         ApprovalDashboard alices;
         alices.setSession(m_alice->currentSpace());
@@ -341,6 +354,11 @@ private Q_SLOTS:
             return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(hasBobs(), kLong);
+        RequestDetail theirs;
+        theirs.setSession(m_alice->currentSpace());
+        theirs.setRequestId(bobsRequest());
+        QTRY_VERIFY_WITH_TIMEOUT(theirs.found() && theirs.files()->items().size() == 1, kLong);
+        QCOMPARE(theirs.files()->items().first().toMap().value(u"state"_s).toString(), u"remote"_s);
         // newest last
         QCOMPARE(alices.waiting()
                      ->index(alices.waiting()->count() - 1)
