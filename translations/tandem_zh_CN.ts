@@ -911,6 +911,10 @@
         <source>Files</source>
         <translation>附件</translation>
     </message>
+    <message>
+        <source>Step %1 · %2 · %3</source>
+        <translation>第 %1 步 · %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>RequestFormView</name>

@@ -7,6 +7,7 @@
 #include "approvals/formview.h"
 #include "approvals/requestqueries.h"
 #include "store/storethread.h"
+#include "util/localizedtext.h"
 
 #include <QJsonDocument>
 
@@ -147,7 +148,8 @@ void RequestDetail::reload()
             for (const approvals::FormField &f : t->form) {
                 const QString text = approvals::answerText(f, answers.value(f.id), locale);
                 if (!text.isEmpty())
-                    m_answers.append(QVariantMap {{u"label"_s, f.label}, {u"text"_s, text}});
+                    m_answers.append(QVariantMap {
+                        {u"label"_s, localizedText(f.definition, "label"_L1, locale)}, {u"text"_s, text}});
             }
         }
         m_isMine = d.requesterId == m_me;

@@ -6,6 +6,7 @@
 
 #include "approvals/requestqueries.h"
 #include "store/storethread.h"
+#include "util/localizedtext.h"
 
 #include <QDate>
 #include <QFileInfo>
@@ -128,16 +129,16 @@ void RequestForm::buildForm()
                 QVariantList options;
                 for (const QJsonValue &o : d.value("options"_L1).toArray())
                     options.append(QVariantMap {{u"value"_s, o.toObject().value("id"_L1).toString()},
-                        {u"label"_s, o.toObject().value("label"_L1).toString()}});
+                        {u"label"_s, localizedText(o.toObject(), "label"_L1)}});
                 QStringList currencies;
                 for (const QJsonValue &c : d.value("currencies"_L1).toArray())
                     currencies << c.toString();
                 if (currencies.isEmpty())
                     currencies = approvals::kCurrencies;
                 const bool longText = f.type == "long_text"_L1;
-                m_fields.append(QVariantMap {{u"id"_s, f.id}, {u"type"_s, f.type}, {u"label"_s, f.label},
-                    {u"help"_s, QString()}, {u"required"_s, f.required}, {u"options"_s, options},
-                    {u"currencies"_s, currencies},
+                m_fields.append(QVariantMap {{u"id"_s, f.id}, {u"type"_s, f.type},
+                    {u"label"_s, localizedText(d, "label"_L1)}, {u"help"_s, QString()},
+                    {u"required"_s, f.required}, {u"options"_s, options}, {u"currencies"_s, currencies},
                     {u"maxLength"_s, d.value("max_length"_L1).toInt(longText ? 4096 : 256)},
                     {u"maxFiles"_s, d.value("max"_L1).toInt(16)}});
             }

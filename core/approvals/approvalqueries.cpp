@@ -40,14 +40,17 @@ Result<QList<Template>> templatesWhere(store::Database &db, std::string_view sql
 Result<QList<Template>> storedTemplates(store::Database &db)
 {
     return templatesWhere(db,
-        "SELECT id, name, category, form_schema, flow, sla_hours FROM approval_templates ORDER BY name, id",
+        "SELECT id, tandem_localized(name, name_i18n) AS shown, category, form_schema, flow, sla_hours FROM "
+        "approval_templates ORDER BY shown, id",
         {});
 }
 
 Result<std::optional<Template>> storedTemplate(store::Database &db, const QString &id)
 {
     auto found = templatesWhere(db,
-        "SELECT id, name, category, form_schema, flow, sla_hours FROM approval_templates WHERE id = ?1", id);
+        "SELECT id, tandem_localized(name, name_i18n), category, form_schema, flow, sla_hours FROM "
+        "approval_templates WHERE id = ?1",
+        id);
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -94,9 +97,9 @@ Result<std::optional<Request>> storedRequest(store::Database &db, const QString 
     }));
     if (!found)
         return found;
-    auto steps
-        = db.cached("SELECT position, name, mode, state, coalesce(started_at, 0), "
-                    "coalesce(decided_at, 0) FROM approval_steps WHERE request_id = ?1 ORDER BY position");
+    auto steps = db.cached(
+        "SELECT position, tandem_localized(name, name_i18n), mode, state, coalesce(started_at, 0), "
+        "coalesce(decided_at, 0) FROM approval_steps WHERE request_id = ?1 ORDER BY position");
     if (!steps)
         return steps.error();
     TANDEM_TRY((*steps)->bind(1, id).forEachRow([&](const Statement &r) {

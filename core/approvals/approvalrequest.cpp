@@ -66,6 +66,8 @@ QJsonObject toJson(const Request &r)
         }
         QJsonObject o {{u"position"_s, s.position}, {u"name"_s, s.name}, {u"mode"_s, s.mode},
             {u"state"_s, s.state}, {u"approvers"_s, approvers}};
+        if (!s.nameI18n.isEmpty())
+            o.insert(u"name_i18n"_s, s.nameI18n);
         if (s.startedAt > 0)
             o.insert(u"started_at"_s, double(s.startedAt));
         if (s.decidedAt > 0)
@@ -109,6 +111,7 @@ std::optional<Request> requestFromJson(const QJsonObject &j)
         Step s;
         s.position = so.value("position"_L1).toInt();
         s.name = so.value("name"_L1).toString();
+        s.nameI18n = so.value("name_i18n"_L1).toObject();
         s.mode = so.value("mode"_L1).toString();
         s.state = so.value("state"_L1).toString();
         s.startedAt = qint64(so.value("started_at"_L1).toDouble());

@@ -25,6 +25,7 @@ struct Step
 {
     int position = 0;
     QString name;
+    QJsonObject nameI18n; // the name's translations (util/localizedtext.h)
     QString mode; // single, all, any
     QString state = QStringLiteral("waiting"); // waiting, active, approved, rejected, skipped
     qint64 startedAt = 0;

@@ -77,10 +77,11 @@ constexpr std::string_view kBuiltForSql = "SELECT me FROM temp.dash_built";
     " AND (?3 IS NULL OR r.template_id IN (SELECT value FROM json_each(?3)))"                                \
     " AND (?4 IS NULL OR r.submitted_at >= ?4) AND (?5 IS NULL OR r.submitted_at < ?5)"
 
-#define TANDEM_TEMPLATE_NAME " COALESCE(t.name, x.template_id)"
+#define TANDEM_TEMPLATE_NAME " COALESCE(tandem_localized(t.name, t.name_i18n), x.template_id)"
 
 constexpr std::string_view kWaitingSql
-    = "SELECT r.id, r.title, r.template_id, COALESCE(t.name, r.template_id), r.requester_id,"
+    = "SELECT r.id, r.title, r.template_id, COALESCE(tandem_localized(t.name, t.name_i18n), r.template_id), "
+      "r.requester_id,"
       " COALESCE(NULLIF(u.display_name, ''), u.user_name, r.requester_id), r.amount_minor, r.currency,"
       " COALESCE(r.submitted_at, 0), COALESCE(s.started_at, r.submitted_at, 0) AS since, MIN(s.position),"
       " t.sla_hours"
@@ -94,7 +95,8 @@ constexpr std::string_view kWaitingSql
 
 // Counts, aging and SLA in one pass over the team, per template and state; summary() folds the rows.
 constexpr std::string_view kSummarySql = TANDEM_TEAM_CTE
-    " SELECT x.template_id, COALESCE(t.name, x.template_id) AS name, x.state, COUNT(*),"
+    " SELECT x.template_id, COALESCE(tandem_localized(t.name, t.name_i18n), x.template_id) AS name, x.state, "
+    "COUNT(*),"
     " SUM(x.state = 'pending' AND ?6 - x.submitted_at < 86400000),"
     " SUM(x.state = 'pending' AND ?6 - x.submitted_at >= 86400000 AND ?6 - x.submitted_at < 259200000),"
     " SUM(x.state = 'pending' AND ?6 - x.submitted_at >= 259200000 AND ?6 - x.submitted_at < 604800000),"
@@ -119,7 +121,8 @@ constexpr std::string_view kDecisionMedianByTypeSql
 constexpr std::string_view kStepMediansSql
     = "SELECT template_id, position, COUNT(*), tandem_median(d) FROM temp.dash_steps r "
       "WHERE" TANDEM_FILTER_WHERE " GROUP BY template_id, position";
-constexpr std::string_view kTemplateNamesSql = "SELECT id, name FROM approval_templates";
+constexpr std::string_view kTemplateNamesSql
+    = "SELECT id, tandem_localized(name, name_i18n) FROM approval_templates";
 
 // Weeks as whole weeks since the Monday before the epoch (1970-01-01 was a Thursday), in local time;
 // isoWeek() names them. Integer arithmetic: strftime per row cost more than the rest of the query.

@@ -1,6 +1,7 @@
 #include "formschema.h"
 
 #include "protocol/fields.h"
+#include "util/localizedtext.h"
 
 #include <QRegularExpression>
 
@@ -144,6 +145,9 @@ std::variant<Template, FormProblem> parseTemplate(const QJsonObject &json)
         return FormProblem {u"/id"_s, u"a template needs an id"_s};
     if (t.name.trimmed().isEmpty() || !protocol::isLine(t.name, 128))
         return FormProblem {u"/name"_s, u"a template needs a name of at most 128 characters"_s};
+    if (json.contains("name_i18n"_L1))
+        if (const QString p = translationsProblem(json.value("name_i18n"_L1), 128); !p.isEmpty())
+            return FormProblem {u"/name_i18n"_s, p};
     if (!kCategories.contains(t.category))
         return FormProblem {
             u"/category"_s, u"category is leave, reimbursement, purchase, general or custom"_s};
@@ -168,11 +172,21 @@ std::variant<Template, FormProblem> parseTemplate(const QJsonObject &json)
             return FormProblem {at + u"/type"_s, u"unknown field type \"%1\""_s.arg(field.type)};
         if (!protocol::isLine(field.label, 128))
             return FormProblem {at + u"/label"_s, u"a label is a line of at most 128 characters"_s};
+        if (f.contains("label_i18n"_L1))
+            if (const QString p = translationsProblem(f.value("label_i18n"_L1), 128); !p.isEmpty())
+                return FormProblem {at + u"/label_i18n"_s, p};
         if (field.type == "single_choice"_L1 || field.type == "multiple_choice"_L1) {
             QStringList options = optionIds(f);
             if (options.isEmpty() || options.size() > 100 || options.removeDuplicates() > 0
                 || options.contains(QString()))
                 return FormProblem {at + u"/options"_s, u"a choice needs 1 to 100 options with unique ids"_s};
+            const QJsonArray list = f.value("options"_L1).toArray();
+            for (qsizetype k = 0; k < list.size(); ++k)
+                if (list.at(k).toObject().contains("label_i18n"_L1))
+                    if (const QString p
+                        = translationsProblem(list.at(k).toObject().value("label_i18n"_L1), 128);
+                        !p.isEmpty())
+                        return FormProblem {at + u"/options/%1/label_i18n"_s.arg(k), p};
         }
         if (field.type == "money"_L1)
             for (const QJsonValue &c : f.value("currencies"_L1).toArray())
@@ -204,11 +218,14 @@ std::variant<Template, FormProblem> parseTemplate(const QJsonObject &json)
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const QJsonObject s = steps.at(i).toObject();
         const QString at = u"/flow/steps/%1"_s.arg(i);
-        FlowStepDef step {s.value("name"_L1).toString(), s.value("mode"_L1).toString(u"single"_s),
-            s.value("approvers"_L1).toArray(), s.value("when"_L1).toObject(),
-            s.value("skip_when"_L1).toObject()};
+        FlowStepDef step {s.value("name"_L1).toString(), s.value("name_i18n"_L1).toObject(),
+            s.value("mode"_L1).toString(u"single"_s), s.value("approvers"_L1).toArray(),
+            s.value("when"_L1).toObject(), s.value("skip_when"_L1).toObject()};
         if (!protocol::isLine(step.name, 128))
             return FormProblem {at + u"/name"_s, u"a step name is a line of at most 128 characters"_s};
+        if (s.contains("name_i18n"_L1))
+            if (const QString p = translationsProblem(s.value("name_i18n"_L1), 128); !p.isEmpty())
+                return FormProblem {at + u"/name_i18n"_s, p};
         if (!kModes.contains(step.mode))
             return FormProblem {at + u"/mode"_s, u"mode is single, all or any"_s};
         if (step.approvers.isEmpty() || step.approvers.size() > 20)

@@ -56,6 +56,7 @@ struct FormField
 struct FlowStepDef
 {
     QString name;
+    QJsonObject nameI18n; // its translations (util/localizedtext.h)
     QString mode; // single, all, any
     QJsonArray approvers; // [{"user"}|{"role"}|{"manager": N}]
     QJsonObject when; // empty: always

@@ -2,6 +2,7 @@
 
 #include "approvals/requestqueries.h"
 #include "util/i18n.h"
+#include "util/localizedtext.h"
 #include "util/money.h"
 
 #include <QJsonArray>
@@ -70,10 +71,10 @@ QJsonValue computedValue(const FormField &field, const QJsonObject &answers, con
 
 QString answerText(const FormField &f, const QJsonValue &answer, const QLocale &locale)
 {
-    const auto optionLabel = [&f](const QString &id) {
+    const auto optionLabel = [&f, &locale](const QString &id) {
         for (const QJsonValue &o : f.definition.value("options"_L1).toArray())
             if (o.toObject().value("id"_L1).toString() == id)
-                return o.toObject().value("label"_L1).toString();
+                return localizedText(o.toObject(), "label"_L1, locale);
         return id;
     };
     const auto date = [&locale](const QJsonValue &v) {

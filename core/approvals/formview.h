@@ -1,8 +1,8 @@
 // What the app needs of a form beyond core/approvals/formschema.h (the one parser and validator of
 // docs/approvals.md §2, shared with the server): the template as the client store holds it turned back
 // into a template, every problem of a form at once (one per field, for the person filling it), the
-// computed fields' preview, answers as text for the detail view, and money as people type it. The
-// format has one label per field (no translations): labels are shown as the organisation wrote them.
+// computed fields' preview, answers as text for the detail view, and money as people type it. Labels
+// are shown in the reader's language when the template has it (`label_i18n`, util/localizedtext.h).
 #pragma once
 
 #include "approvals/formschema.h"

@@ -17,20 +17,22 @@ namespace {
 #define TANDEM_NAME_OF(alias, idColumn)                                                                      \
     " COALESCE(NULLIF(" alias ".display_name, ''), " alias ".user_name, " idColumn ")"
 
-constexpr std::string_view kTemplatesSql = "SELECT id, name, category, COALESCE(sla_hours, 0), form_schema, "
-                                           "flow FROM approval_templates ORDER BY name, id";
+constexpr std::string_view kTemplatesSql = "SELECT id, tandem_localized(name, name_i18n) AS shown, "
+                                           "category, COALESCE(sla_hours, 0), form_schema, flow FROM "
+                                           "approval_templates ORDER BY shown, id";
 
 constexpr std::string_view kRequestSql
-    = "SELECT r.id, r.template_id, COALESCE(t.name, r.template_id), t.form_schema, COALESCE(t.sla_hours, 0),"
+    = "SELECT r.id, r.template_id, COALESCE(tandem_localized(t.name, t.name_i18n), r.template_id), "
+      "t.form_schema, COALESCE(t.sla_hours, 0),"
       " r.requester_id," TANDEM_NAME_OF("u",
           "r.requester_id") ", r.title, r.form_data, r.state, r.current_step,"
                             " r.amount_minor, r.currency, r.submitted_at, r.decided_at, r.updated_at"
                             " FROM approval_requests r LEFT JOIN approval_templates t ON t.id = r.template_id"
                             " LEFT JOIN users u ON u.id = r.requester_id WHERE r.id = ?1";
 
-constexpr std::string_view kStepsSql
-    = "SELECT position, mode, state, started_at, decided_at, name FROM approval_steps"
-      " WHERE request_id = ?1 ORDER BY position";
+constexpr std::string_view kStepsSql = "SELECT position, mode, state, started_at, decided_at, "
+                                       "tandem_localized(name, name_i18n) FROM approval_steps"
+                                       " WHERE request_id = ?1 ORDER BY position";
 
 constexpr std::string_view kApproversSql = "SELECT a.position, a.user_id," TANDEM_NAME_OF(
     "u", "a.user_id") ", a.decision, a.decided_at"

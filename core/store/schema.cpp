@@ -357,7 +357,14 @@ CREATE INDEX approval_requests_for_dashboard
     ON approval_requests(requester_id, state, template_id, submitted_at, decided_at, id);
 )sql";
 
-constexpr std::array<Migration, 8> kMigrationList {{
+// Version 9: the translations of a template's and a step's name (`name_i18n`, docs/approvals.md §2.3),
+// as the JSON object the server sent, picked from by tandem_localized() (store/localizedfunction.h).
+constexpr std::string_view kV9 = R"sql(
+ALTER TABLE approval_templates ADD COLUMN name_i18n TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE approval_steps ADD COLUMN name_i18n TEXT NOT NULL DEFAULT '{}';
+)sql";
+
+constexpr std::array<Migration, 9> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
@@ -366,6 +373,7 @@ constexpr std::array<Migration, 8> kMigrationList {{
     {6, kV6},
     {7, kV7},
     {8, kV8},
+    {9, kV9},
 }};
 
 constexpr bool migrationsInOrder()
@@ -380,7 +388,7 @@ static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion m
 
 } // namespace
 
-const std::array<Migration, 8> kMigrations = kMigrationList;
+const std::array<Migration, 9> kMigrations = kMigrationList;
 
 Status migrate(Database &db, int target)
 {

@@ -47,12 +47,14 @@ QString json(const QJsonValue &v)
 Status upsertTemplate(store::Database &db, const QJsonObject &t)
 {
     TANDEM_TRY(exec(db,
-        "INSERT INTO approval_templates(id, name, category, form_schema, flow, sla_hours, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+        "INSERT INTO approval_templates(id, name, category, form_schema, flow, sla_hours, updated_at, "
+        "name_i18n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET name = "
+        "excluded.name, "
         "category = excluded.category, form_schema = excluded.form_schema, flow = excluded.flow, "
-        "sla_hours = excluded.sla_hours, updated_at = excluded.updated_at",
+        "sla_hours = excluded.sla_hours, updated_at = excluded.updated_at, name_i18n = excluded.name_i18n",
         {string(t, "id"_L1), string(t, "name"_L1), string(t, "category"_L1), json(t.value("form"_L1)),
-            json(t.value("flow"_L1)), optInteger(t, "sla_hours"_L1), integer(t, "updated_at"_L1)}));
+            json(t.value("flow"_L1)), optInteger(t, "sla_hours"_L1), integer(t, "updated_at"_L1),
+            json(t.value("name_i18n"_L1))}));
     if (!t.contains("holidays"_L1))
         return {};
     TANDEM_TRY(db.exec("DELETE FROM approval_holidays"));
@@ -118,10 +120,10 @@ Status upsertRequest(store::Database &db, const QJsonObject &r)
         const QJsonObject s = sv.toObject();
         const qint64 position = integer(s, "position"_L1);
         TANDEM_TRY(exec(db,
-            "INSERT INTO approval_steps(request_id, position, mode, state, started_at, decided_at, name) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO approval_steps(request_id, position, mode, state, started_at, decided_at, name, "
+            "name_i18n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             {id, position, string(s, "mode"_L1), string(s, "state"_L1), optInteger(s, "started_at"_L1),
-                optInteger(s, "decided_at"_L1), string(s, "name"_L1)}));
+                optInteger(s, "decided_at"_L1), string(s, "name"_L1), json(s.value("name_i18n"_L1))}));
         for (const QJsonValue &av : s.value("approvers"_L1).toArray()) {
             const QJsonObject a = av.toObject();
             TANDEM_TRY(exec(db,

@@ -202,7 +202,11 @@ Rectangle {
                     RowLayout {
                         Rectangle { width: 10; height: 10; radius: 5; color: pane.stateColor(modelData.state) }
                         Label {
-                            text: qsTr("Step %1 · %2").arg(modelData.position + 1).arg(modelData.modeText)
+                            // "Step 2 · Finance · One approval decides"; the step's name may be absent.
+                            text: modelData.name
+                                  ? qsTr("Step %1 · %2 · %3").arg(modelData.position + 1).arg(modelData.name)
+                                        .arg(modelData.modeText)
+                                  : qsTr("Step %1 · %2").arg(modelData.position + 1).arg(modelData.modeText)
                             font.bold: true
                             color: Theme.text
                         }

@@ -107,6 +107,7 @@ Request expand(const Template &tpl, const QJsonObject &form, Request base, const
         Step s;
         s.position = position++;
         s.name = def.name;
+        s.nameI18n = def.nameI18n;
         s.mode = def.mode;
         const bool excluded = (!def.when.isEmpty() && !tandem::approvals::conditionHolds(def.when, form))
             || (!def.skipWhen.isEmpty() && tandem::approvals::conditionHolds(def.skipWhen, form));

@@ -223,28 +223,29 @@ private Q_SLOTS:
     void eachMigrationAppliesOnTheVersionBeforeIt_data()
     {
         QTest::addColumn<int>("version");
-        QTest::addColumn<QString>("addedTable");
-        QTest::newRow("1: messages") << 1 << QStringLiteral("messages");
-        QTest::newRow("2: search index") << 2 << QStringLiteral("message_fts");
-        QTest::newRow("3: tasks and approvals") << 3 << QStringLiteral("approval_requests");
-        QTest::newRow("4: sync") << 4 << QStringLiteral("snapshot_staging");
-        QTest::newRow("5: task merge state") << 5 << QStringLiteral("task_state");
-        QTest::newRow("6: approvals sync") << 6 << QStringLiteral("approval_holidays");
-        QTest::newRow("7: system notices") << 7 << QStringLiteral("message_system");
-        QTest::newRow("8: dashboard index") << 8 << QStringLiteral("approval_requests_for_dashboard");
-        static_assert(kSchemaVersion == 8, "a new migration needs its row here");
+        QTest::addColumn<QString>("added"); // text that the schema has only after the migration
+        QTest::newRow("1: messages") << 1 << QStringLiteral(" messages:");
+        QTest::newRow("2: search index") << 2 << QStringLiteral(" message_fts:");
+        QTest::newRow("3: tasks and approvals") << 3 << QStringLiteral(" approval_requests:");
+        QTest::newRow("4: sync") << 4 << QStringLiteral(" snapshot_staging:");
+        QTest::newRow("5: task merge state") << 5 << QStringLiteral(" task_state:");
+        QTest::newRow("6: approvals sync") << 6 << QStringLiteral(" approval_holidays:");
+        QTest::newRow("7: system notices") << 7 << QStringLiteral(" message_system:");
+        QTest::newRow("8: dashboard index") << 8 << QStringLiteral(" approval_requests_for_dashboard:");
+        QTest::newRow("9: name translations") << 9 << QStringLiteral("name_i18n TEXT NOT NULL DEFAULT '{}'");
+        static_assert(kSchemaVersion == 9, "a new migration needs its row here");
     }
 
     void eachMigrationAppliesOnTheVersionBeforeIt()
     {
         QFETCH(int, version);
-        QFETCH(QString, addedTable);
+        QFETCH(QString, added);
         QTemporaryDir dir;
         const DataKey key = DataKey::generate();
         auto db = databaseAt(dir.filePath(QStringLiteral("space.db")), key, version - 1);
         TANDEM_VERIFY_OK(db);
         const QStringList before = schemaOf(**db);
-        QVERIFY(!before.join(u'\n').contains(u' ' + addedTable + u':'));
+        QVERIFY(!before.join(u'\n').contains(added));
 
         TANDEM_VERIFY_OK(migrate(**db, version));
 
@@ -253,7 +254,7 @@ private Q_SLOTS:
         for (const QString &object : before)
             QVERIFY2(after.contains(object) || extended(after, object),
                 qPrintable(QStringLiteral("lost: ") + object));
-        QVERIFY2(after.join(u'\n').contains(u' ' + addedTable + u':'), qPrintable(after.join(u'\n')));
+        QVERIFY2(after.join(u'\n').contains(added), qPrintable(after.join(u'\n')));
         auto integrity = (*db)->prepare("PRAGMA integrity_check");
         TANDEM_VERIFY_OK(integrity);
         QVERIFY(integrity->step().value());
@@ -279,22 +280,20 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const DataKey key = DataKey::generate();
-        // The table or index the last migration creates last (sqlite_master keeps creation order), found
-        // on a fresh database so that this test follows new migrations by itself. A table of that name
-        // is in the way of either (tables and indexes share one namespace).
-        auto fresh = databaseAt(dir.filePath(QStringLiteral("fresh.db")), key, kSchemaVersion);
-        TANDEM_VERIFY_OK(fresh);
-        auto last = (*fresh)->prepare(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE "
-            "'sqlite_%' ORDER BY rowid DESC LIMIT 1");
-        TANDEM_VERIFY_OK(last);
-        QVERIFY(last->step().value());
-        const QString lastTable = last->text(0);
+        // The last statement of the last migration, already applied: the statements before it succeed,
+        // then it fails (the table, index or column is there), and all of them must be undone. Read from
+        // the migration itself, so that this test follows new migrations by itself.
+        const QStringList statements
+            = QString::fromUtf8(kMigrations.back().sql.data(), qsizetype(kMigrations.back().sql.size()))
+                  .split(u';', Qt::SkipEmptyParts);
+        QString last;
+        for (const QString &st : statements)
+            if (!st.trimmed().isEmpty())
+                last = st.trimmed();
+        QVERIFY(!last.isEmpty());
         auto db = databaseAt(dir.filePath(QStringLiteral("space.db")), key, kSchemaVersion - 1);
         TANDEM_VERIFY_OK(db);
-        // An object in the way of the last statement of the last migration: the statements before it
-        // succeed, then it fails, and all of them must be undone.
-        TANDEM_VERIFY_OK((*db)->exec(QStringLiteral("CREATE TABLE %1 (x)").arg(lastTable).toStdString()));
+        TANDEM_VERIFY_OK((*db)->exec(last.toStdString()));
         const QStringList before = schemaOf(**db);
 
         auto migrated = migrate(**db);
