@@ -75,6 +75,13 @@ bool TaskState::merge(const TaskState &other)
     changed |= mergeMap(assignees, other.assignees);
     for (auto it = other.checklist.begin(); it != other.checklist.end(); ++it)
         changed |= mergeMap(checklist[it.key()], it.value());
+    changed |= mergeMap(attachments, other.attachments);
+    for (auto it = other.files.begin(); it != other.files.end(); ++it) {
+        if (!files.contains(it.key())) {
+            files.insert(it.key(), it.value());
+            changed = true;
+        }
+    }
     return changed;
 }
 
@@ -90,6 +97,12 @@ QJsonObject TaskState::toRecord() const
     for (auto it = checklist.begin(); it != checklist.end(); ++it)
         items.insert(it.key(), clockedMap(it.value()));
     r.insert(u"checklist"_s, items);
+    r.insert(u"attachments"_s, clockedMap(attachments));
+    QJsonArray present;
+    for (const QString &fileId : attachmentIds())
+        if (files.contains(fileId))
+            present.append(files.value(fileId));
+    r.insert(u"files"_s, present);
     return r;
 }
 
@@ -115,6 +128,16 @@ std::optional<TaskState> TaskState::fromRecord(const QJsonObject &record)
         if (!item)
             return std::nullopt;
         t.checklist.insert(it.key(), *item);
+    }
+    // Both absent in records written before tasks had attachments.
+    auto attached = readClockedMap(record.value("attachments"_L1).toObject());
+    if (!attached)
+        return std::nullopt;
+    t.attachments = *attached;
+    for (const QJsonValue &file : record.value("files"_L1).toArray()) {
+        const QString fileId = file.toObject().value("id"_L1).toString();
+        if (!fileId.isEmpty())
+            t.files.insert(fileId, file.toObject());
     }
     return t;
 }
@@ -157,6 +180,8 @@ TaskState TaskState::fromPayload(const QString &kind, const QJsonObject &p, cons
             set(m, u"position"_s, double(item.value("position"_L1).toInteger(i)));
             set(m, u"deleted"_s, false);
         }
+        for (const QJsonValue &a : p.value("attachment_ids"_L1).toArray())
+            set(t.attachments, a.toString(), true);
         return t;
     }
     // task.update
@@ -173,6 +198,9 @@ TaskState TaskState::fromPayload(const QString &kind, const QJsonObject &p, cons
         for (auto jt = item.begin(); jt != item.end(); ++jt)
             set(m, jt.key(), jt.value());
     }
+    const QJsonObject files = p.value("attachments"_L1).toObject();
+    for (auto it = files.begin(); it != files.end(); ++it)
+        set(t.attachments, it.key(), it.value());
     return t;
 }
 
@@ -213,6 +241,15 @@ QStringList TaskState::assigneeIds() const
     return out; // QMap keeps keys sorted
 }
 
+QStringList TaskState::attachmentIds() const
+{
+    QStringList out;
+    for (auto it = attachments.begin(); it != attachments.end(); ++it)
+        if (it->value.toBool())
+            out << it.key();
+    return out;
+}
+
 QList<ChecklistItem> TaskState::checklistItems() const
 {
     QList<ChecklistItem> out;
@@ -239,6 +276,8 @@ QStringList TaskState::clocks() const
     for (const auto &item : checklist)
         for (const Clocked &c : item)
             out << c.hlc;
+    for (const Clocked &c : attachments)
+        out << c.hlc;
     out.removeAll(QString());
     return out;
 }
@@ -253,6 +292,8 @@ QStringList TaskState::changedSince(const TaskState &before) const
         out << u"assignees"_s;
     if (before.checklist != checklist)
         out << u"checklist"_s;
+    if (before.attachments != attachments)
+        out << u"attachments"_s;
     return out;
 }
 

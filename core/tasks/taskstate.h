@@ -1,7 +1,8 @@
 // A task as both sides of the sync protocol hold it (docs/protocol.md §11.2, §11.4): every mergeable
 // field is a (value, hlc) pair, assignees are per-user presence flags with their own clocks, checklist
-// items have ids and clocked fields. The merge rule lives here only, so the server and every client
-// reach the same values by construction, whatever order they see the writes in.
+// items have ids and clocked fields, attachments are per-file presence flags like assignees. The merge rule
+// lives here only, so the server and every client reach the same values by construction, whatever order they
+// see the writes in.
 #pragma once
 
 #include <QJsonObject>
@@ -47,6 +48,11 @@ struct TaskState
     QMap<QString, Clocked> fields;
     QMap<QString, Clocked> assignees; // user id -> present (bool)
     QMap<QString, QMap<QString, Clocked>> checklist; // item id -> field -> value
+    QMap<QString, Clocked> attachments; // attachment id -> present (bool)
+    // Attachment id -> its attachment record (§6.1: id, name, mime_type, size_bytes, sha256), as the
+    // server names it; a record lists those of the present attachments (`files`). Never clocked: an
+    // attachment's metadata does not change.
+    QMap<QString, QJsonObject> files;
 
     // Applies the merge rule to every field of `other` (§11.2); true when something here changed.
     // The fixed parts (creator, conversation, source message) are taken only when not known yet.
@@ -71,9 +77,11 @@ struct TaskState
     [[nodiscard]] bool deleted() const;
     [[nodiscard]] QStringList assigneeIds() const; // present ones, sorted
     [[nodiscard]] QList<ChecklistItem> checklistItems() const; // not deleted, by position then id
+    [[nodiscard]] QStringList attachmentIds() const; // present ones, sorted
     // Every timestamp held, for the receive rule of the clock.
     [[nodiscard]] QStringList clocks() const;
-    // Names of the fields whose values differ from `before` ("title", "assignees", "checklist").
+    // Names of the fields whose values differ from `before` ("title", "assignees", "checklist",
+    // "attachments").
     [[nodiscard]] QStringList changedSince(const TaskState &before) const;
 };
 

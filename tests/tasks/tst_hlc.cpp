@@ -26,7 +26,7 @@ TaskState randomWrite(QRandomGenerator &rng, QList<HlcClock> &clocks)
     TaskState t;
     t.id = u"t"_s;
     const QString stamp = h.toString();
-    switch (rng.bounded(4)) {
+    switch (rng.bounded(5)) {
     case 0:
         t.fields.insert(u"title"_s, Clocked {QString::number(rng.bounded(1000)), stamp});
         break;
@@ -35,6 +35,9 @@ TaskState randomWrite(QRandomGenerator &rng, QList<HlcClock> &clocks)
         break;
     case 2:
         t.assignees.insert(rng.bounded(2) ? u"u1"_s : u"u2"_s, Clocked {bool(rng.bounded(2)), stamp});
+        break;
+    case 3:
+        t.attachments.insert(rng.bounded(2) ? u"f1"_s : u"f2"_s, Clocked {bool(rng.bounded(2)), stamp});
         break;
     default:
         t.checklist[u"i1"_s].insert(u"done"_s, Clocked {bool(rng.bounded(2)), stamp});
@@ -188,6 +191,81 @@ private Q_SLOTS:
         QCOMPARE(x.title(), u"Final"_s);
         QCOMPARE(x.status(), u"done"_s);
         QCOMPARE(x.createdBy, u"u1"_s);
+    }
+
+    void twoDevicesAttachingDifferentFilesKeepBoth()
+    {
+        const TaskState base = TaskState::fromPayload(u"task.create"_s,
+            {{u"task_id"_s, u"t"_s}, {u"hlc"_s, u"1764000000000-00000-dA"_s}, {u"title"_s, u"T"_s},
+                {u"attachment_ids"_s, QJsonArray {u"f0"_s}}},
+            u"u1"_s, 0);
+        const TaskState a = TaskState::fromPayload(u"task.update"_s,
+            {{u"task_id"_s, u"t"_s}, {u"hlc"_s, u"1764000001000-00000-dA"_s},
+                {u"attachments"_s, QJsonObject {{u"f1"_s, true}}}},
+            u"u1"_s, 0);
+        const TaskState b = TaskState::fromPayload(u"task.update"_s,
+            {{u"task_id"_s, u"t"_s}, {u"hlc"_s, u"1764000001000-00000-dB"_s},
+                {u"attachments"_s, QJsonObject {{u"f2"_s, true}}}},
+            u"u2"_s, 0);
+        TaskState x = base;
+        QVERIFY(x.merge(a));
+        QVERIFY(x.merge(b));
+        TaskState y = base;
+        y.merge(b);
+        y.merge(a);
+        QCOMPARE(x.attachmentIds(), (QStringList {u"f0"_s, u"f1"_s, u"f2"_s}));
+        QCOMPARE(y.toRecord(), x.toRecord());
+        QCOMPARE(x.changedSince(base), QStringList {u"attachments"_s});
+    }
+
+    void addingAndRemovingAFileAreOrderedByTheirClocks()
+    {
+        const auto write = [](const char *hlc, bool present) {
+            return TaskState::fromPayload(u"task.update"_s,
+                {{u"task_id"_s, u"t"_s}, {u"hlc"_s, QString::fromLatin1(hlc)},
+                    {u"attachments"_s, QJsonObject {{u"f1"_s, present}}}},
+                u"u1"_s, 0);
+        };
+        const TaskState add = write("1764000001000-00000-dA", true);
+        const TaskState laterRemove = write("1764000002000-00000-dB", false);
+        TaskState x = add;
+        x.merge(laterRemove);
+        TaskState y = laterRemove;
+        QVERIFY(!y.merge(add)); // the older add loses
+        QCOMPARE(x.attachmentIds(), QStringList());
+        QCOMPARE(y.attachmentIds(), QStringList());
+        QCOMPARE(
+            x.attachments.value(u"f1"_s).hlc, u"1764000002000-00000-dB"_s); // the removal keeps its clock
+        TaskState z = x;
+        QVERIFY(z.merge(write("1764000003000-00000-dA", true))); // a later add wins back
+        QCOMPARE(z.attachmentIds(), QStringList {u"f1"_s});
+    }
+
+    void aRecordListsTheFilesOfPresentAttachmentsOnly()
+    {
+        TaskState t = TaskState::fromPayload(u"task.create"_s,
+            {{u"task_id"_s, u"t"_s}, {u"hlc"_s, u"1764000000000-00000-dA"_s}, {u"title"_s, u"T"_s},
+                {u"attachment_ids"_s, QJsonArray {u"f1"_s, u"f2"_s}}},
+            u"u1"_s, 0);
+        const auto file = [](const QString &id) {
+            return QJsonObject {{u"id"_s, id}, {u"name"_s, id + u".pdf"_s},
+                {u"mime_type"_s, u"application/pdf"_s}, {u"size_bytes"_s, 3},
+                {u"sha256"_s, QString(64, u'a')}};
+        };
+        t.files.insert(u"f1"_s, file(u"f1"_s));
+        t.files.insert(u"f2"_s, file(u"f2"_s));
+        t.merge(TaskState::fromPayload(u"task.update"_s,
+            {{u"task_id"_s, u"t"_s}, {u"hlc"_s, u"1764000001000-00000-dA"_s},
+                {u"attachments"_s, QJsonObject {{u"f2"_s, false}}}},
+            u"u1"_s, 0));
+        const QJsonObject record = t.toRecord();
+        QCOMPARE(record.value("files"_L1).toArray(), QJsonArray {file(u"f1"_s)});
+        QCOMPARE(record.value("attachments"_L1).toObject().size(), 2);
+        const auto back = TaskState::fromRecord(record);
+        QVERIFY(back);
+        QCOMPARE(back->toRecord(), record);
+        QCOMPARE(back->attachmentIds(), QStringList {u"f1"_s});
+        QCOMPARE(back->files.value(u"f1"_s), file(u"f1"_s));
     }
 
     void recordRoundTrips()
