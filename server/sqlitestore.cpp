@@ -98,6 +98,9 @@ constexpr const char *kSchema[] = {
     "CREATE TABLE IF NOT EXISTS task_comments(id TEXT PRIMARY KEY, task_id TEXT NOT NULL, author_id TEXT"
     " NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS task_comments_by_task ON task_comments(task_id, created_at)",
+    // The files a task has had attached: its audience may download them (attachmentVisibleTo).
+    "CREATE TABLE IF NOT EXISTS task_attachments(attachment_id TEXT NOT NULL, task_id TEXT NOT NULL,"
+    " PRIMARY KEY(attachment_id, task_id)) WITHOUT ROWID",
     // Approvals (server/approvals/sqliteapprovals.cpp).
     "CREATE TABLE IF NOT EXISTS approval_templates(organisation_id TEXT NOT NULL, id TEXT NOT NULL,"
     " record TEXT NOT NULL, PRIMARY KEY(organisation_id, id)) WITHOUT ROWID",
@@ -1047,7 +1050,14 @@ Result<bool> SqliteStore::attachmentVisibleTo(const QString &attachmentId, const
         " JOIN members mb ON mb.conversation_id = m.conversation_id AND mb.user_id = ?2"
         " WHERE ma.attachment_id = ?1 UNION ALL"
         " SELECT 1 FROM approval_attachments x JOIN approval_viewers v ON v.request_id = x.request_id"
-        " AND v.user_id = ?2 WHERE x.attachment_id = ?1 LIMIT 1");
+        " AND v.user_id = ?2 WHERE x.attachment_id = ?1 UNION ALL"
+        // A task's audience (§11.4): its creator, its present assignees, the members of its conversation.
+        " SELECT 1 FROM task_attachments x JOIN tasks t ON t.id = x.task_id WHERE x.attachment_id = ?1 AND"
+        " (json_extract(t.record, '$.created_by') = ?2"
+        " OR EXISTS (SELECT 1 FROM json_each(t.record, '$.assignees') a WHERE a.key = ?2"
+        " AND json_extract(a.value, '$.value') = 1)"
+        " OR EXISTS (SELECT 1 FROM members mb WHERE mb.user_id = ?2"
+        " AND mb.conversation_id = json_extract(t.record, '$.conversation_id'))) LIMIT 1");
     s.bind(1, attachmentId).bind(2, userId);
     auto r = one<bool>(s, [](const Statement &) { return true; });
     if (!r)
@@ -1091,12 +1101,24 @@ Result<std::optional<TaskRow>> SqliteStore::task(const QString &id)
 
 Status SqliteStore::putTask(const TaskRow &row)
 {
-    TANDEM_STMT(s, "INSERT OR REPLACE INTO tasks(id, space_id, record, updated_at) VALUES(?, ?, ?, ?)");
-    return s.bind(1, row.id)
-        .bind(2, row.spaceId)
-        .bind(3, QString::fromUtf8(QJsonDocument(row.record).toJson(QJsonDocument::Compact)))
-        .bind(4, row.updatedAt)
-        .exec();
+    {
+        TANDEM_STMT(s, "INSERT OR REPLACE INTO tasks(id, space_id, record, updated_at) VALUES(?, ?, ?, ?)");
+        TANDEM_TRY(s.bind(1, row.id)
+                       .bind(2, row.spaceId)
+                       .bind(3, QString::fromUtf8(QJsonDocument(row.record).toJson(QJsonDocument::Compact)))
+                       .bind(4, row.updatedAt)
+                       .exec());
+    }
+    // The files it has attached (checked by the applier to be uploads of this space): links only grow,
+    // like a request's, so a file once shown stays readable by whoever sees the task.
+    const QJsonObject attachments = row.record.value(QLatin1StringView("attachments")).toObject();
+    for (auto it = attachments.begin(); it != attachments.end(); ++it) {
+        if (!it->toObject().value(QLatin1StringView("value")).toBool())
+            continue;
+        TANDEM_STMT(s, "INSERT OR IGNORE INTO task_attachments(attachment_id, task_id) VALUES(?, ?)");
+        TANDEM_TRY(s.bind(1, it.key()).bind(2, row.id).exec());
+    }
+    return {};
 }
 
 Result<QList<TaskRow>> SqliteStore::tasksOfSpace(const QString &spaceId)

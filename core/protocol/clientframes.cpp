@@ -616,6 +616,7 @@ constexpr qsizetype kMaxChecklistItems = 100;
 constexpr qsizetype kMaxTaskTitle = 256;
 constexpr qsizetype kMaxTaskText = 8192;
 constexpr qsizetype kMaxChecklistText = 512;
+constexpr qsizetype kMaxTaskAttachments = 20;
 
 // An HLC timestamp of §11.2: "<13 digits>-<5 digits>-<device_id>".
 QString taskHlc(FieldReader &r)
@@ -694,6 +695,7 @@ std::variant<MutationPayload, PayloadProblem> parseTaskPayload(
             r.fail(f("title"), u"is required"_s);
         taskFields(r, false);
         (void)r.optIdList(f("assignees"), kMaxTaskAssignees);
+        (void)r.optIdList(f("attachment_ids"), kMaxTaskAttachments, true);
         const std::optional<QString> conversation = r.optId(f("conversation_id"));
         const std::optional<QString> source = r.optId(f("source_message_id"));
         if (r.ok() && source && !conversation)
@@ -756,8 +758,23 @@ std::variant<MutationPayload, PayloadProblem> parseTaskPayload(
             }
             any |= !cs.isEmpty();
         }
+        if (r.ok() && r.has(f("attachments"))) {
+            const QJsonObject as = r.object(f("attachments"));
+            FieldReader ar(as, r.pointerTo(f("attachments")));
+            if (as.size() > kMaxTaskAttachments)
+                r.fail(f("attachments"), u"names more than %1 files"_s.arg(kMaxTaskAttachments));
+            for (auto it = as.begin(); it != as.end() && ar.ok(); ++it) {
+                if (!isUuid(it.key()))
+                    ar.adoptProblem(ar.pointerTo(f("")) + it.key(),
+                        ar.pointerTo(f("")) + it.key() + u" is not an attachment id (a uuid)"_s);
+                else
+                    (void)ar.boolean(QLatin1StringView(it.key().toLatin1()));
+            }
+            r.adopt(ar);
+            any |= !as.isEmpty();
+        }
         if (r.ok() && !any)
-            r.fail(f("fields"), u"assignees or checklist must change something"_s);
+            r.fail(f("fields"), u"assignees, checklist or attachments must change something"_s);
     }
     if (!r.ok())
         return invalid(r);

@@ -60,6 +60,26 @@ Result<std::optional<TaskRejection>> checkAssignees(
     return std::optional<TaskRejection>();
 }
 
+// Files that a write attaches (§11.4): one the task has had before, or a complete upload of the actor in
+// this space. Their attachment records go into `writes`, so the task's record can name them.
+Result<std::optional<TaskRejection>> checkAttachments(ServerStore &store, const QString &spaceId,
+    const QString &actorId, TaskState &writes, const TaskState &current, const QString &field)
+{
+    for (auto it = writes.attachments.begin(); it != writes.attachments.end(); ++it) {
+        if (!it->value.toBool())
+            continue;
+        TANDEM_GET(row, store.attachment(it.key()));
+        const bool known = current.attachments.contains(it.key());
+        if (!row || row->spaceId != spaceId || !row->complete || (!known && row->uploaderId != actorId))
+            return std::optional<TaskRejection>(
+                invalid(field, u"names %1, which is not a file you uploaded"_s.arg(it.key())));
+        writes.files.insert(row->id,
+            QJsonObject {{u"id"_s, row->id}, {u"name"_s, row->name}, {u"mime_type"_s, row->mimeType},
+                {u"size_bytes"_s, double(row->sizeBytes)}, {u"sha256"_s, row->sha256}});
+    }
+    return std::optional<TaskRejection>();
+}
+
 Status storeTask(ServerStore &store, SpaceWriter &w, const TaskState &t)
 {
     return store.putTask(TaskRow {t.id, w.space().id, t.toRecord(), w.now()});
@@ -120,12 +140,16 @@ Result<TaskResult> applyTaskMutation(ServerStore &store, SpaceWriter &w, const Q
             QJsonObject {{u"field"_s, u"/payload/hlc"_s}, {u"server_time"_s, double(w.now())},
                 {u"max"_s, double(tandem::tasks::kHlcMaxSkewMs)}}});
 
-    const TaskState writes = TaskState::fromPayload(m.kind, m.payload, actorId, w.now());
+    TaskState writes = TaskState::fromPayload(m.kind, m.payload, actorId, w.now());
     TANDEM_GET(badAssignee, checkAssignees(store, spaceId, writes));
     if (badAssignee)
         return TaskResult(*badAssignee);
 
     if (m.kind == u"task.create"_s) {
+        TANDEM_GET(badFile,
+            checkAttachments(store, spaceId, actorId, writes, TaskState(), u"/payload/attachment_ids"_s));
+        if (badFile)
+            return TaskResult(*badFile);
         TANDEM_GET(existing, store.task(m.taskId));
         if (existing)
             return TaskResult(TaskRejection {code::id_conflict, u"this task_id is taken"_s,
@@ -151,6 +175,10 @@ Result<TaskResult> applyTaskMutation(ServerStore &store, SpaceWriter &w, const Q
     TANDEM_GET(current, visibleTask(store, spaceId, m.taskId, actorId));
     if (!current)
         return TaskResult(notFound(u"the task"_s, u"/payload/task_id"_s));
+    TANDEM_GET(
+        badFile, checkAttachments(store, spaceId, actorId, writes, *current, u"/payload/attachments"_s));
+    if (badFile)
+        return TaskResult(*badFile);
     const TaskState before = *current;
     TaskState merged = *current;
     if (!merged.merge(writes))
