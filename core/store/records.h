@@ -40,6 +40,8 @@ struct AttachmentInfo
     QString mimeType;
     qint64 sizeBytes = 0;
     QString sha256;
+
+    bool operator==(const AttachmentInfo &) const = default;
 };
 
 struct Message

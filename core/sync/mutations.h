@@ -16,7 +16,7 @@ struct QueuedMutation
 {
     QString mutationId;
     QString entityId; // the message id of a message.send
-    QStringList attachmentIds; // the files a message.send queued by queueFileMessage carries
+    QStringList attachmentIds; // the files it carries (queueFileMessage, tasks::queueTaskCreate, ...)
 };
 
 // Any kind, with its payload as given; shows once its event arrives.

@@ -1,6 +1,7 @@
-// Attachments (docs/protocol.md §8): a message.send or a request that names files waits in the outbox until
-// each file is on the server; uploads and downloads go chunk by chunk on the space's connection, resume from
-// what the other side confirmed, and land in the space's encrypted file cache (store/filecache.h).
+// Attachments (docs/protocol.md §8): a message.send, a request or a task change that names files waits
+// in the outbox until each file is on the server; uploads and downloads go chunk by chunk on the space's
+// connection, resume from what the other side confirmed, and land in the space's encrypted file cache
+// (store/filecache.h).
 #include "spaceconnection.h"
 
 #include "storewriter.h"
@@ -54,9 +55,11 @@ Status setAttachmentState(
 }
 
 // The files a queued mutation names, which must be on the server before it is sent: a message's
-// `attachment_ids`, each of them a file; for a request, the uuids in its form's lists, of which the
-// files still waiting for their upload (insertOutgoingAttachment) are found in `attachments`. The others
-// are already on the server (a resubmission), or not files at all (people, options).
+// `attachment_ids`, each of them a file; a task's `attachment_ids` (create) or the `attachments` it sets
+// to true (update), of which those waiting for their upload are found in `attachments`; for a request, the
+// uuids in its form's lists, of which the files still waiting for their upload (insertOutgoingAttachment) are
+// found in `attachments`. The others are already on the server (a resubmission), or not files at all (people,
+// options).
 QStringList uploadsNamedBy(const store::OutboxRow &row)
 {
     const QJsonObject payload = QJsonDocument::fromJson(row.payload).object();
@@ -70,6 +73,14 @@ QStringList uploadsNamedBy(const store::OutboxRow &row)
             for (const QJsonValue &v : answer.toArray())
                 if (protocol::isUuid(v.toString()))
                     ids.append(v.toString());
+    } else if (row.kind == "task.create"_L1) {
+        for (const QJsonValue &v : payload.value("attachment_ids"_L1).toArray())
+            ids.append(v.toString());
+    } else if (row.kind == "task.update"_L1) {
+        const QJsonObject attachments = payload.value("attachments"_L1).toObject();
+        for (auto it = attachments.begin(); it != attachments.end(); ++it)
+            if (it->toBool())
+                ids.append(it.key());
     }
     return ids;
 }

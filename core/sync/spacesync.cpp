@@ -135,6 +135,12 @@ QFuture<Result<QueuedMutation>> SpaceSync::updateTask(const QString &taskId, con
     return thenNotify(tasks::queueTaskUpdate(*m_store, taskId, changes));
 }
 
+QFuture<Result<QueuedMutation>> SpaceSync::attachToTask(
+    const QString &taskId, const QList<OutgoingFile> &files)
+{
+    return thenNotify(tasks::queueTaskAttach(*m_store, taskId, files));
+}
+
 QFuture<Result<QueuedMutation>> SpaceSync::deleteTask(const QString &taskId)
 {
     return thenNotify(tasks::queueTaskDelete(*m_store, taskId));

@@ -72,6 +72,7 @@ public:
     // device's hybrid logical clock and shown at once through the field merge (docs/protocol.md §11.2).
     QFuture<Result<QueuedMutation>> createTask(const tasks::TaskDraft &draft);
     QFuture<Result<QueuedMutation>> updateTask(const QString &taskId, const QJsonObject &changes);
+    QFuture<Result<QueuedMutation>> attachToTask(const QString &taskId, const QList<OutgoingFile> &files);
     QFuture<Result<QueuedMutation>> deleteTask(const QString &taskId);
     QFuture<Result<QueuedMutation>> commentOnTask(const QString &taskId, const QString &body);
     // Approvals (spacesyncapprovals.cpp; docs/approvals.md). Each queues one approval.* mutation in the

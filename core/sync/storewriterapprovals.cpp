@@ -1,5 +1,7 @@
 #include "storewriterapprovals.h"
 
+#include "filerecords.h"
+
 #include "recordfields.h"
 
 #include "boundary/leavedays.h"
@@ -63,26 +65,6 @@ Status upsertTemplate(store::Database &db, const QJsonObject &t)
     return {};
 }
 
-// The files a request's form names (docs/protocol.md §6.11), so that they can be downloaded like a
-// message's: rows of `attachments` with no message (message_id ''). A file already held keeps its message
-// and its download state. Entries that are not attachment records are skipped, not stored.
-Status upsertRequestFiles(store::Database &db, const QJsonArray &files)
-{
-    constexpr qsizetype kMaxFiles = 800; // 50 fields of 16 files (docs/approvals.md §2)
-    for (qsizetype i = 0; i < std::min(files.size(), kMaxFiles); ++i) {
-        const QJsonObject a = files.at(i).toObject();
-        if (!protocol::attachmentProblem(a, QString()).isEmpty())
-            continue;
-        TANDEM_TRY(exec(db,
-            "INSERT INTO attachments(id, message_id, name, mime_type, size_bytes, sha256) "
-            "VALUES (?1, '', ?2, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-            "mime_type = excluded.mime_type, size_bytes = excluded.size_bytes, sha256 = excluded.sha256",
-            {string(a, "id"_L1), string(a, "name"_L1), string(a, "mime_type"_L1), integer(a, "size_bytes"_L1),
-                string(a, "sha256"_L1)}));
-    }
-    return {};
-}
-
 Status upsertRequest(store::Database &db, const QJsonObject &r)
 {
     const QString id = string(r, "id"_L1);
@@ -136,7 +118,7 @@ Status upsertRequest(store::Database &db, const QJsonObject &r)
     for (const QJsonValue &u : r.value("cc"_L1).toArray())
         TANDEM_TRY(exec(db, "INSERT OR IGNORE INTO approval_cc(request_id, user_id) VALUES (?1, ?2)",
             {id, u.toString()}));
-    return upsertRequestFiles(db, r.value("attachments"_L1).toArray());
+    return upsertFileRecords(db, r.value("attachments"_L1).toArray());
 }
 
 Status insertAction(store::Database &db, const QJsonObject &a)

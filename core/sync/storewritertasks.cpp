@@ -1,8 +1,11 @@
 #include "storewritertasks.h"
 
+#include "filerecords.h"
+
 #include "protocol/codec.h"
 #include "tasks/taskstore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace tandem::sync {
@@ -26,7 +29,8 @@ Status applyTaskRecord(
     auto merged = tasks::mergeTask(db, *state, protocol::nowMs());
     if (!merged)
         return merged.error();
-    return {};
+    // The files it names, so that its audience can show and download them.
+    return upsertFileRecords(db, data.value("files"_L1).toArray());
 }
 
 Status applyTaskEvent(store::Database &db, store::StoreChange &change, const protocol::Event &e)

@@ -17,12 +17,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// One transaction: clock, outbox row, echo. `stamped` says whether the kind carries an hlc.
+// One transaction: clock, outbox row, echo, and the rows of the files it attaches, whose new ids the
+// payload names (a create's attachment_ids, an update's attachments). `stamped` says whether the kind
+// carries an hlc.
 QFuture<Result<sync::QueuedMutation>> queue(store::StoreThread &store, const QString &kind,
-    QJsonObject payload, const QString &entityId, bool stamped)
+    QJsonObject payload, const QString &entityId, bool stamped, const QList<sync::OutgoingFile> &files = {})
 {
     return store.write<sync::QueuedMutation>(
-        [kind, payload, entityId, stamped](
+        [kind, payload, entityId, stamped, files](
             store::SpaceStore &s, store::StoreChange &change) mutable -> Result<sync::QueuedMutation> {
             auto account = store::loadSyncAccount(s.db());
             if (!account)
@@ -36,6 +38,21 @@ QFuture<Result<sync::QueuedMutation>> queue(store::StoreThread &store, const QSt
                     return hlc.error();
                 payload.insert(u"hlc"_s, hlc->toString());
             }
+            QStringList attachmentIds;
+            for (const sync::OutgoingFile &file : files) {
+                auto fileId = sync::insertOutgoingAttachment(s.db(), file);
+                if (!fileId)
+                    return fileId.error();
+                attachmentIds << *fileId;
+            }
+            if (!files.isEmpty() && kind == "task.create"_L1) {
+                payload.insert(u"attachment_ids"_s, QJsonArray::fromStringList(attachmentIds));
+            } else if (!files.isEmpty()) {
+                QJsonObject attachments = payload.value("attachments"_L1).toObject();
+                for (const QString &fileId : std::as_const(attachmentIds))
+                    attachments.insert(fileId, true);
+                payload.insert(u"attachments"_s, attachments);
+            }
             store::OutboxRow row;
             row.mutationId = protocol::newUuid();
             row.kind = kind;
@@ -45,7 +62,7 @@ QFuture<Result<sync::QueuedMutation>> queue(store::StoreThread &store, const QSt
             sync::StoreWriter writer(s.db(), account->userId, change);
             TANDEM_TRY(writer.applyEcho(row, sync::EchoState::Sending));
             TANDEM_TRY(writer.finish());
-            return sync::QueuedMutation {row.mutationId, entityId, {}};
+            return sync::QueuedMutation {row.mutationId, entityId, attachmentIds};
         },
         store::Durability::PowerLoss);
 }
@@ -75,13 +92,19 @@ QJsonObject createPayload(const QString &taskId, const TaskDraft &d)
         p.insert(u"conversation_id"_s, d.conversationId);
     if (!d.sourceMessageId.isEmpty())
         p.insert(u"source_message_id"_s, d.sourceMessageId);
-    return p;
+    return p; // attachment_ids: the ids of d.files, chosen in the transaction that queues it
 }
 
 QFuture<Result<sync::QueuedMutation>> queueTaskCreate(store::StoreThread &store, const TaskDraft &draft)
 {
     const QString id = protocol::newUuid();
-    return queue(store, u"task.create"_s, createPayload(id, draft), id, true);
+    return queue(store, u"task.create"_s, createPayload(id, draft), id, true, draft.files);
+}
+
+QFuture<Result<sync::QueuedMutation>> queueTaskAttach(
+    store::StoreThread &store, const QString &taskId, const QList<sync::OutgoingFile> &files)
+{
+    return queue(store, u"task.update"_s, {{u"task_id"_s, taskId}}, taskId, true, files);
 }
 
 QFuture<Result<sync::QueuedMutation>> queueTaskUpdate(

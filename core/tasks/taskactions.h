@@ -24,15 +24,22 @@ struct TaskDraft
     QStringList checklist;
     QString conversationId; // a task made in (or from a message of) a conversation
     QString sourceMessageId; // the message it was made from; needs conversationId
+    QList<sync::OutgoingFile> files; // copied into the cache (sync::importOutgoingFile); at most 20
 };
 
-// task.create; QueuedMutation::entityId is the new task's id.
+// task.create; QueuedMutation::entityId is the new task's id, attachmentIds those of its files, whose
+// `attachments` rows go in with the outbox row (the connection uploads them before sending it).
 QFuture<Result<sync::QueuedMutation>> queueTaskCreate(store::StoreThread &store, const TaskDraft &draft);
 // task.update with `changes` as the payload's fields, assignees and checklist members (§11.4), e.g.
 // {"fields": {"status": "done"}} or {"assignees": {"u_bob": false}} or
 // {"checklist": {"<item id>": {"done": true}}}; a new checklist item is an unknown item id with a text.
 QFuture<Result<sync::QueuedMutation>> queueTaskUpdate(
     store::StoreThread &store, const QString &taskId, const QJsonObject &changes);
+// task.update attaching `files` (copied into the cache by sync::importOutgoingFile), with their
+// `attachments` rows in the same transaction. Removing one is queueTaskUpdate with {"attachments": {"<id>":
+// false}}.
+QFuture<Result<sync::QueuedMutation>> queueTaskAttach(
+    store::StoreThread &store, const QString &taskId, const QList<sync::OutgoingFile> &files);
 // task.delete: the field deleted set to true.
 QFuture<Result<sync::QueuedMutation>> queueTaskDelete(store::StoreThread &store, const QString &taskId);
 // task.comment (append-only); QueuedMutation::entityId is the comment id.

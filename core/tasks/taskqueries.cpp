@@ -131,6 +131,15 @@ Result<std::optional<TaskDetail>> taskDetail(store::Database &db, const QString 
     TANDEM_TRY((*comments)->bind(1, taskId).forEachRow([&](const Statement &r) {
         d.comments << TaskComment {r.text(0), r.text(1), r.text(2), r.int64(3)};
     }));
+    // The present attachments of the merged record (field_clocks), with what the store knows of each.
+    auto files = db.cached("SELECT a.id, a.name, a.mime_type, a.size_bytes, a.sha256, a.state FROM tasks t, "
+                           "json_each(t.field_clocks, '$.attachments') j JOIN attachments a ON a.id = j.key "
+                           "WHERE t.id = ?1 AND json_extract(j.value, '$.value') = 1 ORDER BY a.name, a.id");
+    if (!files)
+        return files.error();
+    TANDEM_TRY((*files)->bind(1, taskId).forEachRow([&](const Statement &r) {
+        d.files << TaskFile {r.text(0), r.text(1), r.text(2), r.int64(3), r.text(4), r.text(5)};
+    }));
     return std::optional<TaskDetail>(d);
 }
 

@@ -44,12 +44,26 @@ struct TaskComment
     qint64 createdAt = 0;
 };
 
+// A file attached to the task (present only), as the space's `attachments` table holds it.
+struct TaskFile
+{
+    QString id;
+    QString name;
+    QString mimeType;
+    qint64 sizeBytes = 0;
+    QString sha256;
+    QString state; // remote, uploading, downloading, cached, failed
+
+    bool operator==(const TaskFile &) const = default;
+};
+
 struct TaskDetail
 {
     TaskSummary summary;
     QString description;
     QList<TaskChecklistEntry> checklist; // in order
     QList<TaskComment> comments; // oldest first
+    QList<TaskFile> files; // by name; a file whose metadata is not held yet is left out
 };
 
 // Open tasks assigned to `selfId`.
@@ -66,7 +80,7 @@ struct TaskDetail
     store::Database &db, const QString &conversationId);
 // Every task the store holds (tandemctl tasks list).
 [[nodiscard]] Result<QList<TaskSummary>> allTasks(store::Database &db);
-// One task with its description, checklist and comments; std::nullopt when not held or deleted.
+// One task with its description, checklist, comments and files; std::nullopt when not held or deleted.
 [[nodiscard]] Result<std::optional<TaskDetail>> taskDetail(store::Database &db, const QString &taskId);
 
 // [start, end) in ms of the day containing `nowMs` in `zone`.

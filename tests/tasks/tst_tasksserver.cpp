@@ -8,6 +8,8 @@
 #include "store/syncstate.h"
 #include "tasks/taskqueries.h"
 
+#include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace tandem;
@@ -119,6 +121,74 @@ private Q_SLOTS:
         // (The demo gives bob open tasks of his own; this one must not be among them.)
         QVERIFY(std::none_of(
             mine->cbegin(), mine->cend(), [&](const tasks::TaskSummary &t) { return t.id == id; }));
+    }
+
+    void aTaskCreatedWithAFileUploadsItFirstAndTheAssigneeGetsItListed()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.filePath(u"server"_s));
+        QVERIFY(server.start());
+        auto alice = connectClient(dir.filePath(u"alice"_s), server.url(), u"alice"_s, u"tst_tasksserver"_s);
+        auto bob = connectClient(dir.filePath(u"bob"_s), server.url(), u"bob"_s, u"tst_tasksserver"_s);
+        QVERIFY(alice && bob);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->sync->status().state, SyncState::Ready, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(bob->sync->status().state, SyncState::Ready, 20000);
+        const QString bobId
+            = readTexts(*alice->store, "SELECT id FROM users WHERE user_name = 'bob'").value(0);
+        QVERIFY(!bobId.isEmpty());
+
+        const QByteArray content = QByteArray("the signed contract\n").repeated(5000); // several chunks
+        const QString path = dir.filePath(u"contract.txt"_s);
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::WriteOnly));
+        written.write(content);
+        written.close();
+        const auto staged = sync::importOutgoingFile(*alice->files, path);
+        QVERIFY(staged.ok());
+
+        tasks::TaskDraft draft;
+        draft.title = u"Countersign"_s;
+        draft.assignees = {bobId};
+        draft.files = {*staged};
+        auto created = alice->sync->createTask(draft).result();
+        QVERIFY(created.ok());
+        QCOMPARE(created->attachmentIds.size(), 1);
+        const QString fileId = created->attachmentIds.first();
+        const QString id = created->entityId;
+        const auto filesOf = [id](Client &c) {
+            auto d = c.store
+                         ->read<std::optional<tasks::TaskDetail>>(
+                             [id](store::SpaceStore &s) { return tasks::taskDetail(s.db(), id); })
+                         .result();
+            QStringList out;
+            if (d.ok() && *d)
+                for (const tasks::TaskFile &f : (*d)->files)
+                    out << f.name + u'|' + QString::number(f.sizeBytes) + u'|' + f.sha256;
+            return out;
+        };
+        const QString expected = u"contract.txt|%1|%2"_s.arg(content.size()).arg(staged->sha256);
+        QCOMPARE(filesOf(*alice), QStringList {expected}); // the local echo lists it at once
+        // The upload went first (else the server refuses the create): the outbox empties without a rejection.
+        QTRY_COMPARE_WITH_TIMEOUT(outboxLeft(*alice), qint64(0), 20000);
+        QCOMPARE(readInt(*alice->store, "SELECT count(*) FROM outbox WHERE state = 'rejected'"), qint64(0));
+        QTRY_COMPARE_WITH_TIMEOUT(filesOf(*bob), QStringList {expected}, 20000);
+        QCOMPARE(readTexts(*bob->store,
+                     "SELECT message_id || '|' || state FROM attachments WHERE id = '" + fileId.toStdString()
+                         + "'"),
+            QStringList {u"|remote"_s});
+
+        // The assignee downloads it, and it is the same file.
+        QSignalSpy ready(bob->sync.get(), &SpaceSync::attachmentReady);
+        bob->sync->downloadAttachment(fileId);
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 20000);
+        auto read = bob->files->read(staged->sha256, 0, content.size());
+        QVERIFY(read.ok());
+        QCOMPARE(*read, content);
+
+        // Removing it: both sides stop listing it.
+        QVERIFY(bob->sync->updateTask(id, {{u"attachments"_s, QJsonObject {{fileId, false}}}}).result().ok());
+        QCOMPARE(filesOf(*bob), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(filesOf(*alice), QStringList(), 20000);
     }
 
     void aClockTenMinutesAheadIsRefused()
