@@ -44,7 +44,7 @@ QString stepStateText(const QString &state)
 
 RequestDetail::RequestDetail(QObject *parent)
     : QObject(parent)
-    , m_files(new RequestFiles(this))
+    , m_files(new AttachmentFiles(this))
 { }
 
 SpaceSession *RequestDetail::session() const
@@ -174,7 +174,10 @@ void RequestDetail::reload()
                 {u"deviceId"_s, a.deviceId}});
         for (const approvals::PersonInfo &p : d.cc)
             m_cc << p.name;
-        m_files->setFiles(d.files);
+        QList<store::AttachmentInfo> files;
+        for (const approvals::RequestFile &f : d.files)
+            files.append({f.id, f.name, f.mimeType, f.sizeBytes, f.sha256});
+        m_files->setFiles(files);
         Q_EMIT changed();
     });
 }

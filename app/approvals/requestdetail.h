@@ -2,7 +2,7 @@
 // and the audit trail (who did what, when, from which device), read on the store thread.
 #pragma once
 
-#include "requestfiles.h"
+#include "files/attachmentfiles.h"
 
 #include <QObject>
 #include <QPointer>
@@ -48,7 +48,7 @@ class RequestDetail : public QObject
     Q_PROPERTY(QVariantList timeline READ timeline NOTIFY changed)
     Q_PROPERTY(QStringList cc READ cc NOTIFY changed)
     // The files the form names, with open and save.
-    Q_PROPERTY(tandem::app::RequestFiles *files READ files CONSTANT)
+    Q_PROPERTY(tandem::app::AttachmentFiles *files READ files CONSTANT)
 
 public:
     explicit RequestDetail(QObject *parent = nullptr);
@@ -76,7 +76,7 @@ public:
     [[nodiscard]] QVariantList steps() const { return m_steps; }
     [[nodiscard]] QVariantList timeline() const { return m_timeline; }
     [[nodiscard]] QStringList cc() const { return m_cc; }
-    [[nodiscard]] RequestFiles *files() const { return m_files; }
+    [[nodiscard]] AttachmentFiles *files() const { return m_files; }
 
     Q_INVOKABLE void reload();
     // "approve" → "approved", translated, for the timeline.
@@ -104,7 +104,7 @@ private:
     bool m_isMine = false;
     QVariantList m_answers, m_steps, m_timeline;
     QStringList m_cc;
-    RequestFiles *m_files;
+    AttachmentFiles *m_files;
 };
 
 } // namespace tandem::app

@@ -9,8 +9,8 @@
 #include "appcontroller.h"
 #include "approvalactions.h"
 #include "approvaldashboard.h"
+#include "files/attachmentfiles.h"
 #include "requestdetail.h"
-#include "requestfiles.h"
 #include "requestform.h"
 #include "spacesession.h"
 #include "waitinglistmodel.h"
@@ -400,7 +400,7 @@ private Q_SLOTS:
         QCOMPARE(item.value(u"state"_s).toString(), u"remote"_s);
         QTemporaryDir out;
         const QString target = out.filePath(u"desks-quote.txt"_s);
-        QSignalSpy saved(detail.files(), &RequestFiles::saved);
+        QSignalSpy saved(detail.files(), &AttachmentFiles::saved);
         detail.files()->save(fileId, QUrl::fromLocalFile(target));
         QTRY_VERIFY_WITH_TIMEOUT(saved.size() == 1 || !detail.files()->errorText().isEmpty(), kLong);
         QVERIFY2(detail.files()->errorText().isEmpty(), qPrintable(detail.files()->errorText()));

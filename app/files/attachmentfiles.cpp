@@ -1,10 +1,10 @@
-#include "requestfiles.h"
+#include "attachmentfiles.h"
 
 #include "futurewatch.h"
 #include "spacesession.h"
 
-#include "files/attachmenttransfers.h"
-#include "files/fileexport.h"
+#include "attachmenttransfers.h"
+#include "fileexport.h"
 #include "store/filecache.h"
 #include "sync/spacesync.h"
 
@@ -14,11 +14,11 @@ namespace tandem::app {
 
 using namespace Qt::StringLiterals;
 
-RequestFiles::RequestFiles(QObject *parent)
+AttachmentFiles::AttachmentFiles(QObject *parent)
     : QObject(parent)
 { }
 
-void RequestFiles::setSession(SpaceSession *session)
+void AttachmentFiles::setSession(SpaceSession *session)
 {
     for (const QMetaObject::Connection &c : std::as_const(m_syncConnections))
         disconnect(c);
@@ -26,15 +26,28 @@ void RequestFiles::setSession(SpaceSession *session)
     m_session = session;
     m_afterDownload.clear();
     if (sync::SpaceSync *sync = session ? session->spaceSync() : nullptr) {
-        m_syncConnections << connect(sync, &sync::SpaceSync::attachmentReady, this, &RequestFiles::onReady)
-                          << connect(sync, &sync::SpaceSync::attachmentFailed, this, &RequestFiles::onFailed);
+        m_syncConnections << connect(sync, &sync::SpaceSync::attachmentReady, this, &AttachmentFiles::onReady)
+                          << connect(
+                                 sync, &sync::SpaceSync::attachmentFailed, this, &AttachmentFiles::onFailed);
     }
     Q_EMIT itemsChanged();
 }
 
-void RequestFiles::setFiles(const QList<approvals::RequestFile> &files)
+void AttachmentFiles::setCache(std::shared_ptr<store::FileCache> cache)
 {
-    // The detail reads the request again after every store change; the views keep their file cards
+    m_cache = std::move(cache);
+    Q_EMIT itemsChanged();
+}
+
+std::shared_ptr<store::FileCache> AttachmentFiles::cache() const
+{
+    const std::shared_ptr<store::FileCache> own = m_session ? m_session->files() : nullptr;
+    return own ? own : m_cache;
+}
+
+void AttachmentFiles::setFiles(const QList<store::AttachmentInfo> &files)
+{
+    // The detail reads its record again after every store change; the views keep their file cards
     // unless the files themselves changed.
     if (m_files == files)
         return;
@@ -42,26 +55,26 @@ void RequestFiles::setFiles(const QList<approvals::RequestFile> &files)
     Q_EMIT itemsChanged();
 }
 
-const approvals::RequestFile *RequestFiles::file(const QString &attachmentId) const
+const store::AttachmentInfo *AttachmentFiles::file(const QString &attachmentId) const
 {
-    for (const approvals::RequestFile &f : m_files)
+    for (const store::AttachmentInfo &f : m_files)
         if (f.id == attachmentId)
             return &f;
     return nullptr;
 }
 
-QVariantList RequestFiles::items() const
+QVariantList AttachmentFiles::items() const
 {
-    const std::shared_ptr<store::FileCache> cache = m_session ? m_session->files() : nullptr;
+    const std::shared_ptr<store::FileCache> cache = this->cache();
     QVariantList out;
-    for (const approvals::RequestFile &f : m_files)
+    for (const store::AttachmentInfo &f : m_files)
         out.append(QVariantMap {{u"id"_s, f.id}, {u"name"_s, f.name}, {u"mimeType"_s, f.mimeType},
             {u"sizeBytes"_s, f.sizeBytes},
             {u"state"_s, cache && cache->contains(f.sha256) ? u"cached"_s : u"remote"_s}});
     return out;
 }
 
-void RequestFiles::setError(const QString &text)
+void AttachmentFiles::setError(const QString &text)
 {
     if (m_error == text)
         return;
@@ -69,9 +82,9 @@ void RequestFiles::setError(const QString &text)
     Q_EMIT errorTextChanged();
 }
 
-void RequestFiles::download(const QString &attachmentId)
+void AttachmentFiles::download(const QString &attachmentId)
 {
-    const approvals::RequestFile *f = file(attachmentId);
+    const store::AttachmentInfo *f = file(attachmentId);
     sync::SpaceSync *sync = m_session ? m_session->spaceSync() : nullptr;
     if (!f)
         return;
@@ -86,12 +99,12 @@ void RequestFiles::download(const QString &attachmentId)
     sync->downloadAttachment(attachmentId);
 }
 
-void RequestFiles::open(const QString &attachmentId)
+void AttachmentFiles::open(const QString &attachmentId)
 {
     exportFile(attachmentId, {true, QString()});
 }
 
-void RequestFiles::save(const QString &attachmentId, const QUrl &fileUrl)
+void AttachmentFiles::save(const QString &attachmentId, const QUrl &fileUrl)
 {
     if (!fileUrl.isLocalFile()) {
         setError(tr("Choose a folder on this computer to save the file in."));
@@ -100,10 +113,10 @@ void RequestFiles::save(const QString &attachmentId, const QUrl &fileUrl)
     exportFile(attachmentId, {false, fileUrl.toLocalFile()});
 }
 
-void RequestFiles::exportFile(const QString &attachmentId, const Pending &pending)
+void AttachmentFiles::exportFile(const QString &attachmentId, const Pending &pending)
 {
-    const approvals::RequestFile *f = file(attachmentId);
-    const std::shared_ptr<store::FileCache> cache = m_session ? m_session->files() : nullptr;
+    const store::AttachmentInfo *f = file(attachmentId);
+    const std::shared_ptr<store::FileCache> cache = this->cache();
     if (!f || !cache)
         return;
     if (!cache->contains(f->sha256)) {
@@ -131,7 +144,7 @@ void RequestFiles::exportFile(const QString &attachmentId, const Pending &pendin
         });
 }
 
-void RequestFiles::onReady(const QString &attachmentId)
+void AttachmentFiles::onReady(const QString &attachmentId)
 {
     if (!file(attachmentId))
         return;
@@ -143,7 +156,7 @@ void RequestFiles::onReady(const QString &attachmentId)
     }
 }
 
-void RequestFiles::onFailed(const QString &attachmentId, const QString &reason)
+void AttachmentFiles::onFailed(const QString &attachmentId, const QString &reason)
 {
     if (!file(attachmentId))
         return;

@@ -1,10 +1,10 @@
-// The files of one approval request, for its detail view: name, size, type and where each one is (on
-// the server, coming down, here), and open / save, which download it first when it is not cached yet.
-// The request's viewers may download its files (docs/protocol.md §8.2); the request detail hands the list
-// over each time it reads the request.
+// Files that a record names outside any message (an approval request's, a task's), for its detail view:
+// name, size, type and where each one is (on the server, coming down, here), and open / save, which
+// download it first when it is not cached yet. Whoever sees the record may download its files
+// (docs/protocol.md §8.2); the view's controller hands the list over each time it reads the record.
 #pragma once
 
-#include "approvals/requestqueries.h"
+#include "store/records.h"
 
 #include <QHash>
 #include <QObject>
@@ -13,25 +13,33 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <memory>
+
+namespace tandem::store {
+class FileCache;
+}
+
 namespace tandem::app {
 
 class SpaceSession;
 
-class RequestFiles : public QObject
+class AttachmentFiles : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("A request's files come from RequestDetail.files.")
+    QML_UNCREATABLE("A record's files come from its controller (RequestDetail.files, TaskController.files).")
     // [{id, name, mimeType, sizeBytes, state}]; state: cached or remote (what is under way is the space's
     // AttachmentTransfers')
     Q_PROPERTY(QVariantList items READ items NOTIFY itemsChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
 public:
-    explicit RequestFiles(QObject *parent = nullptr);
+    explicit AttachmentFiles(QObject *parent = nullptr);
 
     void setSession(SpaceSession *session);
-    void setFiles(const QList<approvals::RequestFile> &files);
+    // The cache to look files up in when there is no session (tests); a session's own wins.
+    void setCache(std::shared_ptr<store::FileCache> cache);
+    void setFiles(const QList<store::AttachmentInfo> &files);
 
     [[nodiscard]] QVariantList items() const;
     [[nodiscard]] QString errorText() const { return m_error; }
@@ -59,11 +67,13 @@ private:
     void exportFile(const QString &attachmentId, const Pending &pending);
     void onReady(const QString &attachmentId);
     void onFailed(const QString &attachmentId, const QString &reason);
-    [[nodiscard]] const approvals::RequestFile *file(const QString &attachmentId) const;
+    [[nodiscard]] const store::AttachmentInfo *file(const QString &attachmentId) const;
+    [[nodiscard]] std::shared_ptr<store::FileCache> cache() const;
 
     QPointer<SpaceSession> m_session;
+    std::shared_ptr<store::FileCache> m_cache;
     QList<QMetaObject::Connection> m_syncConnections;
-    QList<approvals::RequestFile> m_files;
+    QList<store::AttachmentInfo> m_files;
     QHash<QString, Pending> m_afterDownload;
     QString m_error;
 };
