@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tandem::app {
 
@@ -37,6 +38,7 @@ struct TaskController::Read
 
 TaskController::TaskController(QObject *parent)
     : QObject(parent)
+    , m_files(new AttachmentFiles(this))
 { }
 
 void TaskController::setSession(SpaceSession *session)
@@ -47,6 +49,7 @@ void TaskController::setSession(SpaceSession *session)
 
 void TaskController::attachSession()
 {
+    m_files->setSession(m_session);
     attach(taskSpaceOf(m_session));
 }
 
@@ -54,6 +57,7 @@ void TaskController::attach(const TaskSpace &space, std::function<qint64()> now)
 {
     disconnect(m_storeConnection);
     m_space = space;
+    m_files->setCache(m_space.files);
     if (now)
         m_now = std::move(now);
     if (m_space.isValid()) {
@@ -177,6 +181,12 @@ void TaskController::apply(const Read &read)
                     locale.toString(
                         QDateTime::fromMSecsSinceEpoch(c.createdAt, m_space.zone), QLocale::ShortFormat)}};
     }
+    QList<store::AttachmentInfo> files;
+    if (read.detail) {
+        for (const tasks::TaskFile &f : read.detail->files)
+            files.append({f.id, f.name, f.mimeType, f.sizeBytes, f.sha256});
+    }
+    m_files->setFiles(files);
     for (const store::User &u : read.users)
         m_members << QVariantMap {
             {u"userId"_s, u.id}, {u"displayName"_s, name(u.id)}, {u"assigned"_s, assigned.contains(u.id)}};
@@ -380,6 +390,40 @@ bool TaskController::addComment(const QString &body)
     follow(m_space.sync ? m_space.sync->commentOnTask(m_taskId, body)
                         : tasks::queueTaskComment(*m_space.store, m_taskId, body));
     return true;
+}
+
+bool TaskController::attachFile(const QUrl &fileUrl)
+{
+    clearError();
+    if (!m_space.isValid() || m_taskId.isEmpty() || !m_exists)
+        return refuse(tr("There is no task to change."));
+    if (!fileUrl.isLocalFile())
+        return refuse(tr("Only files on this computer can be attached."));
+    if (!m_space.files)
+        return refuse(tr("This space has no file cache to attach files from."));
+    // Copying the file into the encrypted cache reads all of it: a pool thread does that, then waits for
+    // the store to queue the change.
+    const QString path = fileUrl.toLocalFile();
+    const QString taskId = m_taskId;
+    const std::shared_ptr<store::FileCache> cache = m_space.files;
+    store::StoreThread *store = m_space.store;
+    const QPointer<sync::SpaceSync> spaceSync = m_space.sync;
+    follow(QtConcurrent::run([cache, store, spaceSync, taskId, path]() -> Result<sync::QueuedMutation> {
+        const auto file = sync::importOutgoingFile(*cache, path);
+        if (!file)
+            return file.error();
+        if (spaceSync)
+            return spaceSync->attachToTask(taskId, {*file}).result();
+        return tasks::queueTaskAttach(*store, taskId, {*file}).result();
+    }));
+    return true;
+}
+
+bool TaskController::removeFile(const QString &attachmentId)
+{
+    if (attachmentId.isEmpty())
+        return refuse(tr("There is no such file."));
+    return update({{u"attachments"_s, QJsonObject {{attachmentId, false}}}});
 }
 
 bool TaskController::deleteTask()

@@ -2,9 +2,12 @@
 // thread and read again when the store says tasks changed. Edits are validated here (an empty title, a
 // due date that does not parse) and refused with errorText; valid ones go through SpaceSync (the outbox
 // and the local echo in one transaction, then the server), so nothing typed is lost offline. With no
-// taskId, create() makes a new one (on its own or from a message) and then shows it.
+// taskId, create() makes a new one (on its own or from a message) and then shows it. Its files are
+// listed (with open, save, download) by `files`; attachFile() copies one into the space's encrypted cache
+// on a pool thread before queueing it.
 #pragma once
 
+#include "files/attachmentfiles.h"
 #include "spacesession.h"
 #include "taskspace.h"
 
@@ -14,6 +17,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -58,6 +62,8 @@ class TaskController : public QObject
     // [{itemId, text, done}] in order; [{commentId, authorName, body, timeText}] oldest first.
     Q_PROPERTY(QVariantList checklist READ checklist NOTIFY taskChanged)
     Q_PROPERTY(QVariantList comments READ comments NOTIFY taskChanged)
+    // The task's files (present attachments), with open, save and download.
+    Q_PROPERTY(tandem::app::AttachmentFiles *files READ files CONSTANT)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
 public:
@@ -105,6 +111,7 @@ public:
     [[nodiscard]] QVariantList members() const { return m_members; }
     [[nodiscard]] QVariantList checklist() const { return m_checklist; }
     [[nodiscard]] QVariantList comments() const { return m_comments; }
+    [[nodiscard]] AttachmentFiles *files() const { return m_files; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
 
     // Without a session (tests): the space's parts and the clock (ms since the epoch).
@@ -128,6 +135,12 @@ public:
     Q_INVOKABLE bool setChecklistItemDone(const QString &itemId, bool done);
     Q_INVOKABLE bool removeChecklistItem(const QString &itemId);
     Q_INVOKABLE bool addComment(const QString &body);
+    // Attaches a local file (a file: URL, as a FileDialog gives it): copied into the space's encrypted
+    // cache off the GUI thread, then queued with the task.update; refused with errorText when it is not
+    // a file or too large. False when refused at once.
+    Q_INVOKABLE bool attachFile(const QUrl &fileUrl);
+    // Removes a file from the task (task.update attachments {id: false}).
+    Q_INVOKABLE bool removeFile(const QString &attachmentId);
     Q_INVOKABLE bool deleteTask();
     Q_INVOKABLE void clearError();
 
@@ -161,6 +174,7 @@ private:
     QVariantList m_members;
     QVariantList m_checklist;
     QVariantList m_comments;
+    AttachmentFiles *m_files;
     QString m_errorText;
     quint64 m_generation = 0;
     QMetaObject::Connection m_storeConnection;

@@ -12,6 +12,7 @@ TaskSpace taskSpaceOf(const SpaceSession *session)
         return space;
     space.store = session->store();
     space.sync = session->spaceSync();
+    space.files = session->files();
     space.selfId = session->userId();
     // The zone of the space's own schedule: "today" is the day where the work happens.
     if (const SpaceBoundaryController *b = session->boundary()) {

@@ -1,6 +1,6 @@
 // The parts of an open space the task models use: its store thread, its sync (null for a local space
-// and in tests: then changes are queued straight into the store's outbox), the account and the zone the
-// space's schedule is kept in (for "due today"). Read from a SpaceSession once it is open.
+// and in tests: then changes are queued straight into the store's outbox), its file cache, the account and
+// the zone the space's schedule is kept in (for "due today"). Read from a SpaceSession once it is open.
 #pragma once
 
 #include <QPointer>
@@ -8,10 +8,12 @@
 #include <QTimeZone>
 
 #include <functional>
+#include <memory>
 
 namespace tandem::store {
+class FileCache;
 class StoreThread;
-}
+} // namespace tandem::store
 namespace tandem::sync {
 class SpaceSync;
 }
@@ -26,6 +28,7 @@ struct TaskSpace
     sync::SpaceSync *sync = nullptr;
     QString selfId;
     QTimeZone zone = QTimeZone::systemTimeZone();
+    std::shared_ptr<store::FileCache> files; // the encrypted cache files are attached from (null: none)
 
     [[nodiscard]] bool isValid() const { return store != nullptr; }
 };

@@ -1,9 +1,10 @@
 // One task, to read and change: title, description, status, priority, due date and time, assignees
-// (picked from the space's people), checklist (add, tick, remove), comments, and the message it was made
-// from (a click opens the conversation there). With no task yet it is the "New task" form; the draft's
+// (picked from the space's people), checklist (add, tick, remove), files (attach, open, save, remove),
+// comments, and the message it was made from (a click opens the conversation there). With no task yet it is the "New task" form; the draft's
 // message link and text come from prefill().
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Tandem.App
 import Tandem.Ui
@@ -13,6 +14,8 @@ Pane {
     // A TaskController (in tests an object with the same properties and functions).
     property var controller: null
     property color accent: Theme.workAccent
+    // The space's AttachmentTransfers, for the files' progress and picture previews.
+    property var transfers: null
     readonly property bool creating: !!controller && !controller.exists
     // The new task's link back: the conversation and message it is made from.
     property string draftConversationId
@@ -66,6 +69,11 @@ Pane {
         controller.create({ title: titleField.text, description: descriptionArea.text, priority: priorityBox.currentIndex,
                             status: statuses[statusBox.currentIndex][0], dueDate: dueDateField.text, dueTime: dueTimeField.text,
                             assignees: draftAssignees, conversationId: draftConversationId, sourceMessageId: draftMessageId })
+    }
+    // Files chosen in the dialog (file: URLs), attached one by one.
+    function attachFiles(urls) {
+        for (let i = 0; i < urls.length; ++i)
+            controller.attachFile(urls[i])
     }
     function isAssigned(userId) {
         if (creating)
@@ -287,6 +295,56 @@ Pane {
                 }
 
                 Label {
+                    text: qsTr("Files")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.baseSize * 0.85
+                    Layout.topMargin: Theme.spacing
+                }
+                Repeater {
+                    model: editor.controller && editor.controller.files ? editor.controller.files.items : []
+                    delegate: RowLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        AttachmentView {
+                            objectName: "taskFile"
+                            Layout.fillWidth: true
+                            Layout.maximumWidth: 420
+                            attachment: ({ attachmentId: modelData.id, name: modelData.name, mimeType: modelData.mimeType,
+                                           sizeBytes: modelData.sizeBytes, state: modelData.state })
+                            transfers: editor.transfers
+                            onDownloadRequested: editor.controller.files.download(modelData.id)
+                            onOpenRequested: editor.controller.files.open(modelData.id)
+                            onSaveRequested: target => editor.controller.files.save(modelData.id, target)
+                        }
+                        ToolButton {
+                            objectName: "removeTaskFile"
+                            text: "✕"
+                            Accessible.name: qsTr("Remove the file “%1”").arg(modelData.name)
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                            onClicked: editor.controller.removeFile(modelData.id)
+                        }
+                        Item { Layout.fillWidth: true }
+                    }
+                }
+                Label {
+                    visible: !!editor.controller && !!editor.controller.files && editor.controller.files.errorText.length > 0
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: editor.controller && editor.controller.files ? editor.controller.files.errorText : ""
+                    textFormat: Text.PlainText
+                    color: Theme.danger
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: text
+                }
+                Button {
+                    objectName: "attachTaskFile"
+                    text: qsTr("Attach file…")
+                    Accessible.name: qsTr("Attach a file to this task")
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    onClicked: fileDialog.open()
+                }
+
+                Label {
                     text: qsTr("Comments")
                     color: Theme.mutedText
                     font.pixelSize: Theme.baseSize * 0.85
@@ -326,5 +384,12 @@ Pane {
                 }
             }
         }
+    }
+    FileDialog {
+        id: fileDialog
+        objectName: "taskFileDialog"
+        fileMode: FileDialog.OpenFiles
+        title: qsTr("Attach files to the task")
+        onAccepted: editor.attachFiles(selectedFiles)
     }
 }

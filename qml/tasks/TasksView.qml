@@ -150,10 +150,12 @@ Popup {
         Rectangle { Layout.fillHeight: true; Layout.preferredWidth: 1; color: Theme.border }
         TaskEditor {
             id: editor
+            objectName: "taskEditor"
             Layout.fillWidth: true
             Layout.fillHeight: true
             controller: tasksView.controller
             accent: tasksView.accent
+            transfers: tasksView.session ? tasksView.session.transfers : null
             visible: !!tasksView.controller && (tasksView.controller.exists || tasksView.controller.taskId === "")
             onMessageChosen: (conversationId, messageId) => {
                 tasksView.close()

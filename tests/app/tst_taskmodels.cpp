@@ -6,8 +6,10 @@
 #include "taskcontroller.h"
 #include "tasklistmodel.h"
 
+#include "store/filecache.h"
 #include "tasks/taskactions.h"
 
+#include <QFile>
 #include <QSignalSpy>
 
 using namespace tandem;
@@ -35,7 +37,13 @@ class TaskModelsTest : public QObject
 private:
     std::unique_ptr<TestSpace> m_space;
 
-    [[nodiscard]] TaskSpace taskSpace() const { return {m_space->thread(), nullptr, kMe, kShanghai}; }
+    QTemporaryDir m_filesDir;
+    std::shared_ptr<store::FileCache> m_files;
+
+    [[nodiscard]] TaskSpace taskSpace() const
+    {
+        return {m_space->thread(), nullptr, kMe, kShanghai, m_files};
+    }
 
     // Queues a task.create as the app does and waits for the echo; returns its id.
     QString create(tasks::TaskDraft draft)
@@ -73,6 +81,8 @@ private Q_SLOTS:
     {
         m_space = std::make_unique<TestSpace>();
         QVERIFY(m_space->open());
+        QVERIFY(m_filesDir.isValid());
+        m_files = std::make_shared<store::FileCache>(m_filesDir.path(), store::DataKey::generate());
         // Task edits are stamped with a clock that names this device (a signed-in space has one).
         QVERIFY(m_space->write([](store::SpaceStore &s, store::StoreChange &) -> Status {
             auto account = store::loadSyncAccount(s.db());
@@ -224,6 +234,50 @@ private Q_SLOTS:
         QVERIFY(controller.addComment(u"Room 3 is free"_s));
         QTRY_COMPARE(controller.comments().size(), 1);
         QCOMPARE(controller.comments().at(0).toMap().value(u"authorName"_s).toString(), u"Me"_s);
+    }
+
+    void filesAttachListAndRemoveThroughTheController()
+    {
+        const QString id = create(draft(u"Countersign the contract"_s, {kMe}));
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        controller.setTaskId(id);
+        QTRY_VERIFY(controller.exists());
+        QCOMPARE(controller.files()->items().size(), 0);
+
+        QVERIFY(!controller.attachFile(QUrl(u"https://example.com/contract.pdf"_s)));
+        QVERIFY(!controller.errorText().isEmpty());
+        // A file that is not there: refused once the pool thread looked, with its name in the message.
+        QVERIFY(controller.attachFile(QUrl::fromLocalFile(m_filesDir.filePath(u"missing.pdf"_s))));
+        QTRY_VERIFY(controller.errorText().contains(u"missing.pdf"_s));
+
+        const QString path = m_filesDir.filePath(u"contract.pdf"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("%PDF-1.4 signed\n").repeated(100));
+        file.close();
+        const int before = outboxCount();
+        QVERIFY(controller.attachFile(QUrl::fromLocalFile(path)));
+        QTRY_COMPARE(controller.files()->items().size(), 1);
+        const QVariantMap item = controller.files()->items().first().toMap();
+        QCOMPARE(item.value(u"name"_s).toString(), u"contract.pdf"_s);
+        QCOMPARE(item.value(u"sizeBytes"_s).toLongLong(), 1600);
+        QCOMPARE(item.value(u"state"_s).toString(), u"cached"_s); // copied into the encrypted cache
+        QCOMPARE(outboxCount(), before + 1);
+        const QString fileId = item.value(u"id"_s).toString();
+        // The row the upload starts from: no message, waiting to go up.
+        const QString row = m_space->read<QString>([fileId](store::SpaceStore &s) -> Result<QString> {
+            auto st = s.db().prepare("SELECT message_id || '|' || state FROM attachments WHERE id = ?1");
+            if (!st)
+                return st.error();
+            QString out;
+            TANDEM_TRY(st->bind(1, fileId).forEachRow([&](const store::Statement &r) { out = r.text(0); }));
+            return out;
+        });
+        QCOMPARE(row, u"|uploading"_s);
+
+        QVERIFY(controller.removeFile(fileId));
+        QTRY_COMPARE(controller.files()->items().size(), 0);
     }
 
     void assigneesAndDueChangeThroughTheController()

@@ -1,6 +1,6 @@
 // Screenshots of the tasks view (issue 6) in English and Simplified Chinese: the list of my tasks with
-// one open in the editor (checklist, comments, the link to its message), and the "New task" form filled
-// from a message. The PNGs go to <build>/test-artifacts/tasks/; the checks make sure each screen speaks
+// one open in the editor (checklist, files, comments, the link to its message), and the "New task" form
+// filled from a message. The PNGs go to <build>/test-artifacts/tasks/; the checks make sure each screen speaks
 // the language asked for, that the link opens the message, and that the form hands its fields over.
 import QtQuick
 import QtQuick.Controls
@@ -40,6 +40,26 @@ Item {
         property var comments: [{ commentId: "c1", authorName: "Bob Stone", body: "Template is in the shared folder.", timeText: "2026-12-02 09:12" }]
         property string errorText: ""
         property var lastCreate: null
+        // Stands in for an AttachmentFiles: the task's files, and what was asked of them.
+        property QtObject files: QtObject {
+            property var items: []
+            property string errorText: ""
+            property var lastOpened: ""
+            function download(id) {}
+            function open(id) { lastOpened = id }
+            function save(id, target) {}
+        }
+        property var removed: []
+        function attachFile(url) {
+            const name = url.toString().split("/").pop()
+            files.items = files.items.concat([{ id: "f-" + name, name: name, mimeType: "application/pdf", sizeBytes: 482133, state: "cached" }])
+            return true
+        }
+        function removeFile(id) {
+            removed = removed.concat([id])
+            files.items = files.items.filter(f => f.id !== id)
+            return true
+        }
         function setStatus(s) { status = s; return true }
         function setPriority(p) { priority = p; return true }
         function setTitle(t) { title = t; return true }
@@ -68,6 +88,8 @@ Item {
             fakeTask.exists = true
             fakeTask.taskId = "t-1"
             fakeTask.lastCreate = null
+            fakeTask.files.items = [{ id: "f-quote", name: "Acme quote Q4.pdf", mimeType: "application/pdf", sizeBytes: 482133, state: "remote" }]
+            fakeTask.removed = []
         }
         function fillRows() {
             const t = (s) => qsTranslate("tandem::app::TaskText", s)
@@ -166,6 +188,31 @@ Item {
             const item = findChild(view.contentItem, "newChecklistItem")
             verify(item && item.visible)
             shoot(view, "detail_" + data.tag)
+            view.close()
+        }
+
+        function test_task_files_attach_list_and_remove() {
+            LanguageSettings.language = "en"
+            fillRows()
+            const view = createTemporaryObject(viewComponent, root)
+            view.open()
+            tryCompare(view, "opened", true)
+            const attach = findChild(view.contentItem, "attachTaskFile")
+            verify(attach && attach.visible)
+            compare(attach.Accessible.name, "Attach a file to this task")
+            // The file dialog's choice goes to the controller; the list shows what it now holds.
+            const editor = findChild(view.contentItem, "taskEditor")
+            verify(editor)
+            editor.attachFiles(["file:///home/me/signed-contract.pdf"])
+            tryVerify(() => findChild(view.contentItem, "taskFile") !== null)
+            let names = fakeTask.files.items.map(f => f.name)
+            compare(names, ["Acme quote Q4.pdf", "signed-contract.pdf"])
+            shoot(view, "detail_files_en")
+            const remove = findChild(view.contentItem, "removeTaskFile")
+            verify(remove)
+            remove.clicked()
+            compare(fakeTask.removed.length, 1)
+            compare(fakeTask.files.items.length, 1)
             view.close()
         }
 
