@@ -1637,6 +1637,26 @@
         <source>Delete task</source>
         <translation>删除任务</translation>
     </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Remove the file “%1”</source>
+        <translation>移除文件“%1”</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Attach a file to this task</source>
+        <translation>为此任务添加文件</translation>
+    </message>
+    <message>
+        <source>Attach files to the task</source>
+        <translation>为任务添加文件</translation>
+    </message>
 </context>
 <context>
     <name>TaskRow</name>
@@ -2293,6 +2313,21 @@
     </message>
 </context>
 <context>
+    <name>tandem::app::AttachmentFiles</name>
+    <message>
+        <source>Files can be downloaded only while the space is connected to its server.</source>
+        <translation>只有在空间连接到服务器时才能下载文件。</translation>
+    </message>
+    <message>
+        <source>Choose a folder on this computer to save the file in.</source>
+        <translation>请选择本机上的文件夹来保存文件。</translation>
+    </message>
+    <message>
+        <source>No private folder could be made to open the file in.</source>
+        <translation>无法创建用于打开文件的私有文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::AttachmentImageProvider</name>
     <message>
         <source>The picture is %1×%2 pixels: too large to preview. Open it instead.</source>
@@ -2610,21 +2645,6 @@
     </message>
 </context>
 <context>
-    <name>tandem::app::RequestFiles</name>
-    <message>
-        <source>Files can be downloaded only while the space is connected to its server.</source>
-        <translation>只有在空间连接到服务器时才能下载文件。</translation>
-    </message>
-    <message>
-        <source>Choose a folder on this computer to save the file in.</source>
-        <translation>请选择本机上的文件夹来保存文件。</translation>
-    </message>
-    <message>
-        <source>No private folder could be made to open the file in.</source>
-        <translation>无法创建用于打开文件的私有文件夹。</translation>
-    </message>
-</context>
-<context>
     <name>tandem::app::RequestForm</name>
     <message>
         <source>Type a number, such as 12 or 2.5.</source>
@@ -2842,6 +2862,18 @@
     <message>
         <source>A comment has at most %1 characters.</source>
         <translation>评论最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be attached.</source>
+        <translation>只能添加本机上的文件作为附件。</translation>
+    </message>
+    <message>
+        <source>This space has no file cache to attach files from.</source>
+        <translation>此空间没有可用于添加附件的文件缓存。</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>没有这个文件。</translation>
     </message>
 </context>
 <context>

@@ -1637,6 +1637,26 @@
         <source>Delete task</source>
         <translation>刪除任務</translation>
     </message>
+    <message>
+        <source>Files</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Remove the file “%1”</source>
+        <translation>移除檔案「%1」</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>加入附件…</translation>
+    </message>
+    <message>
+        <source>Attach a file to this task</source>
+        <translation>為此任務加入檔案</translation>
+    </message>
+    <message>
+        <source>Attach files to the task</source>
+        <translation>為任務加入檔案</translation>
+    </message>
 </context>
 <context>
     <name>TaskRow</name>
@@ -2293,6 +2313,21 @@
     </message>
 </context>
 <context>
+    <name>tandem::app::AttachmentFiles</name>
+    <message>
+        <source>Files can be downloaded only while the space is connected to its server.</source>
+        <translation>只有在空間連線至伺服器時才能下載檔案。</translation>
+    </message>
+    <message>
+        <source>Choose a folder on this computer to save the file in.</source>
+        <translation>請選擇此電腦上的資料夾來儲存檔案。</translation>
+    </message>
+    <message>
+        <source>No private folder could be made to open the file in.</source>
+        <translation>無法建立用於開啟檔案的私人資料夾。</translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::AttachmentImageProvider</name>
     <message>
         <source>The picture is %1×%2 pixels: too large to preview. Open it instead.</source>
@@ -2610,21 +2645,6 @@
     </message>
 </context>
 <context>
-    <name>tandem::app::RequestFiles</name>
-    <message>
-        <source>Files can be downloaded only while the space is connected to its server.</source>
-        <translation>只有在空間連線至伺服器時才能下載檔案。</translation>
-    </message>
-    <message>
-        <source>Choose a folder on this computer to save the file in.</source>
-        <translation>請選擇此電腦上的資料夾來儲存檔案。</translation>
-    </message>
-    <message>
-        <source>No private folder could be made to open the file in.</source>
-        <translation>無法建立用於開啟檔案的私人資料夾。</translation>
-    </message>
-</context>
-<context>
     <name>tandem::app::RequestForm</name>
     <message>
         <source>Type a number, such as 12 or 2.5.</source>
@@ -2842,6 +2862,18 @@
     <message>
         <source>A comment has at most %1 characters.</source>
         <translation>留言最多 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be attached.</source>
+        <translation>只能加入此電腦上的檔案作為附件。</translation>
+    </message>
+    <message>
+        <source>This space has no file cache to attach files from.</source>
+        <translation>此空間沒有可用於加入附件的檔案快取。</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>沒有這個檔案。</translation>
     </message>
 </context>
 <context>
