@@ -19,9 +19,13 @@ class Xvfb
 public:
     ~Xvfb()
     {
-        if (m_process) {
+        if (!m_process)
+            return;
+        // SIGTERM, so that Xvfb removes its lock and socket; a killed one leaves them behind.
+        m_process->terminate();
+        if (!m_process->waitForFinished(3000)) {
             m_process->kill();
-            m_process->waitForFinished(5000);
+            m_process->waitForFinished(2000);
         }
     }
 
@@ -36,8 +40,11 @@ public:
         for (int display = 90; display < 140; ++display) {
             const QString socket = QStringLiteral("/tmp/.X11-unix/X%1").arg(display);
             const QString lock = QStringLiteral("/tmp/.X%1-lock").arg(display);
-            if (QFile::exists(socket) || QFile::exists(lock))
+            if (heldByALiveServer(lock))
                 continue;
+            // Left by an X server that was killed: not in use, and in Xvfb's way.
+            QFile::remove(lock);
+            QFile::remove(socket);
             m_process = std::make_unique<QProcess>();
             dieWithParent(*m_process);
             m_process->setProcessChannelMode(QProcess::MergedChannels);
@@ -63,6 +70,16 @@ public:
     [[nodiscard]] const QString &display() const { return m_display; }
 
 private:
+    // An X server's lock file holds its pid; the display is taken while that process lives.
+    static bool heldByALiveServer(const QString &lock)
+    {
+        QFile f(lock);
+        if (!f.open(QIODevice::ReadOnly))
+            return QFile::exists(lock); // there but unreadable: someone else's, leave it
+        const qint64 pid = f.readAll().trimmed().toLongLong();
+        return pid > 0 && QFile::exists(QStringLiteral("/proc/%1").arg(pid));
+    }
+
     std::unique_ptr<QProcess> m_process;
     QString m_display;
 };
