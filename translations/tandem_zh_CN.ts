@@ -91,6 +91,13 @@
     </message>
 </context>
 <context>
+    <name>CancelButtons</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>code</source>
@@ -319,6 +326,41 @@
     <message>
         <source>Ctrl+K searches everything in this space; F1 lists the shortcuts.</source>
         <translation>Ctrl+K 搜索此空间的全部内容；F1 列出快捷键。</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateDialog</name>
+    <message>
+        <source>Hand “%1” to someone else</source>
+        <translation>将“%1”转交他人</translation>
+    </message>
+    <message>
+        <source>Find a person by name</source>
+        <translation>按姓名查找</translation>
+    </message>
+    <message>
+        <source>Person to decide instead</source>
+        <translation>转交给</translation>
+    </message>
+    <message>
+        <source>%1 decides instead of you.</source>
+        <translation>改由 %1 审批。</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list.</source>
+        <translation>请从列表中选择一人。</translation>
+    </message>
+    <message>
+        <source>A note for them (optional)</source>
+        <translation>给对方的留言（可选）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>转交</translation>
     </message>
 </context>
 <context>
@@ -914,6 +956,18 @@
     <message>
         <source>Step %1 · %2 · %3</source>
         <translation>第 %1 步 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Reminds the people who still have to decide</source>
+        <translation>提醒尚未审批的人</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>转交…</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2295,10 @@
     <message>
         <source>Give a reason for rejecting this request. Nothing was sent.</source>
         <translation>请填写驳回理由。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose who decides instead. Nothing was sent.</source>
+        <translation>请选择转交给谁。未发送任何内容。</translation>
     </message>
 </context>
 <context>

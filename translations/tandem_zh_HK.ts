@@ -91,6 +91,13 @@
     </message>
 </context>
 <context>
+    <name>CancelButtons</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>code</source>
@@ -319,6 +326,41 @@
     <message>
         <source>Ctrl+K searches everything in this space; F1 lists the shortcuts.</source>
         <translation>Ctrl+K 搜尋此空間的全部內容；F1 列出快捷鍵。</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateDialog</name>
+    <message>
+        <source>Hand “%1” to someone else</source>
+        <translation>將「%1」轉交他人</translation>
+    </message>
+    <message>
+        <source>Find a person by name</source>
+        <translation>按姓名搜尋</translation>
+    </message>
+    <message>
+        <source>Person to decide instead</source>
+        <translation>轉交給</translation>
+    </message>
+    <message>
+        <source>%1 decides instead of you.</source>
+        <translation>改由 %1 審批。</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list.</source>
+        <translation>請從列表中選擇一人。</translation>
+    </message>
+    <message>
+        <source>A note for them (optional)</source>
+        <translation>給對方的留言（可選）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>轉交</translation>
     </message>
 </context>
 <context>
@@ -914,6 +956,18 @@
     <message>
         <source>Step %1 · %2 · %3</source>
         <translation>第 %1 步 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Reminds the people who still have to decide</source>
+        <translation>提醒尚未審批的人</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>催辦</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>轉交…</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2295,10 @@
     <message>
         <source>Give a reason for rejecting this request. Nothing was sent.</source>
         <translation>請填寫駁回理由。沒有傳送任何內容。</translation>
+    </message>
+    <message>
+        <source>Choose who decides instead. Nothing was sent.</source>
+        <translation>請選擇轉交給誰。未發送任何內容。</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,10 @@ QString kindName(ApprovalCommand::Kind kind)
         return u"withdraw"_s;
     case ApprovalCommand::Kind::Comment:
         return u"comment"_s;
+    case ApprovalCommand::Kind::Delegate:
+        return u"delegate"_s;
+    case ApprovalCommand::Kind::Remind:
+        return u"remind"_s;
     case ApprovalCommand::Kind::Submit:
         break;
     }
@@ -54,7 +58,7 @@ QString kindName(ApprovalCommand::Kind kind)
 bool namesStep(ApprovalCommand::Kind kind)
 {
     return kind == ApprovalCommand::Kind::Approve || kind == ApprovalCommand::Kind::Reject
-        || kind == ApprovalCommand::Kind::Return;
+        || kind == ApprovalCommand::Kind::Return || kind == ApprovalCommand::Kind::Delegate;
 }
 
 QFuture<Status> failed(const Error &e)
@@ -236,6 +240,7 @@ QFuture<Status> ApprovalActions::queue(const ApprovalCommand &command)
     m.requestId = command.requestId;
     m.text = command.comment;
     m.step = command.step;
+    m.toUserId = command.toUserId;
     const auto send = [this, sync, done](const approvals::ApprovalMutation &action) {
         whenFinished(
             this, sync->actOnApproval(action), [done, action](const Result<sync::QueuedMutation> &r) {
@@ -316,6 +321,22 @@ void ApprovalActions::withdraw(const QString &requestId, const QString &reason)
 void ApprovalActions::comment(const QString &requestId, const QString &text)
 {
     send({ApprovalCommand::Kind::Comment, requestId, text, {}, {}, {}});
+}
+
+void ApprovalActions::delegateTo(const QString &requestId, const QString &toUserId, const QString &comment)
+{
+    if (toUserId.isEmpty()) {
+        Q_EMIT finished(requestId, u"delegate"_s, false, tr("Choose who decides instead. Nothing was sent."));
+        return;
+    }
+    ApprovalCommand command {ApprovalCommand::Kind::Delegate, requestId, comment, {}, {}, {}};
+    command.toUserId = toUserId;
+    send(command);
+}
+
+void ApprovalActions::remind(const QString &requestId)
+{
+    send({ApprovalCommand::Kind::Remind, requestId, {}, {}, {}, {}});
 }
 
 void ApprovalActions::approveMany(const QStringList &requestIds, const QString &comment)

@@ -28,7 +28,7 @@ class SpaceSession;
 
 struct ApprovalCommand
 {
-    enum class Kind { Approve, Reject, Submit, Return, Withdraw, Comment };
+    enum class Kind { Approve, Reject, Submit, Return, Withdraw, Comment, Delegate, Remind };
     Kind kind = Kind::Approve;
     QString requestId; // every kind but submit
     QString comment; // the comment, or the reason of a rejection, return or withdrawal
@@ -40,6 +40,8 @@ struct ApprovalCommand
     int step = -1;
     // submit: the paths chosen for each attachments field
     QMap<QString, QStringList> files {};
+    // delegate: who decides instead
+    QString toUserId {};
 };
 
 class ApprovalActions : public QObject
@@ -76,6 +78,11 @@ public:
     Q_INVOKABLE void returnForChanges(const QString &requestId, const QString &reason, int step = -1);
     Q_INVOKABLE void withdraw(const QString &requestId, const QString &reason = {});
     Q_INVOKABLE void comment(const QString &requestId, const QString &text);
+    // An approver hands their decision on the active step to someone else (转交); the comment is optional.
+    Q_INVOKABLE void delegateTo(
+        const QString &requestId, const QString &toUserId, const QString &comment = {});
+    // The requester nudges the active step's undecided approvers (the server allows one per 10 minutes).
+    Q_INVOKABLE void remind(const QString &requestId);
     Q_INVOKABLE void refreshPending();
 
     // For the C++ side (tests, other controllers).

@@ -21,6 +21,8 @@
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace tandem::app {
 
 Q_LOGGING_CATEGORY(lcSession, "tandem.app.session")
@@ -311,6 +313,27 @@ QString SpaceSession::displayNameOf(const QString &userId) const
 {
     const QString name = m_names.value(userId);
     return name.isEmpty() ? userId : name;
+}
+
+QVariantList SpaceSession::findPeople(const QString &text, int limit) const
+{
+    const QString needle = text.trimmed();
+    QList<std::pair<QString, QString>> found; // name, id
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+        if (it.key() == m_account.userId)
+            continue;
+        const QString name = it.value().isEmpty() ? it.key() : it.value();
+        if (name.contains(needle, Qt::CaseInsensitive) || it.key().contains(needle, Qt::CaseInsensitive))
+            found.append({name, it.key()});
+    }
+    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
+        const int byName = QString::localeAwareCompare(a.first, b.first);
+        return byName != 0 ? byName < 0 : a.second < b.second;
+    });
+    QVariantList out;
+    for (qsizetype i = 0; i < found.size() && i < limit; ++i)
+        out.append(QVariantMap {{u"userId"_s, found.at(i).second}, {u"displayName"_s, found.at(i).first}});
+    return out;
 }
 
 void SpaceSession::login(const QString &password)

@@ -113,6 +113,9 @@ public:
     // A user's display name (their user name when they have none; the id when unknown). The contract's
     // `userName(userId)` is this: QML cannot tell a method from the `userName` property of the same name.
     Q_INVOKABLE QString displayNameOf(const QString &userId) const;
+    // People of the space whose name or id contains `text` (any case), by name, at most `limit`, without
+    // the signed-in user: [{userId, displayName}]. From the names held in memory, for pickers.
+    Q_INVOKABLE QVariantList findPeople(const QString &text, int limit = 8) const;
     // Logs in again when the sync needs it (syncState "needs_login").
     Q_INVOKABLE void login(const QString &password);
     // Builds the catch-up digest since the off period began (or the last digest); `digestRequested`

@@ -19,7 +19,7 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     modal: true
     title: qsTr("Reject “%1”").arg(requestTitle)
-    standardButtons: Dialog.Cancel
+    footer: CancelButtons {}
     contentItem: ColumnLayout {
         Accessible.role: Accessible.Dialog
         Accessible.name: dialog.title

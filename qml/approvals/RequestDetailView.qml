@@ -93,13 +93,26 @@ Rectangle {
                 color: Theme.mutedText
                 Accessible.name: text
             }
-            Button {
-                Accessible.name: text
-                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+            RowLayout {
                 visible: pane.detail.isMine && (pane.detail.state === "pending" || pane.detail.state === "returned")
-                text: qsTr("Withdraw")
-                enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
-                onClicked: pane.actions.withdraw(pane.detail.requestId, "")
+                spacing: Theme.spacing
+                Button {
+                    Accessible.name: text
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    text: qsTr("Withdraw")
+                    enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
+                    onClicked: pane.actions.withdraw(pane.detail.requestId, "")
+                }
+                Button {
+                    // The server allows one reminder per request every 10 minutes, and says so otherwise.
+                    Accessible.name: text
+                    Accessible.description: qsTr("Reminds the people who still have to decide")
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    visible: pane.detail.state === "pending"
+                    text: qsTr("Remind")
+                    enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
+                    onClicked: pane.actions.remind(pane.detail.requestId)
+                }
             }
             RowLayout {
                 visible: pane.detail.waitingOnMe
@@ -118,6 +131,13 @@ Rectangle {
                     text: qsTr("Reject")
                     enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
                     onClicked: rejectDialog.openFor(pane.detail.requestId, pane.detail.title)
+                }
+                Button {
+                    Accessible.name: text
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    text: qsTr("Hand over…")
+                    enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
+                    onClicked: delegateDialog.openFor(pane.detail.requestId, pane.detail.title)
                 }
             }
 
@@ -270,4 +290,10 @@ Rectangle {
         }
     }
     RejectDialog { id: rejectDialog; actions: pane.actions }
+    DelegateDialog {
+        id: delegateDialog
+        objectName: "delegateDialog"
+        actions: pane.actions
+        session: pane.detail ? pane.detail.session : null
+    }
 }

@@ -156,7 +156,7 @@ ColumnLayout {
         anchors.centerIn: Overlay.overlay
         modal: true
         title: qsTr("Approve %n request(s)?", "", list.dashboard.waiting.selectedCount)
-        standardButtons: Dialog.Cancel
+        footer: CancelButtons {}
         contentItem: ColumnLayout {
             Accessible.role: Accessible.Dialog
             Accessible.name: bulkDialog.title

@@ -169,6 +169,20 @@ private:
             QTRY_VERIFY(detail->loaded() && detail->found() && detail->files()->items().size() == 1);
             QTRY_VERIFY(visibleItemNamed(root, u"requestFile"_s));
             grab(u"approvals-demo-files"_s);
+
+            // Handing it to someone else: typing a name finds the people who match.
+            auto *handOver = root->findChild<QObject *>(u"delegateDialog"_s);
+            QVERIFY(handOver);
+            QMetaObject::invokeMethod(handOver, "openFor", Q_ARG(QVariant, QVariant(m_requestWithFile)),
+                Q_ARG(QVariant, QVariant(u"Standing desks"_s)));
+            QTRY_VERIFY(handOver->property("opened").toBool());
+            QTest::keyClick(&view, 'c');
+            QTest::keyClick(&view, 'h');
+            QTest::keyClick(&view, Qt::Key_Return);
+            QTRY_COMPARE(handOver->property("chosenId").toString(), u"u_chen"_s);
+            grab(u"approvals-demo-delegate"_s);
+            QMetaObject::invokeMethod(handOver, "close");
+            QTRY_VERIFY(!handOver->property("visible").toBool());
         }
 
         detail->setRequestId({});
@@ -412,6 +426,50 @@ private Q_SLOTS:
 
     void screensInEnglish() { shoot(u"en"_s); }
     void screensInSimplifiedChinese() { shoot(u"zh_CN"_s); }
+
+    // After the screenshots, which show Alice's waiting list with Bob's taxi request in it.
+    void aDecisionHandedToSomeoneElseWaitsOnThemAndRemindersAreRateLimited()
+    {
+        SpaceSession *alice = m_alice->currentSpace();
+        const QVariantList found = alice->findPeople(u"chen"_s);
+        QVERIFY(!found.isEmpty());
+        const QString chen = found.first().toMap().value(u"userId"_s).toString();
+        QCOMPARE(chen, u"u_chen"_s);
+        for (const QVariant &p : alice->findPeople(QString(), 100))
+            QVERIFY(p.toMap().value(u"userId"_s).toString() != u"u_alice"_s); // not oneself
+        const QString taxi = storeText(alice,
+            u"SELECT id FROM approval_requests WHERE title = 'Taxi to the airport' AND state = 'pending'"_s);
+        QVERIFY(!taxi.isEmpty());
+
+        ApprovalActions actions;
+        actions.setSession(alice);
+        QSignalSpy finished(&actions, &ApprovalActions::finished);
+        actions.delegateTo(taxi, QString());
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!finished.first().value(2).toBool());
+        actions.delegateTo(taxi, chen, u"Chen booked this trip"_s);
+        const QString approvers
+            = u"SELECT group_concat(user_id || ':' || coalesce(decision, '') || ':' || "
+              "coalesce(delegated_to, ''), ' ') FROM (SELECT * FROM approval_step_approvers "
+              "WHERE request_id = '%1' AND position = 0 ORDER BY user_id)"_s.arg(taxi);
+        QTRY_COMPARE_WITH_TIMEOUT(storeText(alice, approvers), u"u_alice:delegated:u_chen u_chen::"_s, kLong);
+
+        // Bob reminds the approvers: once is applied; again at once is refused, and he is told why.
+        SpaceSession *bob = m_bob->currentSpace();
+        ApprovalActions bobs;
+        bobs.setSession(bob);
+        QSignalSpy refused(&bobs, &ApprovalActions::refused);
+        const QString reminders
+            = u"SELECT count(*) FROM approval_actions WHERE action = 'remind' AND request_id = '%1'"_s.arg(
+                taxi);
+        bobs.remind(taxi);
+        QTRY_COMPARE_WITH_TIMEOUT(storeText(bob, reminders), u"1"_s, kLong);
+        bobs.remind(taxi);
+        QTRY_VERIFY_WITH_TIMEOUT(!refused.isEmpty(), kLong);
+        QCOMPARE(refused.first().value(2).toString(), u"rate_limited"_s);
+        QVERIFY(refused.first().value(3).toString().contains(u"reminder"_s));
+        QCOMPARE(storeText(bob, reminders), u"1"_s);
+    }
 
     void cleanupTestCase()
     {
