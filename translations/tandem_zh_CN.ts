@@ -1036,6 +1036,10 @@
         <source>Attach files…</source>
         <translation>添加附件…</translation>
     </message>
+    <message>
+        <source>Add a person by name</source>
+        <translation>按姓名添加人员</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleSendDialog</name>

@@ -1036,6 +1036,10 @@
         <source>Attach files…</source>
         <translation>加入附件…</translation>
     </message>
+    <message>
+        <source>Add a person by name</source>
+        <translation>按姓名加入人員</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleSendDialog</name>

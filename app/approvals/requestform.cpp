@@ -293,6 +293,17 @@ QVariantList RequestForm::attachmentsOf(const QString &fieldId) const
     return m_files.value(fieldId);
 }
 
+QVariantList RequestForm::peopleOf(const QString &fieldId) const
+{
+    QVariantList out;
+    for (const QJsonValue &v : m_answers.value(fieldId).toArray()) {
+        const QString id = v.toString();
+        out.append(QVariantMap {
+            {u"userId"_s, id}, {u"displayName"_s, m_session ? m_session->displayNameOf(id) : id}});
+    }
+    return out;
+}
+
 QString RequestForm::computedText(const QString &fieldId) const
 {
     const FormField *f = field(fieldId);

@@ -76,6 +76,8 @@ public:
     Q_INVOKABLE void removeAttachment(const QString &fieldId, int index);
     // The attachments of a field: [{name, sizeText}]
     Q_INVOKABLE QVariantList attachmentsOf(const QString &fieldId) const;
+    // The people chosen in a people field, in order: [{userId, displayName}]. Chosen with toggleChoice.
+    Q_INVOKABLE QVariantList peopleOf(const QString &fieldId) const;
     // What was typed or chosen for a field, as typed: `fieldId`, or "fieldId/currency",
     // "fieldId/start", "fieldId/end" (the inputs show it again when they are created anew).
     Q_INVOKABLE QString inputOf(const QString &key) const { return m_inputs.value(key); }

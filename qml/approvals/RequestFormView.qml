@@ -86,6 +86,7 @@ ScrollView {
                         case "single_choice": return singleChoice
                         case "multiple_choice": return multiChoice
                         case "attachments": return attachments
+                        case "people": return people
                         case "computed": return computed
                         default: return textInput
                         }
@@ -277,6 +278,60 @@ ScrollView {
                 onAccepted: {
                     for (var i = 0; i < selectedFiles.length; ++i)
                         formView.form.addAttachment(field.id, selectedFiles[i])
+                }
+            }
+        }
+    }
+    Component {
+        // Chosen by name from the people of the space; the answer holds their user ids.
+        id: people
+        ColumnLayout {
+            spacing: 4
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Repeater {
+                    model: { formView.form.errors; return formView.form.peopleOf(field.id) }
+                    delegate: RowLayout {
+                        required property var modelData
+                        Label { text: modelData.displayName; textFormat: Text.PlainText; color: Theme.text }
+                        ToolButton {
+                            text: "✕"
+                            onClicked: formView.form.toggleChoice(field.id, modelData.userId, false)
+                            Accessible.name: qsTr("Remove %1").arg(modelData.displayName)
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                        }
+                    }
+                }
+            }
+            TextField {
+                id: find
+                Layout.fillWidth: true
+                placeholderText: qsTr("Add a person by name")
+                Accessible.name: field.label
+                Accessible.description: placeholderText
+                // Enter adds the first match.
+                onAccepted: {
+                    if (matches.count > 0) {
+                        formView.form.toggleChoice(field.id, matches.itemAt(0).modelData.userId, true)
+                        clear()
+                    }
+                }
+            }
+            Repeater {
+                id: matches
+                model: find.text.trim().length > 0 && formView.form.session
+                       ? formView.form.session.findPeople(find.text, 5) : []
+                delegate: ItemDelegate {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    text: modelData.displayName
+                    Accessible.name: text
+                    Accessible.onPressAction: clicked()
+                    onClicked: {
+                        formView.form.toggleChoice(field.id, modelData.userId, true)
+                        find.clear()
+                    }
                 }
             }
         }

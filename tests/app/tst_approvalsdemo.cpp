@@ -195,6 +195,15 @@ private:
         QVERIFY(!form->validate());
         QCOMPARE(form->errors().size(), 3); // the date unreadable, the expense, the description
         grab(u"approvals-demo-form"_s);
+
+        // A people field: chosen by name, shown by name.
+        form->setTemplateId(u"tpl_general"_s);
+        QTRY_COMPARE(form->fields().size(), 4);
+        form->setTitle(u"Offsite seating"_s);
+        for (const QVariant &p : space->findPeople(u"e"_s, 2))
+            form->toggleChoice(u"people"_s, p.toMap().value(u"userId"_s).toString(), true);
+        QCOMPARE(form->peopleOf(u"people"_s).size(), 2);
+        grab(u"approvals-demo-people"_s);
         delete root;
     }
 
@@ -426,6 +435,28 @@ private Q_SLOTS:
 
     void screensInEnglish() { shoot(u"en"_s); }
     void screensInSimplifiedChinese() { shoot(u"zh_CN"_s); }
+
+    void peopleAreChosenByNameAndSentAsTheirIds()
+    {
+        SpaceSession *bobSpace = m_bob->currentSpace();
+        RequestForm form;
+        form.setSession(bobSpace);
+        QTRY_VERIFY_WITH_TIMEOUT(!form.templates().isEmpty(), kLong);
+        form.setTemplateId(u"tpl_general"_s);
+        QTRY_COMPARE(form.fields().size(), 4);
+        const QVariantList found = bobSpace->findPeople(u"Chen"_s, 5);
+        QVERIFY(!found.isEmpty());
+        const QString chen = found.first().toMap().value(u"userId"_s).toString();
+        form.toggleChoice(u"people"_s, chen, true);
+        form.toggleChoice(u"people"_s, chen, true); // twice is once
+        const QVariantList chosen = form.peopleOf(u"people"_s);
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().toMap().value(u"displayName"_s).toString(), bobSpace->displayNameOf(chen));
+        QVERIFY(chosen.first().toMap().value(u"displayName"_s).toString().contains(u"Chen"_s));
+        QCOMPARE(form.answers().value(u"people"_s).toArray(), QJsonArray {chen});
+        form.toggleChoice(u"people"_s, chen, false);
+        QVERIFY(form.peopleOf(u"people"_s).isEmpty());
+    }
 
     // After the screenshots, which show Alice's waiting list with Bob's taxi request in it.
     void aDecisionHandedToSomeoneElseWaitsOnThemAndRemindersAreRateLimited()
