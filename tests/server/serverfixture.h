@@ -261,6 +261,15 @@ public:
         return waitRid(chunk).value(u"complete"_s).toBool() ? id : QString();
     }
 
+    // Asks for `length` bytes of an attachment from the start: the download_chunk, or the error.
+    QJsonObject downloadFromStart(const QString &space, const QString &attachmentId, qint64 length)
+    {
+        const QString rid = nextRid();
+        send({{u"type"_s, u"download"_s}, {u"rid"_s, rid}, {u"space_id"_s, space},
+            {u"attachment_id"_s, attachmentId}, {u"offset"_s, 0}, {u"length"_s, double(length)}});
+        return waitRid(rid);
+    }
+
     // Logs in and says hello resuming each space from 0 (so the whole stream is pushed).
     QJsonObject connectFromStart(
         const QUrl &url, const QString &user, const QStringList &spaces, Login *out = nullptr)

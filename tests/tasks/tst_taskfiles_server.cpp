@@ -113,10 +113,7 @@ private Q_SLOTS:
             QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
 
         const auto download = [&](TestClient &c, const QString &id) {
-            const QString rid = c.nextRid();
-            c.send({{u"type"_s, u"download"_s}, {u"rid"_s, rid}, {u"space_id"_s, kSpace},
-                {u"attachment_id"_s, id}, {u"offset"_s, 0}, {u"length"_s, double(content.size())}});
-            return c.waitRid(rid);
+            return c.downloadFromStart(kSpace, id, content.size());
         };
         QCOMPARE(
             QByteArray::fromBase64(download(alice, slides).value(u"data"_s).toString().toLatin1()), content);
