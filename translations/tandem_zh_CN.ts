@@ -826,6 +826,37 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Return “%1” for changes</source>
+        <translation>将“%1”退回修改</translation>
+    </message>
+    <message>
+        <source>Reject “%1”</source>
+        <translation>驳回“%1”</translation>
+    </message>
+    <message>
+        <source>What should change? The requester sees this.</source>
+        <translation>需要修改什么？申请人会看到。</translation>
+    </message>
+    <message>
+        <source>Why? The requester sees this reason.</source>
+        <translation>请说明原因，申请人会看到。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptLine</name>
     <message>
         <source>Sending…</source>
@@ -862,25 +893,6 @@
     <message>
         <source>Read by %1 of %2</source>
         <translation>%2 人中 %1 人已读</translation>
-    </message>
-</context>
-<context>
-    <name>RejectDialog</name>
-    <message>
-        <source>Reject “%1”</source>
-        <translation>驳回“%1”</translation>
-    </message>
-    <message>
-        <source>Why? The requester sees this reason.</source>
-        <translation>请说明原因，申请人会看到。</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>驳回</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -968,6 +980,22 @@
     <message>
         <source>Hand over…</source>
         <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Sends the request back to the requester for changes</source>
+        <translation>将申请退回申请人修改</translation>
+    </message>
+    <message>
+        <source>Add a comment</source>
+        <translation>添加评论</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
     </message>
 </context>
 <context>

@@ -826,6 +826,37 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Return “%1” for changes</source>
+        <translation>將「%1」退回修改</translation>
+    </message>
+    <message>
+        <source>Reject “%1”</source>
+        <translation>駁回「%1」</translation>
+    </message>
+    <message>
+        <source>What should change? The requester sees this.</source>
+        <translation>需要修改甚麼？申請人會看到。</translation>
+    </message>
+    <message>
+        <source>Why? The requester sees this reason.</source>
+        <translation>請說明原因，申請人會看到。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>駁回</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptLine</name>
     <message>
         <source>Sending…</source>
@@ -862,25 +893,6 @@
     <message>
         <source>Read by %1 of %2</source>
         <translation>%2 人中 %1 人已讀</translation>
-    </message>
-</context>
-<context>
-    <name>RejectDialog</name>
-    <message>
-        <source>Reject “%1”</source>
-        <translation>駁回「%1」</translation>
-    </message>
-    <message>
-        <source>Why? The requester sees this reason.</source>
-        <translation>請說明原因，申請人會看到。</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>駁回</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -968,6 +980,22 @@
     <message>
         <source>Hand over…</source>
         <translation>轉交…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Sends the request back to the requester for changes</source>
+        <translation>將申請退回申請人修改</translation>
+    </message>
+    <message>
+        <source>Add a comment</source>
+        <translation>加入評論</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>評論</translation>
     </message>
 </context>
 <context>

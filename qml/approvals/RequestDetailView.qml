@@ -93,7 +93,8 @@ Rectangle {
                 color: Theme.mutedText
                 Accessible.name: text
             }
-            RowLayout {
+            Flow { // wraps when the panel is narrow
+                Layout.fillWidth: true
                 visible: pane.detail.isMine && (pane.detail.state === "pending" || pane.detail.state === "returned")
                 spacing: Theme.spacing
                 Button {
@@ -114,7 +115,8 @@ Rectangle {
                     onClicked: pane.actions.remind(pane.detail.requestId)
                 }
             }
-            RowLayout {
+            Flow { // wraps when the panel is narrow
+                Layout.fillWidth: true
                 visible: pane.detail.waitingOnMe
                 spacing: Theme.spacing
                 Button {
@@ -131,6 +133,14 @@ Rectangle {
                     text: qsTr("Reject")
                     enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
                     onClicked: rejectDialog.openFor(pane.detail.requestId, pane.detail.title)
+                }
+                Button {
+                    Accessible.name: text
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    text: qsTr("Return…")
+                    Accessible.description: qsTr("Sends the request back to the requester for changes")
+                    enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
+                    onClicked: rejectDialog.openFor(pane.detail.requestId, pane.detail.title, true)
                 }
                 Button {
                     Accessible.name: text
@@ -286,10 +296,36 @@ Rectangle {
                     }
                 }
             }
+            // Anyone who sees the request may comment; the comment joins the history above.
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                TextField {
+                    id: commentField
+                    objectName: "commentField"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Add a comment")
+                    Accessible.name: placeholderText
+                    onAccepted: commentButton.clicked()
+                }
+                Button {
+                    id: commentButton
+                    Accessible.name: text
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    text: qsTr("Comment")
+                    enabled: commentField.text.trim().length > 0
+                    onClicked: {
+                        if (!enabled)
+                            return
+                        pane.actions.comment(pane.detail.requestId, commentField.text.trim())
+                        commentField.clear()
+                    }
+                }
+            }
             Item { Layout.preferredHeight: Theme.spacing * 2 }
         }
     }
-    RejectDialog { id: rejectDialog; actions: pane.actions }
+    ReasonDialog { id: rejectDialog; objectName: "reasonDialog"; actions: pane.actions }
     DelegateDialog {
         id: delegateDialog
         objectName: "delegateDialog"

@@ -187,5 +187,5 @@ ColumnLayout {
             }
         }
     }
-    RejectDialog { id: rejectDialog; actions: list.actions }
+    ReasonDialog { id: rejectDialog; actions: list.actions }
 }

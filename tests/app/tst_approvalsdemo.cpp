@@ -502,6 +502,33 @@ private Q_SLOTS:
         QCOMPARE(storeText(bob, reminders), u"1"_s);
     }
 
+    void aCommentJoinsTheHistoryAndAReturnedRequestGoesBackToItsRequester()
+    {
+        SpaceSession *alice = m_alice->currentSpace();
+        SpaceSession *bob = m_bob->currentSpace();
+        ApprovalActions actions;
+        actions.setSession(alice);
+        actions.comment(m_requestWithFile, u"Which floor are the desks for?"_s);
+        RequestDetail bobs;
+        bobs.setSession(bob);
+        bobs.setRequestId(m_requestWithFile);
+        const auto hasComment = [&] {
+            for (const QVariant &t : bobs.timeline())
+                if (t.toMap().value(u"comment"_s).toString() == u"Which floor are the desks for?"_s)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(bobs.found() && hasComment(), kLong);
+
+        actions.returnForChanges(m_requestWithFile, u"Add the floor plan, please."_s);
+        QTRY_COMPARE_WITH_TIMEOUT(bobs.state(), u"returned"_s, kLong);
+        QCOMPARE(
+            storeText(bob,
+                u"SELECT comment FROM approval_actions WHERE action = 'return' AND request_id = '%1'"_s.arg(
+                    m_requestWithFile)),
+            u"Add the floor plan, please."_s);
+    }
+
     void cleanupTestCase()
     {
         m_bob.reset();

@@ -1,4 +1,5 @@
-// Rejecting needs a reason: the requester reads it to know what to change.
+// Rejecting a request, or returning it to the requester for changes, needs a reason: the requester reads
+// it to know what to change.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,15 +11,18 @@ Dialog {
     property ApprovalActions actions
     property string requestId: ""
     property string requestTitle: ""
-    function openFor(id, title) {
+    property bool returning: false // false: reject
+    function openFor(id, title, returnIt) {
         requestId = id
         requestTitle = title
+        returning = returnIt === true
         reason.clear()
         open()
+        reason.forceActiveFocus()
     }
     anchors.centerIn: Overlay.overlay
     modal: true
-    title: qsTr("Reject “%1”").arg(requestTitle)
+    title: returning ? qsTr("Return “%1” for changes").arg(requestTitle) : qsTr("Reject “%1”").arg(requestTitle)
     footer: CancelButtons {}
     contentItem: ColumnLayout {
         Accessible.role: Accessible.Dialog
@@ -29,7 +33,8 @@ Dialog {
             Layout.preferredWidth: 380
             Layout.preferredHeight: 100
             wrapMode: TextEdit.Wrap
-            placeholderText: qsTr("Why? The requester sees this reason.")
+            placeholderText: dialog.returning ? qsTr("What should change? The requester sees this.")
+                                              : qsTr("Why? The requester sees this reason.")
             Accessible.name: qsTr("Reason")
             Accessible.description: placeholderText
         }
@@ -37,10 +42,13 @@ Dialog {
             Accessible.name: text
             Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             Layout.alignment: Qt.AlignRight
-            text: qsTr("Reject")
+            text: dialog.returning ? qsTr("Return") : qsTr("Reject")
             enabled: reason.text.trim().length > 0
             onClicked: {
-                dialog.actions.reject(dialog.requestId, reason.text.trim())
+                if (dialog.returning)
+                    dialog.actions.returnForChanges(dialog.requestId, reason.text.trim())
+                else
+                    dialog.actions.reject(dialog.requestId, reason.text.trim())
                 dialog.close()
             }
         }
