@@ -28,6 +28,8 @@ Result<QList<Template>> templatesWhere(store::Database &db, std::string_view sql
             {u"form"_s, parsed(r.text(3))}, {u"flow"_s, parsed(r.text(4))}};
         if (!r.isNull(5))
             json.insert(u"sla_hours"_s, r.int64(5));
+        if (const QJsonValue i18n = parsed(r.text(6)); !i18n.toObject().isEmpty())
+            json.insert(u"name_i18n"_s, i18n);
         auto tpl = parseTemplate(json);
         if (auto *t = std::get_if<Template>(&tpl))
             out << std::move(*t);
@@ -40,16 +42,16 @@ Result<QList<Template>> templatesWhere(store::Database &db, std::string_view sql
 Result<QList<Template>> storedTemplates(store::Database &db)
 {
     return templatesWhere(db,
-        "SELECT id, tandem_localized(name, name_i18n) AS shown, category, form_schema, flow, sla_hours FROM "
-        "approval_templates ORDER BY shown, id",
+        "SELECT id, name, category, form_schema, flow, sla_hours, name_i18n FROM approval_templates "
+        "ORDER BY name, id",
         {});
 }
 
 Result<std::optional<Template>> storedTemplate(store::Database &db, const QString &id)
 {
     auto found = templatesWhere(db,
-        "SELECT id, tandem_localized(name, name_i18n), category, form_schema, flow, sla_hours FROM "
-        "approval_templates WHERE id = ?1",
+        "SELECT id, name, category, form_schema, flow, sla_hours, name_i18n FROM approval_templates "
+        "WHERE id = ?1",
         id);
     if (!found)
         return found.error();
@@ -98,14 +100,15 @@ Result<std::optional<Request>> storedRequest(store::Database &db, const QString 
     if (!found)
         return found;
     auto steps = db.cached(
-        "SELECT position, tandem_localized(name, name_i18n), mode, state, coalesce(started_at, 0), "
-        "coalesce(decided_at, 0) FROM approval_steps WHERE request_id = ?1 ORDER BY position");
+        "SELECT position, name, mode, state, coalesce(started_at, 0), coalesce(decided_at, 0), name_i18n "
+        "FROM approval_steps WHERE request_id = ?1 ORDER BY position");
     if (!steps)
         return steps.error();
     TANDEM_TRY((*steps)->bind(1, id).forEachRow([&](const Statement &r) {
         Step s;
         s.position = int(r.int64(0));
         s.name = r.text(1);
+        s.nameI18n = parsed(r.text(6)).toObject();
         s.mode = r.text(2);
         s.state = r.text(3);
         s.startedAt = r.int64(4);

@@ -1,7 +1,7 @@
 // Reading what the client store holds of approvals (the tables StoreWriter fills from the server's
 // records, docs/protocol.md Appendix B) back into the shapes core/approvals shares with the server:
 // templates to fill and check a form against, requests with their steps and decisions. Read-only; called
-// on the store thread.
+// on the store thread. Names are as the organisation wrote them, with their translations (`name_i18n`).
 #pragma once
 
 #include "approvals/approvalrequest.h"

@@ -170,6 +170,28 @@ private Q_SLOTS:
         VERIFY_EXIT(m_alice->run({u"approvals"_s, u"reject"_s, u"Work"_s, u"any-id"_s}), 2);
     }
 
+    void templatesKeepTheirTranslationsForBotsAndSpeakAPersonsLanguage()
+    {
+        // --json is the template as the organisation wrote it, every translation included.
+        const CliRun json = m_alice->run({u"approvals"_s, u"templates"_s, u"Work"_s, u"--json"_s});
+        VERIFY_SUCCEEDED(json);
+        QJsonObject leave;
+        for (const QJsonValue &t : json.json().array())
+            if (t.toObject().value("id"_L1).toString() == u"tpl_leave"_s)
+                leave = t.toObject();
+        QCOMPARE(leave.value("name"_L1).toString(), u"Leave"_s);
+        QCOMPARE(leave.value("name_i18n"_L1).toObject().value("zh_CN"_L1).toString(), u"请假"_s);
+        QCOMPARE(leave.value("name_i18n"_L1).toObject().value("zh_HK"_L1).toString(), u"請假"_s);
+        // The listing for a person is in their language.
+        auto chinese = client(u"alice"_s);
+        chinese->setEnv(u"LC_ALL"_s, u"zh_CN.UTF-8"_s);
+        chinese->setEnv(u"LANG"_s, u"zh_CN.UTF-8"_s);
+        const CliRun text = chinese->run({u"approvals"_s, u"templates"_s, u"Work"_s});
+        VERIFY_SUCCEEDED(text);
+        QVERIFY2(text.outText().contains(u"tpl_leave  请假 (leave)"_s), qPrintable(text.outText()));
+        QVERIFY2(text.outText().contains(u"假期类型"_s), qPrintable(text.outText()));
+    }
+
     void cleanupTestCase() { m_server.reset(); }
 };
 

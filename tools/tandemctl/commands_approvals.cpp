@@ -12,6 +12,7 @@
 #include "store/syncstate.h"
 #include "sync/spacesync.h"
 #include "sync/storewriterapprovals.h"
+#include "util/localizedtext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -86,10 +87,11 @@ int templatesCommand(Context &context, const Arguments &args)
         return ExitOk;
     }
     for (const approvals::Template &t : std::as_const(*templates)) {
-        out() << t.id << "  " << t.name << " (" << t.category << ")\n";
+        // For a person: in their language where the template has it; --json keeps every translation.
+        out() << t.id << "  " << localizedText(t.record, "name"_L1) << " (" << t.category << ")\n";
         for (const approvals::FormField &f : t.form)
             out() << "    " << f.id << "  " << f.type << (f.required ? u", required"_s : QString()) << "  "
-                  << f.label << '\n';
+                  << localizedText(f.definition, "label"_L1) << '\n';
     }
     out().flush();
     return ExitOk;
