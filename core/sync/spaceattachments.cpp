@@ -54,17 +54,16 @@ Status setAttachmentState(
     });
 }
 
-// The files a queued mutation names, which must be on the server before it is sent: a message's
-// `attachment_ids`, each of them a file; a task's `attachment_ids` (create) or the `attachments` it sets
-// to true (update), of which those waiting for their upload are found in `attachments`; for a request, the
-// uuids in its form's lists, of which the files still waiting for their upload (insertOutgoingAttachment) are
-// found in `attachments`. The others are already on the server (a resubmission), or not files at all (people,
-// options).
+// The files a queued mutation names, which must be on the server before it is sent: the
+// `attachment_ids` of a message or a new task, the `attachments` a task update sets to true, and the
+// uuids in a request's form lists. Of a task's and a request's, only those still waiting for their upload
+// (insertOutgoingAttachment) are sent; the others are already on the server, or not files at all (people,
+// options): waitsForUploads skips them.
 QStringList uploadsNamedBy(const store::OutboxRow &row)
 {
     const QJsonObject payload = QJsonDocument::fromJson(row.payload).object();
     QStringList ids;
-    if (row.kind == "message.send"_L1) {
+    if (row.kind == "message.send"_L1 || row.kind == "task.create"_L1) {
         for (const QJsonValue &v : payload.value("attachment_ids"_L1).toArray())
             ids.append(v.toString());
     } else if (row.kind == "approval.submit"_L1) {
@@ -73,9 +72,6 @@ QStringList uploadsNamedBy(const store::OutboxRow &row)
             for (const QJsonValue &v : answer.toArray())
                 if (protocol::isUuid(v.toString()))
                     ids.append(v.toString());
-    } else if (row.kind == "task.create"_L1) {
-        for (const QJsonValue &v : payload.value("attachment_ids"_L1).toArray())
-            ids.append(v.toString());
     } else if (row.kind == "task.update"_L1) {
         const QJsonObject attachments = payload.value("attachments"_L1).toObject();
         for (auto it = attachments.begin(); it != attachments.end(); ++it)

@@ -5,13 +5,10 @@
 #include "recordfields.h"
 
 #include "boundary/leavedays.h"
-#include "protocol/serverframes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QVariant>
-
-#include <algorithm>
 
 namespace tandem::sync {
 
@@ -50,9 +47,9 @@ Status upsertTemplate(store::Database &db, const QJsonObject &t)
 {
     TANDEM_TRY(exec(db,
         "INSERT INTO approval_templates(id, name, category, form_schema, flow, sla_hours, updated_at, "
-        "name_i18n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET name = "
-        "excluded.name, "
-        "category = excluded.category, form_schema = excluded.form_schema, flow = excluded.flow, "
+        "name_i18n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET "
+        "name = excluded.name, category = excluded.category, form_schema = excluded.form_schema, flow = "
+        "excluded.flow, "
         "sla_hours = excluded.sla_hours, updated_at = excluded.updated_at, name_i18n = excluded.name_i18n",
         {string(t, "id"_L1), string(t, "name"_L1), string(t, "category"_L1), json(t.value("form"_L1)),
             json(t.value("flow"_L1)), optInteger(t, "sla_hours"_L1), integer(t, "updated_at"_L1),
