@@ -78,6 +78,14 @@
         <source>New request</source>
         <translation>发起申请</translation>
     </message>
+    <message>
+        <source>My requests (%1 returned)</source>
+        <translation>我发起的（%1 项被退回）</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>我发起的</translation>
+    </message>
 </context>
 <context>
     <name>BusyView</name>
@@ -804,6 +812,37 @@
     </message>
 </context>
 <context>
+    <name>MyRequestsList</name>
+    <message>
+        <source>You have not asked for anything yet. Your requests appear here with where each one stands.</source>
+        <translation>你还没有发起过申请。你的申请会显示在这里，并标明各自的进度。</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>发起申请</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>我发起的</translation>
+    </message>
+    <message>
+        <source>Returned to you for changes: open it to change and resubmit</source>
+        <translation>已退回给你修改：打开后修改并重新提交</translation>
+    </message>
+    <message>
+        <source>Waiting on %1</source>
+        <translation>等待 %1 审批</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>ReactionsRow</name>
     <message>
         <source>%1 by %2</source>
@@ -997,6 +1036,14 @@
         <source>Comment</source>
         <translation>评论</translation>
     </message>
+    <message>
+        <source>Opens the request in the form, to change it and send it again</source>
+        <translation>在表单中打开此申请，修改后重新提交</translation>
+    </message>
+    <message>
+        <source>Change and resubmit…</source>
+        <translation>修改并重新提交…</translation>
+    </message>
 </context>
 <context>
     <name>RequestFormView</name>
@@ -1067,6 +1114,18 @@
     <message>
         <source>Add a person by name</source>
         <translation>按姓名添加人员</translation>
+    </message>
+    <message>
+        <source>Changing a returned request. It goes to its approvers again when you resubmit it.</source>
+        <translation>正在修改被退回的申请。重新提交后，它会再次交给审批人。</translation>
+    </message>
+    <message>
+        <source>New request instead</source>
+        <translation>改为发起新申请</translation>
+    </message>
+    <message>
+        <source>Resubmit request</source>
+        <translation>重新提交申请</translation>
     </message>
 </context>
 <context>
@@ -2839,6 +2898,34 @@
     <message>
         <source>This answer cannot be sent; change it.</source>
         <translation>此项内容无法提交，请修改。</translation>
+    </message>
+    <message>
+        <source>This request is not in this space any more.</source>
+        <translation>此申请已不在这个空间中。</translation>
+    </message>
+    <message>
+        <source>Only the person who asked can change a request.</source>
+        <translation>只有申请人可以修改申请。</translation>
+    </message>
+    <message>
+        <source>This request is not waiting for changes any more.</source>
+        <translation>此申请已不再等待修改。</translation>
+    </message>
+    <message>
+        <source>This type of request is not in this space any more.</source>
+        <translation>这个空间中已没有此类申请。</translation>
+    </message>
+    <message>
+        <source>%1 returned it for changes.</source>
+        <translation>%1 退回了此申请，请修改。</translation>
+    </message>
+    <message>
+        <source>%1 returned it for changes: %2</source>
+        <translation>%1 退回了此申请，请修改：%2</translation>
+    </message>
+    <message>
+        <source>A file sent before</source>
+        <translation>之前提交的文件</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,14 @@
         <source>New request</source>
         <translation>提出申請</translation>
     </message>
+    <message>
+        <source>My requests (%1 returned)</source>
+        <translation>我發起的（%1 項被退回）</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>我發起的</translation>
+    </message>
 </context>
 <context>
     <name>BusyView</name>
@@ -804,6 +812,37 @@
     </message>
 </context>
 <context>
+    <name>MyRequestsList</name>
+    <message>
+        <source>You have not asked for anything yet. Your requests appear here with where each one stands.</source>
+        <translation>你還沒有發起過申請。你的申請會顯示在這裏，並標明各自的進度。</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>發起申請</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>我發起的</translation>
+    </message>
+    <message>
+        <source>Returned to you for changes: open it to change and resubmit</source>
+        <translation>已退回給你修改：打開後修改並重新提交</translation>
+    </message>
+    <message>
+        <source>Waiting on %1</source>
+        <translation>等待 %1 審批</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>ReactionsRow</name>
     <message>
         <source>%1 by %2</source>
@@ -997,6 +1036,14 @@
         <source>Comment</source>
         <translation>評論</translation>
     </message>
+    <message>
+        <source>Opens the request in the form, to change it and send it again</source>
+        <translation>在表單中打開此申請，修改後重新提交</translation>
+    </message>
+    <message>
+        <source>Change and resubmit…</source>
+        <translation>修改並重新提交…</translation>
+    </message>
 </context>
 <context>
     <name>RequestFormView</name>
@@ -1067,6 +1114,18 @@
     <message>
         <source>Add a person by name</source>
         <translation>按姓名加入人員</translation>
+    </message>
+    <message>
+        <source>Changing a returned request. It goes to its approvers again when you resubmit it.</source>
+        <translation>正在修改被退回的申請。重新提交後，它會再次交給審批人。</translation>
+    </message>
+    <message>
+        <source>New request instead</source>
+        <translation>改為發起新申請</translation>
+    </message>
+    <message>
+        <source>Resubmit request</source>
+        <translation>重新提交申請</translation>
     </message>
 </context>
 <context>
@@ -2839,6 +2898,34 @@
     <message>
         <source>This answer cannot be sent; change it.</source>
         <translation>此項內容無法提交，請修改。</translation>
+    </message>
+    <message>
+        <source>This request is not in this space any more.</source>
+        <translation>此申請已不在這個空間中。</translation>
+    </message>
+    <message>
+        <source>Only the person who asked can change a request.</source>
+        <translation>只有申請人可以修改申請。</translation>
+    </message>
+    <message>
+        <source>This request is not waiting for changes any more.</source>
+        <translation>此申請已不再等待修改。</translation>
+    </message>
+    <message>
+        <source>This type of request is not in this space any more.</source>
+        <translation>這個空間中已沒有此類申請。</translation>
+    </message>
+    <message>
+        <source>%1 returned it for changes.</source>
+        <translation>%1 退回了此申請，請修改。</translation>
+    </message>
+    <message>
+        <source>%1 returned it for changes: %2</source>
+        <translation>%1 退回了此申請，請修改：%2</translation>
+    </message>
+    <message>
+        <source>A file sent before</source>
+        <translation>之前提交的檔案</translation>
     </message>
 </context>
 <context>

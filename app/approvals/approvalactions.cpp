@@ -223,11 +223,13 @@ QFuture<Status> ApprovalActions::queue(const ApprovalCommand &command)
     if (command.kind == ApprovalCommand::Kind::Submit) {
         // Copying the files into the encrypted cache reads all of them: a pool thread does that, then
         // waits for the store to queue the request.
+        // A command with a request id resubmits that returned request.
         auto queued = command.files.isEmpty()
-            ? sync->submitApproval(command.templateId, command.formData, command.title)
+            ? sync->submitApproval(command.templateId, command.formData, command.title, {}, command.requestId)
             : QtConcurrent::run([sync, command] {
                   return sync
-                      ->submitApproval(command.templateId, command.formData, command.title, command.files)
+                      ->submitApproval(command.templateId, command.formData, command.title, command.files,
+                          command.requestId)
                       .result();
               });
         whenFinished(this, queued, [done](const Result<sync::QueuedMutation> &r) {
@@ -247,22 +249,28 @@ QFuture<Status> ApprovalActions::queue(const ApprovalCommand &command)
                 done(r, action.requestId, action.kind, action.step);
             });
     };
-    if (!namesStep(command.kind) || command.step >= 0) {
+    const bool withdraw = command.kind == ApprovalCommand::Kind::Withdraw;
+    if (!withdraw && (!namesStep(command.kind) || command.step >= 0)) {
         send(m);
         return promise->future();
     }
-    // The step the person acts on is the one the store shows as active now.
+    // The step the person acts on is the one the store shows as active now; a withdrawal expects the
+    // state the store shows (pending, or returned for changes).
     auto request = m_session->store()->read<std::optional<approvals::RequestQueries::Settled>>(
         [id = command.requestId](
             store::SpaceStore &s) { return approvals::RequestQueries::settled(s, id, -1); });
     whenFinished(this, request,
-        [send, done, m](const Result<std::optional<approvals::RequestQueries::Settled>> &r) mutable {
+        [send, done, m, withdraw](
+            const Result<std::optional<approvals::RequestQueries::Settled>> &r) mutable {
             if (!r || !r->has_value()) {
                 done(Error::make(ErrorCode::NotFound, tr("This request is not in this space.")), m.requestId,
                     m.kind, -1);
                 return;
             }
-            m.step = (*r)->currentStep;
+            if (withdraw)
+                m.expectedState = (*r)->state == u"returned" ? u"returned"_s : u"pending"_s;
+            else if (m.step < 0)
+                m.step = (*r)->currentStep;
             send(m);
         });
     return promise->future();

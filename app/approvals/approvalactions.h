@@ -30,7 +30,7 @@ struct ApprovalCommand
 {
     enum class Kind { Approve, Reject, Submit, Return, Withdraw, Comment, Delegate, Remind };
     Kind kind = Kind::Approve;
-    QString requestId; // every kind but submit
+    QString requestId; // submit: the returned request it resubmits, empty for a new one
     QString comment; // the comment, or the reason of a rejection, return or withdrawal
     // submit: the request as filled in
     QString templateId;

@@ -11,6 +11,7 @@
 #include <QDate>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace tandem::app {
 
@@ -106,10 +107,87 @@ void RequestForm::setTemplateId(const QString &id)
     m_files.clear();
     m_touched.clear();
     m_showAll = false;
+    m_editingRequestId.clear(); // another type is another request
+    m_returnNote.clear();
     buildForm();
 }
 
-void RequestForm::buildForm()
+void RequestForm::editReturned(const QString &requestId)
+{
+    if (!m_store)
+        return;
+    auto read = m_store->read<std::optional<approvals::RequestDetail>>(
+        [requestId](store::SpaceStore &s) { return approvals::RequestQueries::detail(s, requestId); });
+    whenFinished(this, read, [this](const Result<std::optional<approvals::RequestDetail>> &r) {
+        if (!r || !r->has_value())
+            return Q_EMIT editFailed(tr("This request is not in this space any more."));
+        const approvals::RequestDetail &d = **r;
+        if (m_session && d.requesterId != m_session->userId())
+            return Q_EMIT editFailed(tr("Only the person who asked can change a request."));
+        if (d.state != u"returned")
+            return Q_EMIT editFailed(tr("This request is not waiting for changes any more."));
+        if (!m_infos.contains(d.templateId))
+            return Q_EMIT editFailed(tr("This type of request is not in this space any more."));
+        fillFrom(d);
+    });
+}
+
+// The answers as the inputs show them, typed again in the UI language; the files already sent are kept
+// by id. Computed fields are the server's and are worked out again.
+void RequestForm::fillFrom(const approvals::RequestDetail &d)
+{
+    m_templateId = d.templateId;
+    m_title = d.title;
+    m_answers = {};
+    m_inputErrors.clear();
+    m_inputs.clear();
+    m_files.clear();
+    m_touched.clear();
+    m_showAll = false;
+    m_editingRequestId = d.id;
+    m_returnNote.clear();
+    for (const approvals::RequestAction &a : d.actions)
+        if (a.action == u"return")
+            m_returnNote = a.comment.isEmpty()
+                ? tr("%1 returned it for changes.").arg(a.actorName)
+                : tr("%1 returned it for changes: %2").arg(a.actorName, a.comment);
+    buildForm(false);
+    const QLocale locale;
+    const QJsonObject form = QJsonDocument::fromJson(d.formData).object();
+    for (const FormField &f : m_template ? m_template->form : QList<FormField>()) {
+        const QJsonValue v = form.value(f.id);
+        if (v.isUndefined() || v.isNull() || f.type == "computed"_L1)
+            continue;
+        if (f.type == "attachments"_L1) {
+            for (const QJsonValue &id : v.toArray()) {
+                QVariantMap file {{u"id"_s, id.toString()}, {u"name"_s, tr("A file sent before")}};
+                for (const approvals::RequestFile &known : d.files)
+                    if (known.id == id.toString())
+                        file = {{u"id"_s, known.id}, {u"name"_s, known.name},
+                            {u"sizeText"_s, locale.formattedDataSize(known.sizeBytes)}};
+                m_files[f.id].append(file);
+            }
+            continue;
+        }
+        m_answers.insert(f.id, v);
+        const QJsonObject o = v.toObject();
+        if (f.type == "number"_L1) {
+            m_inputs.insert(f.id, locale.toString(v.toDouble(), 'g', QLocale::FloatingPointShortest));
+        } else if (f.type == "money"_L1) {
+            m_inputs.insert(f.id, locale.toString(o.value("amount_minor"_L1).toDouble() / 100.0, 'f', 2));
+            m_inputs.insert(f.id + u"/currency"_s, o.value("currency"_L1).toString());
+        } else if (f.type == "date_range"_L1) {
+            m_inputs.insert(f.id + u"/start"_s, o.value("start"_L1).toString());
+            m_inputs.insert(f.id + u"/end"_s, o.value("end"_L1).toString());
+        } else if (v.isString()) {
+            m_inputs.insert(f.id, v.toString());
+        }
+    }
+    Q_EMIT formChanged();
+    Q_EMIT answersChanged();
+}
+
+void RequestForm::buildForm(bool notify)
 {
     m_fields.clear();
     m_template.reset();
@@ -144,6 +222,8 @@ void RequestForm::buildForm()
             }
         }
     }
+    if (!notify)
+        return;
     Q_EMIT formChanged();
     Q_EMIT answersChanged();
 }
@@ -271,6 +351,13 @@ void RequestForm::toggleChoice(const QString &fieldId, const QString &value, boo
     setAnswer(fieldId, chosen.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(chosen));
 }
 
+bool RequestForm::isChosen(const QString &fieldId, const QString &value) const
+{
+    const QJsonArray chosen = m_answers.value(fieldId).toArray();
+    return std::any_of(
+        chosen.begin(), chosen.end(), [&](const QJsonValue &v) { return v.toString() == value; });
+}
+
 void RequestForm::addAttachment(const QString &fieldId, const QUrl &file)
 {
     const QFileInfo info(file.isLocalFile() ? file.toLocalFile() : file.toString());
@@ -380,16 +467,19 @@ QString RequestForm::messageFor(const approvals::FormProblem &problem) const
     return tr("This answer cannot be sent; change it.");
 }
 
-// The answers as they will go: each chosen file stands for the attachment id it will get (a placeholder
-// uuid here), so that the field's rules (required, at most `max` files) are checked before anything is
-// copied.
+// The answers as they will go: each newly chosen file stands for the attachment id it will get (a
+// placeholder uuid here), so that the field's rules (required, at most `max` files) are checked before
+// anything is copied. A file the returned request already has keeps its id.
 QJsonObject RequestForm::answersWithFiles() const
 {
     QJsonObject out = m_answers;
     for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
         QJsonArray ids;
-        for (qsizetype i = 0; i < it.value().size(); ++i)
-            ids.append(u"00000000-0000-4000-8000-%1"_s.arg(i, 12, 10, QLatin1Char('0')));
+        for (qsizetype i = 0; i < it.value().size(); ++i) {
+            const QString kept = it.value().at(i).toMap().value(u"id"_s).toString();
+            ids.append(
+                kept.isEmpty() ? u"00000000-0000-4000-8000-%1"_s.arg(i, 12, 10, QLatin1Char('0')) : kept);
+        }
         if (!ids.isEmpty())
             out.insert(it.key(), ids);
     }
@@ -428,11 +518,20 @@ void RequestForm::submit(ApprovalActions *actions)
         return;
     // Computed fields are the server's (docs/approvals.md §2): only the answers go. The chosen files
     // become their fields' answers once the space has them in its cache (SpaceSync::submitApproval).
+    // A resubmission goes under the returned request's id, with the files it keeps already in the form.
     ApprovalCommand command {
-        ApprovalCommand::Kind::Submit, {}, {}, m_templateId, m_title.trimmed(), m_answers};
+        ApprovalCommand::Kind::Submit, m_editingRequestId, {}, m_templateId, m_title.trimmed(), m_answers};
     for (auto it = m_files.cbegin(); it != m_files.cend(); ++it)
-        for (const QVariant &file : it.value())
-            command.files[it.key()].append(file.toMap().value(u"path"_s).toString());
+        for (const QVariant &file : it.value()) {
+            const QVariantMap f = file.toMap();
+            if (f.contains(u"id"_s)) {
+                QJsonArray kept = command.formData.value(it.key()).toArray();
+                kept.append(f.value(u"id"_s).toString());
+                command.formData.insert(it.key(), kept);
+            } else {
+                command.files[it.key()].append(f.value(u"path"_s).toString());
+            }
+        }
     m_submitting = true;
     Q_EMIT submittingChanged();
     actions->send(command, [this](const Status &s) {
@@ -456,6 +555,11 @@ void RequestForm::clear()
     m_files.clear();
     m_touched.clear();
     m_showAll = false;
+    if (!m_editingRequestId.isEmpty() || !m_returnNote.isEmpty()) {
+        m_editingRequestId.clear();
+        m_returnNote.clear();
+        Q_EMIT formChanged();
+    }
     Q_EMIT answersChanged();
 }
 

@@ -44,6 +44,10 @@ class RequestForm : public QObject
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY answersChanged)
     Q_PROPERTY(QString formError READ formError NOTIFY formChanged)
     Q_PROPERTY(bool submitting READ submitting NOTIFY submittingChanged)
+    // The returned request being changed for resubmission (editReturned); empty for a new request.
+    Q_PROPERTY(QString editingRequestId READ editingRequestId NOTIFY formChanged)
+    // While editing: who returned it, and why ("Alice Chen returned it: the receipt is missing").
+    Q_PROPERTY(QString returnNote READ returnNote NOTIFY formChanged)
 
 public:
     explicit RequestForm(QObject *parent = nullptr);
@@ -62,6 +66,12 @@ public:
     [[nodiscard]] QString formError() const { return m_formError; }
     [[nodiscard]] bool submitting() const { return m_submitting; }
     [[nodiscard]] QJsonObject answers() const { return m_answers; }
+    [[nodiscard]] QString editingRequestId() const { return m_editingRequestId; }
+    [[nodiscard]] QString returnNote() const { return m_returnNote; }
+
+    // Fills the form with a request of mine that was returned for changes, to be changed and sent again
+    // under its own id; its files stay unless removed. editFailed says why when it cannot be edited.
+    Q_INVOKABLE void editReturned(const QString &requestId);
 
     Q_INVOKABLE void setText(const QString &fieldId, const QString &text);
     // Numbers as typed in the UI language; an unreadable number is kept as an error.
@@ -72,9 +82,12 @@ public:
     Q_INVOKABLE void setDateRange(const QString &fieldId, const QString &start, const QString &end);
     Q_INVOKABLE void setChoice(const QString &fieldId, const QString &value);
     Q_INVOKABLE void toggleChoice(const QString &fieldId, const QString &value, bool on);
+    // A multiple choice's option, or a person, is chosen.
+    Q_INVOKABLE bool isChosen(const QString &fieldId, const QString &value) const;
     Q_INVOKABLE void addAttachment(const QString &fieldId, const QUrl &file);
     Q_INVOKABLE void removeAttachment(const QString &fieldId, int index);
-    // The attachments of a field: [{name, sizeText}]
+    // The attachments of a field: [{name, sizeText}], and `path` for a file chosen here or `id` for one
+    // the returned request already has.
     Q_INVOKABLE QVariantList attachmentsOf(const QString &fieldId) const;
     // The people chosen in a people field, in order: [{userId, displayName}]. Chosen with toggleChoice.
     Q_INVOKABLE QVariantList peopleOf(const QString &fieldId) const;
@@ -89,6 +102,7 @@ public:
     Q_INVOKABLE bool validate();
     // Validates, then sends through `actions` (the request's amount goes with its first money field).
     Q_INVOKABLE void submit(tandem::app::ApprovalActions *actions);
+    // Empties the form; an edit of a returned request ends (the request stays returned).
     Q_INVOKABLE void clear();
 
 Q_SIGNALS:
@@ -99,11 +113,13 @@ Q_SIGNALS:
     void submittingChanged();
     void submitted();
     void submitFailed(const QString &message);
+    void editFailed(const QString &message);
 
 private:
     [[nodiscard]] QJsonObject answersWithFiles() const;
     void loadTemplates();
-    void buildForm();
+    void buildForm(bool notify = true);
+    void fillFrom(const approvals::RequestDetail &request);
     void touch(const QString &fieldId);
     void setAnswer(const QString &fieldId, const QJsonValue &value);
     [[nodiscard]] const approvals::FormField *field(const QString &id) const;
@@ -119,7 +135,9 @@ private:
     QString m_templateName;
     QString m_title;
     std::optional<approvals::Template> m_template;
-    QHash<QString, QVariantList> m_files; // chosen files by field: name, sizeText, path
+    QHash<QString, QVariantList> m_files; // files by field: name, sizeText, and path (new) or id (kept)
+    QString m_editingRequestId;
+    QString m_returnNote;
     QVariantList m_fields;
     QString m_formError;
     QJsonObject m_answers;

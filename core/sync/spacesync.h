@@ -84,8 +84,10 @@ public:
     // are copied into the encrypted cache, and their new attachment ids become the fields' answers; the
     // engine uploads them before it sends the submission. Reads every file on the calling thread: call
     // it off the GUI thread.
+    // `returnedRequestId`, when set, resubmits that returned request (expected_state `returned`) under
+    // its own id: the file ids the form already names stay, the new files are appended to their fields.
     QFuture<Result<QueuedMutation>> submitApproval(const QString &templateId, const QJsonObject &form,
-        const QString &title, const QMap<QString, QStringList> &files);
+        const QString &title, const QMap<QString, QStringList> &files, const QString &returnedRequestId = {});
     // approve, reject, return, withdraw, delegate, comment, remind, cc, or a resubmission: `action`
     // names the kind and carries what it needs (approvals/approvalpayloads.h).
     QFuture<Result<QueuedMutation>> actOnApproval(const approvals::ApprovalMutation &action);

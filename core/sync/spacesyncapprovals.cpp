@@ -9,28 +9,42 @@
 
 namespace tandem::sync {
 
-QFuture<Result<QueuedMutation>> SpaceSync::submitApproval(
-    const QString &templateId, const QJsonObject &form, const QString &title)
+namespace {
+
+// A new request under a new id, or the resubmission of a returned one under its own.
+approvals::ApprovalMutation submission(const QString &templateId, const QJsonObject &form,
+    const QString &title, const QString &returnedRequestId)
 {
     approvals::ApprovalMutation m;
     m.kind = QStringLiteral("approval.submit");
-    m.requestId = protocol::newUuid();
+    m.requestId = returnedRequestId.isEmpty() ? protocol::newUuid() : returnedRequestId;
+    if (!returnedRequestId.isEmpty())
+        m.expectedState = QStringLiteral("returned");
     m.templateId = templateId;
     m.form = form;
     m.title = title;
-    const QString requestId = m.requestId;
-    return mutate(m.kind, approvals::approvalPayload(m)).then([requestId](Result<QueuedMutation> r) {
-        if (r)
-            r->entityId = requestId;
-        return r;
-    });
+    return m;
+}
+
+} // namespace
+
+QFuture<Result<QueuedMutation>> SpaceSync::submitApproval(
+    const QString &templateId, const QJsonObject &form, const QString &title)
+{
+    return submitApproval(templateId, form, title, {});
 }
 
 QFuture<Result<QueuedMutation>> SpaceSync::submitApproval(const QString &templateId, const QJsonObject &form,
-    const QString &title, const QMap<QString, QStringList> &files)
+    const QString &title, const QMap<QString, QStringList> &files, const QString &returnedRequestId)
 {
+    approvals::ApprovalMutation m = submission(templateId, form, title, returnedRequestId);
+    const QString requestId = m.requestId;
     if (files.isEmpty())
-        return submitApproval(templateId, form, title);
+        return mutate(m.kind, approvals::approvalPayload(m)).then([requestId](Result<QueuedMutation> r) {
+            if (r)
+                r->entityId = requestId;
+            return r;
+        });
     if (!m_files)
         return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(ErrorCode::Unavailable,
             trCore("tandem::files", "This space has no file cache to send files from."))));
@@ -42,17 +56,11 @@ QFuture<Result<QueuedMutation>> SpaceSync::submitApproval(const QString &templat
                 return QtFuture::makeReadyFuture(Result<QueuedMutation>(file.error()));
             imported[it.key()].append(*file);
         }
-    approvals::ApprovalMutation m;
-    m.kind = QStringLiteral("approval.submit");
-    m.requestId = protocol::newUuid();
-    m.templateId = templateId;
-    m.title = title;
     return thenNotify(queueMutation(
         *m_store, m.kind,
-        [m, form, imported](store::SpaceStore &s, QStringList &attachmentIds) mutable -> Result<QJsonObject> {
-            m.form = form;
+        [m, imported](store::SpaceStore &s, QStringList &attachmentIds) mutable -> Result<QJsonObject> {
             for (auto it = imported.cbegin(); it != imported.cend(); ++it) {
-                QJsonArray ids;
+                QJsonArray ids = m.form.value(it.key()).toArray(); // a resubmission's files stay
                 for (const OutgoingFile &file : it.value()) {
                     auto id = insertOutgoingAttachment(s.db(), file);
                     if (!id)
@@ -64,7 +72,7 @@ QFuture<Result<QueuedMutation>> SpaceSync::submitApproval(const QString &templat
             }
             return approvals::approvalPayload(m);
         },
-        m.requestId));
+        requestId));
 }
 
 QFuture<Result<QueuedMutation>> SpaceSync::actOnApproval(const approvals::ApprovalMutation &action)

@@ -10,13 +10,14 @@ Rectangle {
     id: view
     property var session: null
     property color accent: Theme.workAccent
-    // "waiting", "team" or "new"
+    // "waiting", "mine", "team" or "new"
     property string page: "waiting"
     property string selectedRequestId: ""
     // The objects behind the pages; a test gives its own, over its own store.
     property ApprovalDashboard dashboard: ApprovalDashboard { session: view.session; active: view.visible }
     property RequestDetail detail: RequestDetail { session: view.session; requestId: view.selectedRequestId }
     property RequestForm form: RequestForm { session: view.session }
+    property MyRequestsModel mine: MyRequestsModel { session: view.session }
     property ApprovalActions actions: ApprovalActions { session: view.session }
     signal closeRequested()
 
@@ -69,13 +70,16 @@ Rectangle {
             }
             Row {
                 id: tabs
-                readonly property int currentIndex: view.page === "team" ? 1 : view.page === "new" ? 2 : 0
+                readonly property var pages: ["waiting", "mine", "team", "new"]
+                readonly property int currentIndex: Math.max(0, pages.indexOf(view.page))
                 Layout.leftMargin: Theme.spacing
                 spacing: Theme.spacing * 2
                 Accessible.role: Accessible.PageTabList
                 Repeater {
                     model: [
                         { page: "waiting", label: qsTr("Waiting on me (%1)").arg(view.dashboard.waiting.count) },
+                        { page: "mine", label: view.mine.returnedCount > 0
+                              ? qsTr("My requests (%1 returned)").arg(view.mine.returnedCount) : qsTr("My requests") },
                         { page: "team", label: qsTr("My team") },
                         { page: "new", label: qsTr("New request") }
                     ]
@@ -128,6 +132,13 @@ Rectangle {
                     selectedRequestId: view.selectedRequestId
                     onRequestChosen: requestId => view.selectedRequestId = requestId
                 }
+                MyRequestsList {
+                    requests: view.mine
+                    accent: view.accent
+                    selectedRequestId: view.selectedRequestId
+                    onRequestChosen: requestId => view.selectedRequestId = requestId
+                    onNewRequested: { view.form.clear(); view.page = "new" }
+                }
                 TeamDashboard {
                     dashboard: view.dashboard
                     accent: view.accent
@@ -154,6 +165,7 @@ Rectangle {
             transfers: view.session ? view.session.transfers : null
             accent: view.accent
             onCloseRequested: view.selectedRequestId = ""
+            onEditRequested: requestId => { view.form.editReturned(requestId); view.page = "new" }
         }
     }
 }

@@ -14,6 +14,8 @@ Rectangle {
     property var transfers: null
     property color accent: Theme.workAccent
     signal closeRequested()
+    // Mine, returned for changes: fill the form with it to change and resubmit.
+    signal editRequested(string requestId)
     color: Theme.surface
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Request details")
@@ -97,6 +99,17 @@ Rectangle {
                 Layout.fillWidth: true
                 visible: pane.detail.isMine && (pane.detail.state === "pending" || pane.detail.state === "returned")
                 spacing: Theme.spacing
+                Button {
+                    objectName: "editAndResubmit"
+                    Accessible.name: text
+                    Accessible.description: qsTr("Opens the request in the form, to change it and send it again")
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    visible: pane.detail.state === "returned"
+                    highlighted: true
+                    text: qsTr("Change and resubmit…")
+                    enabled: pane.actions.pending.indexOf(pane.detail.requestId) < 0
+                    onClicked: pane.editRequested(pane.detail.requestId)
+                }
                 Button {
                     Accessible.name: text
                     Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)

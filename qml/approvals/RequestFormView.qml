@@ -20,6 +20,8 @@ ScrollView {
         target: formView.form
         function onSubmitted() { formView.status = qsTr("Sent. You will see the decision here and in your notifications.") }
         function onSubmitFailed(message) { formView.status = message }
+        function onEditFailed(message) { formView.status = message }
+        function onFormChanged() { if (formView.form.editingRequestId.length > 0) formView.status = "" }
     }
 
     ColumnLayout {
@@ -28,6 +30,49 @@ ScrollView {
         spacing: Theme.spacing * 1.5
 
         Item { Layout.preferredHeight: Theme.spacing }
+        Rectangle { // a returned request being changed: what the approver asked for, and a way out
+            visible: formView.form.editingRequestId.length > 0
+            Layout.fillWidth: true
+            implicitHeight: editNote.implicitHeight + Theme.spacing * 2
+            radius: Theme.radius
+            color: "transparent"
+            border.color: Theme.warning
+            Accessible.role: Accessible.StaticText
+            Accessible.name: editTitle.text + " " + editReturn.text
+            ColumnLayout {
+                id: editNote
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: 4
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        id: editTitle
+                        Layout.fillWidth: true
+                        text: qsTr("Changing a returned request. It goes to its approvers again when you resubmit it.")
+                        wrapMode: Text.Wrap
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Button {
+                        flat: true
+                        text: qsTr("New request instead")
+                        Accessible.name: text
+                        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                        onClicked: formView.form.clear()
+                    }
+                }
+                Label {
+                    id: editReturn
+                    visible: text.length > 0
+                    Layout.fillWidth: true
+                    text: formView.form.returnNote
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: Theme.mutedText
+                }
+            }
+        }
         Label { text: qsTr("Type of request"); color: Theme.mutedText }
         ComboBox {
             id: typeBox
@@ -42,6 +87,7 @@ ScrollView {
                 return -1
             }
             displayText: currentIndex < 0 ? qsTr("Choose a type…") : currentText
+            enabled: formView.form.editingRequestId.length === 0 // a resubmission keeps its type
             onActivated: formView.form.templateId = currentValue
             Accessible.name: qsTr("Type of request")
         }
@@ -116,7 +162,8 @@ ScrollView {
             Button {
                 Accessible.name: text
                 Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
-                text: formView.form.submitting ? qsTr("Sending…") : qsTr("Submit request")
+                text: formView.form.submitting ? qsTr("Sending…")
+                    : formView.form.editingRequestId.length > 0 ? qsTr("Resubmit request") : qsTr("Submit request")
                 enabled: !formView.form.submitting
                 highlighted: true
                 onClicked: {
@@ -243,6 +290,7 @@ ScrollView {
                 delegate: CheckBox {
                     required property var modelData
                     text: modelData.label
+                    checked: { formView.form.errors; return formView.form.isChosen(field.id, modelData.value) }
                     onToggled: formView.form.toggleChoice(field.id, modelData.value, checked)
                 }
             }

@@ -22,11 +22,12 @@ Item {
     RequestDetail { id: detail; objectName: "detail" }
     RequestForm { id: form; objectName: "form" }
     ApprovalActions { id: actions; objectName: "actions" }
+    MyRequestsModel { id: mine; objectName: "mine" }
     ApprovalsView {
         id: view
         objectName: "approvalsView"
         anchors.fill: parent
-        dashboard: dashboard; detail: detail; form: form; actions: actions
+        dashboard: dashboard; detail: detail; form: form; actions: actions; mine: mine
         selectedRequestId: detail.requestId
     }
 }

@@ -4,10 +4,13 @@
 #include "approvalactions.h"
 #include "approvaldashboard.h"
 #include "approvalgen.h"
+#include "myrequestsmodel.h"
 #include "requestform.h"
 
 #include "store/storethread.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPromise>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -193,6 +196,92 @@ private Q_SLOTS:
         QCOMPARE(amount.value(u"currency"_s).toString(), u"CNY"_s);
         // exactly what the server validates
         QVERIFY(form.errors().isEmpty());
+    }
+
+    // A purchase of mine, returned: my list shows it first, and the form shows each answer as it was
+    // typed (number, money and currency, choices) and sends it again under its own id with the same form.
+    void aReturnedRequestIsListedFirstAndTheFormSendsItAgain()
+    {
+        const QString id = u"req-returned-purchase"_s;
+        const QJsonObject answers {{u"item"_s, u"27-inch monitor"_s}, {u"quantity"_s, 3},
+            {u"amount"_s, QJsonObject {{u"amount_minor"_s, 389970}, {u"currency"_s, u"HKD"_s}}},
+            {u"tags"_s, QJsonArray {u"urgent"_s}}};
+        auto written = m_thread->write<bool>([&](store::SpaceStore &s,
+                                                 store::StoreChange &change) -> Result<bool> {
+            auto st = s.db().prepare(
+                "INSERT INTO approval_requests (id, template_id, requester_id, title, form_data, state, "
+                "amount_minor, currency, submitted_at, updated_at) VALUES (?1, 'tpl-purchase', ?2, "
+                "'Monitors', ?3, 'returned', 389970, 'HKD', 1, ?4)");
+            if (!st)
+                return st.error();
+            TANDEM_TRY(st->bind(1, id)
+                           .bind(2, m_data.me)
+                           .bind(3, QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact)))
+                           .bind(4, qint64(2))
+                           .exec());
+            change.approvals = true;
+            return true;
+        });
+        written.waitForFinished();
+        QVERIFY(written.result().ok());
+
+        MyRequestsModel mine;
+        QSignalSpy listed(&mine, &MyRequestsModel::loaded);
+        mine.setStore(m_thread.get(), m_data.me);
+        QVERIFY(listed.wait(5000));
+        QVERIFY(mine.count() > 1);
+        QVERIFY(mine.returnedCount() >= 1);
+        QCOMPARE(mine.index(0).data(MyRequestsModel::StateRole).toString(), u"returned"_s);
+        qint64 newest = std::numeric_limits<qint64>::max();
+        for (int i = mine.returnedCount(); i < mine.count(); ++i) { // then the newest change first
+            const qint64 at = mine.index(i).data(MyRequestsModel::UpdatedAtRole).toLongLong();
+            QVERIFY(at <= newest);
+            newest = at;
+            QVERIFY(mine.index(i).data(MyRequestsModel::StateRole).toString() != u"returned"_s);
+        }
+
+        QList<ApprovalCommand> sent;
+        ApprovalActions::setSender([&sent](SpaceSession *, const ApprovalCommand &c) {
+            sent.append(c);
+            QPromise<Status> p;
+            p.start();
+            p.addResult(Status());
+            p.finish();
+            return p.future();
+        });
+        const auto reset = qScopeGuard([] { ApprovalActions::setSender({}); });
+        RequestForm form;
+        QSignalSpy templates(&form, &RequestForm::templatesChanged);
+        form.setStore(m_thread.get());
+        QVERIFY(templates.wait(5000));
+        QSignalSpy filled(&form, &RequestForm::formChanged);
+        form.editReturned(id);
+        QVERIFY(filled.wait(5000));
+        QCOMPARE(form.editingRequestId(), id);
+        QCOMPARE(form.templateId(), u"tpl-purchase"_s);
+        QCOMPARE(form.title(), u"Monitors"_s);
+        QCOMPARE(form.inputOf(u"item"_s), u"27-inch monitor"_s);
+        QCOMPARE(form.inputOf(u"quantity"_s), u"3"_s);
+        QCOMPARE(form.inputOf(u"amount"_s), u"3,899.70"_s);
+        QCOMPARE(form.inputOf(u"amount/currency"_s), u"HKD"_s);
+        QVERIFY(form.isChosen(u"tags"_s, u"urgent"_s));
+        QVERIFY(!form.isChosen(u"tags"_s, u"it"_s));
+
+        ApprovalActions actions;
+        QSignalSpy submitted(&form, &RequestForm::submitted);
+        form.submit(&actions);
+        QVERIFY(submitted.wait(1000));
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.front().kind, ApprovalCommand::Kind::Submit);
+        QCOMPARE(sent.front().requestId, id); // a resubmission, not a new request
+        QCOMPARE(sent.front().formData, answers);
+        QVERIFY(form.editingRequestId().isEmpty());
+
+        // A request that is not returned cannot be edited, and the form says why.
+        QSignalSpy refused(&form, &RequestForm::editFailed);
+        form.editReturned(mine.index(mine.count() - 1).data(MyRequestsModel::RequestIdRole).toString());
+        QVERIFY(refused.wait(5000));
+        QVERIFY(form.editingRequestId().isEmpty());
     }
 
     void cleanupTestCase() { m_thread.reset(); }
