@@ -101,15 +101,20 @@ void RequestForm::setTemplateId(const QString &id)
     if (m_templateId == id)
         return;
     m_templateId = id;
+    resetAnswers(); // another type is another request
+    buildForm();
+}
+
+void RequestForm::resetAnswers()
+{
     m_answers = {};
     m_inputErrors.clear();
     m_inputs.clear();
     m_files.clear();
     m_touched.clear();
     m_showAll = false;
-    m_editingRequestId.clear(); // another type is another request
+    m_editingRequestId.clear();
     m_returnNote.clear();
-    buildForm();
 }
 
 void RequestForm::editReturned(const QString &requestId)
@@ -137,15 +142,9 @@ void RequestForm::editReturned(const QString &requestId)
 void RequestForm::fillFrom(const approvals::RequestDetail &d)
 {
     m_templateId = d.templateId;
+    resetAnswers();
     m_title = d.title;
-    m_answers = {};
-    m_inputErrors.clear();
-    m_inputs.clear();
-    m_files.clear();
-    m_touched.clear();
-    m_showAll = false;
     m_editingRequestId = d.id;
-    m_returnNote.clear();
     for (const approvals::RequestAction &a : d.actions)
         if (a.action == u"return")
             m_returnNote = a.comment.isEmpty()
@@ -548,18 +547,11 @@ void RequestForm::submit(ApprovalActions *actions)
 
 void RequestForm::clear()
 {
+    const bool wasEditing = !m_editingRequestId.isEmpty();
     m_title.clear();
-    m_answers = {};
-    m_inputErrors.clear();
-    m_inputs.clear();
-    m_files.clear();
-    m_touched.clear();
-    m_showAll = false;
-    if (!m_editingRequestId.isEmpty() || !m_returnNote.isEmpty()) {
-        m_editingRequestId.clear();
-        m_returnNote.clear();
+    resetAnswers();
+    if (wasEditing)
         Q_EMIT formChanged();
-    }
     Q_EMIT answersChanged();
 }
 

@@ -119,6 +119,8 @@ private:
     [[nodiscard]] QJsonObject answersWithFiles() const;
     void loadTemplates();
     void buildForm(bool notify = true);
+    // Forgets every answer, file and message, and the returned request being edited.
+    void resetAnswers();
     void fillFrom(const approvals::RequestDetail &request);
     void touch(const QString &fieldId);
     void setAnswer(const QString &fieldId, const QJsonValue &value);

@@ -5,9 +5,15 @@
 #include <QCoreApplication>
 #include <QImage>
 #include <QLocale>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickView>
 #include <QSet>
 #include <QString>
 #include <QTranslator>
+
+#include <memory>
 
 namespace tandem::test {
 
@@ -32,6 +38,33 @@ Item {
     }
 }
 )";
+
+// The scene in a window of its own, 1360 × 860, as the tests show and grab it.
+class ApprovalSceneWindow
+{
+public:
+    ApprovalSceneWindow() { view.setResizeMode(QQuickView::SizeRootObjectToView); }
+
+    // `name` names the scene in error messages. Empty when it is shown; else why not.
+    QString show(const QString &name)
+    {
+        view.engine()->addImportPath(QStringLiteral("qrc:/")); // the static modules' qmldir files
+        component.setData(kApprovalScene, QUrl(QStringLiteral("qrc:/%1.qml").arg(name)));
+        if (!component.isReady())
+            return component.errorString();
+        root.reset(qobject_cast<QQuickItem *>(component.create()));
+        if (!root)
+            return component.errorString();
+        view.setContent(QUrl(), &component, root.get());
+        view.resize(1360, 860);
+        view.show();
+        return {};
+    }
+
+    QQuickView view;
+    QQmlComponent component {view.engine()};
+    std::unique_ptr<QQuickItem> root; // before the view and its engine go
+};
 
 // Distinct colours in a sample of the picture: a blank or failed render has one or two.
 inline int colourCount(const QImage &image)

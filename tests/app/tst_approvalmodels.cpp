@@ -37,6 +37,23 @@ private:
         return out;
     }
 
+    // Records each command sent through ApprovalActions, and answers that it is queued (or, for the
+    // request `failing`, a state_conflict), until the returned guard goes.
+    [[nodiscard]] static auto recordCommands(QList<ApprovalCommand> &sent, const QString &failing = {})
+    {
+        ApprovalActions::setSender([&sent, failing](SpaceSession *, const ApprovalCommand &c) {
+            sent.append(c);
+            QPromise<Status> p;
+            p.start();
+            p.addResult(!failing.isEmpty() && c.requestId == failing
+                    ? Status(Error::make(ErrorCode::Invalid, u"state_conflict"_s))
+                    : Status());
+            p.finish();
+            return p.future();
+        });
+        return qScopeGuard([] { ApprovalActions::setSender({}); });
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -131,17 +148,7 @@ private Q_SLOTS:
     void actionsGoThroughTheInstalledSenderOneByOne()
     {
         QList<ApprovalCommand> sent;
-        ApprovalActions::setSender([&sent](SpaceSession *, const ApprovalCommand &c) {
-            sent.append(c);
-            QPromise<Status> p;
-            p.start();
-            p.addResult(c.requestId == u"req-bad"_s
-                    ? Status(Error::make(ErrorCode::Invalid, u"state_conflict"_s))
-                    : Status());
-            p.finish();
-            return p.future();
-        });
-        const auto reset = qScopeGuard([] { ApprovalActions::setSender({}); });
+        const auto recording = recordCommands(sent, u"req-bad"_s);
         ApprovalActions actions;
         QSignalSpy bulk(&actions, &ApprovalActions::bulkFinished);
         actions.approveMany({u"req-1"_s, u"req-bad"_s, u"req-2"_s}, u"ok"_s);
@@ -158,15 +165,7 @@ private Q_SLOTS:
     void formRefusesToSubmitWhatIsIncompleteAndSendsWhatIsComplete()
     {
         QList<ApprovalCommand> sent;
-        ApprovalActions::setSender([&sent](SpaceSession *, const ApprovalCommand &c) {
-            sent.append(c);
-            QPromise<Status> p;
-            p.start();
-            p.addResult(Status());
-            p.finish();
-            return p.future();
-        });
-        const auto reset = qScopeGuard([] { ApprovalActions::setSender({}); });
+        const auto recording = recordCommands(sent);
         ApprovalActions actions;
         RequestForm form;
         QSignalSpy templates(&form, &RequestForm::templatesChanged);
@@ -241,15 +240,7 @@ private Q_SLOTS:
         }
 
         QList<ApprovalCommand> sent;
-        ApprovalActions::setSender([&sent](SpaceSession *, const ApprovalCommand &c) {
-            sent.append(c);
-            QPromise<Status> p;
-            p.start();
-            p.addResult(Status());
-            p.finish();
-            return p.future();
-        });
-        const auto reset = qScopeGuard([] { ApprovalActions::setSender({}); });
+        const auto recording = recordCommands(sent);
         RequestForm form;
         QSignalSpy templates(&form, &RequestForm::templatesChanged);
         form.setStore(m_thread.get());

@@ -55,17 +55,11 @@ private:
         const test::ScopedLanguage scopedLanguage(language);
         QVERIFY(scopedLanguage.loaded());
 
-        QQuickView view;
-        view.setResizeMode(QQuickView::SizeRootObjectToView);
-        view.engine()->addImportPath(u"qrc:/"_s); // the static modules' qmldir files
-        QQmlComponent component(view.engine());
-        component.setData(test::kApprovalScene, QUrl(u"qrc:/approvalscreens.qml"_s));
-        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
-        auto *root = qobject_cast<QQuickItem *>(component.create());
-        QVERIFY(root);
-        view.setContent(QUrl(), &component, root);
-        view.resize(1360, 860);
-        view.show();
+        test::ApprovalSceneWindow scene;
+        const QString problem = scene.show(u"approvalscreens"_s);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QQuickView &view = scene.view;
+        QQuickItem *root = scene.root.get();
 
         auto *dashboard = root->findChild<ApprovalDashboard *>(u"dashboard"_s);
         auto *detail = root->findChild<RequestDetail *>(u"detail"_s);
@@ -115,7 +109,6 @@ private:
         QVERIFY(!form->validate());
         QCOMPARE(form->errors().size(), 3); // date unreadable, category, reason (receipts are optional)
         grab(u"approvals-form"_s);
-        delete root;
     }
 
 private Q_SLOTS:

@@ -122,17 +122,11 @@ private:
     {
         const test::ScopedLanguage scopedLanguage(language);
         QVERIFY(scopedLanguage.loaded());
-        QQuickView view;
-        view.setResizeMode(QQuickView::SizeRootObjectToView);
-        view.engine()->addImportPath(u"qrc:/"_s);
-        QQmlComponent component(view.engine());
-        component.setData(test::kApprovalScene, QUrl(u"qrc:/approvalsdemo.qml"_s));
-        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
-        auto *root = qobject_cast<QQuickItem *>(component.create());
-        QVERIFY(root);
-        view.setContent(QUrl(), &component, root);
-        view.resize(1360, 860);
-        view.show();
+        test::ApprovalSceneWindow scene;
+        const QString problem = scene.show(u"approvalsdemo"_s);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QQuickView &view = scene.view;
+        QQuickItem *root = scene.root.get();
         auto *dashboard = root->findChild<ApprovalDashboard *>(u"dashboard"_s);
         auto *detail = root->findChild<RequestDetail *>(u"detail"_s);
         auto *form = root->findChild<RequestForm *>(u"form"_s);
@@ -205,7 +199,6 @@ private:
             form->toggleChoice(u"people"_s, p.toMap().value(u"userId"_s).toString(), true);
         QCOMPARE(form->peopleOf(u"people"_s).size(), 2);
         grab(u"approvals-demo-people"_s);
-        delete root;
     }
 
 private Q_SLOTS:
@@ -544,17 +537,11 @@ private Q_SLOTS:
         QFETCH(QString, language);
         const test::ScopedLanguage scopedLanguage(language);
         QVERIFY(scopedLanguage.loaded());
-        QQuickView view;
-        view.setResizeMode(QQuickView::SizeRootObjectToView);
-        view.engine()->addImportPath(u"qrc:/"_s);
-        QQmlComponent component(view.engine());
-        component.setData(test::kApprovalScene, QUrl(u"qrc:/approvalsreturned.qml"_s));
-        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
-        std::unique_ptr<QQuickItem> root(qobject_cast<QQuickItem *>(component.create()));
-        QVERIFY(root);
-        view.setContent(QUrl(), &component, root.get());
-        view.resize(1360, 860);
-        view.show();
+        test::ApprovalSceneWindow scene;
+        const QString problem = scene.show(u"approvalsreturned"_s);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QQuickView &view = scene.view;
+        QQuickItem *root = scene.root.get();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         SpaceSession *bob = m_bob->currentSpace();
         auto *approvals = root->findChild<QQuickItem *>(u"approvalsView"_s);
@@ -580,7 +567,7 @@ private Q_SLOTS:
         QVERIFY(mine->count() >= 2); // the taxi, pending, too
         detail->setRequestId(m_requestWithFile);
         QTRY_VERIFY(detail->loaded() && detail->found() && detail->state() == u"returned"_s);
-        QTRY_VERIFY(visibleItemNamed(root.get(), u"editAndResubmit"_s));
+        QTRY_VERIFY(visibleItemNamed(root, u"editAndResubmit"_s));
         grab(u"approvals-demo-mine"_s);
 
         // A real click on "Change and resubmit…" opens the form with what he sent.
@@ -591,7 +578,7 @@ private Q_SLOTS:
             for (QQuickItem *c : item->childItems())
                 find(c);
         };
-        find(root.get());
+        find(root);
         QVERIFY(button);
         QTest::mouseClick(&view, Qt::LeftButton, {},
             button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
