@@ -168,6 +168,41 @@ private Q_SLOTS:
     void aRejectionWithoutAReasonIsAUsageError()
     {
         VERIFY_EXIT(m_alice->run({u"approvals"_s, u"reject"_s, u"Work"_s, u"any-id"_s}), 2);
+        VERIFY_EXIT(m_alice->run({u"approvals"_s, u"return"_s, u"Work"_s, u"any-id"_s}), 2);
+    }
+
+    // Returned for changes, the bot changes one answer and sends the same request again.
+    void aReturnedRequestIsResubmittedWithOneAnswerChanged()
+    {
+        const CliRun submitted
+            = m_bot->run({u"approvals"_s, u"submit"_s, u"Work"_s, u"--template"_s, u"tpl_reimbursement"_s,
+                u"--field"_s, u"amount=86.00 CNY"_s, u"--field"_s, u"expense_type=Meals"_s, u"--field"_s,
+                u"spent_on=2026-11-21"_s, u"--field"_s, u"description=Client dinner"_s, u"--json"_s});
+        VERIFY_SUCCEEDED(submitted);
+        const QString id = submitted.json().object().value("request_id"_L1).toString();
+        // Only a returned request is resubmitted; nothing is sent for a pending one.
+        VERIFY_ONE_LINE_FAILURE(m_bot->run({u"approvals"_s, u"submit"_s, u"Work"_s, u"--resubmit"_s, id}),
+            u"The request is pending: only a request returned for changes is resubmitted."_s);
+
+        const CliRun returned = m_alice->run({u"approvals"_s, u"return"_s, u"Work"_s, id, u"--reason"_s,
+            u"Which client? Put it in the description."_s, u"--json"_s});
+        VERIFY_SUCCEEDED(returned);
+        QCOMPARE(returned.json().object().value("state"_L1).toString(), u"returned"_s);
+        // Someone else's request is not theirs to resubmit.
+        VERIFY_ONE_LINE_FAILURE(m_alice->run({u"approvals"_s, u"submit"_s, u"Work"_s, u"--resubmit"_s, id}),
+            u"Only its requester resubmits a request."_s);
+
+        const CliRun again = m_bot->run({u"approvals"_s, u"submit"_s, u"Work"_s, u"--resubmit"_s, id,
+            u"--field"_s, u"description=Client dinner with Shenzhen Logistics"_s, u"--json"_s});
+        VERIFY_SUCCEEDED(again);
+        const QJsonObject result = again.json().object();
+        QCOMPARE(result.value("request_id"_L1).toString(), id);
+        QCOMPARE(result.value("state"_L1).toString(), u"pending"_s);
+        QCOMPARE(result.value("waiting_on"_L1).toArray(), QJsonArray {u"u_alice"_s});
+        const QJsonObject form = findRequest(list(*m_bot, {u"--mine"_s}), id).value("form"_L1).toObject();
+        QCOMPARE(form.value("description"_L1).toString(), u"Client dinner with Shenzhen Logistics"_s);
+        QCOMPARE(form.value("amount"_L1).toObject().value("amount_minor"_L1).toInteger(), 8600); // kept
+        QCOMPARE(form.value("spent_on"_L1).toString(), u"2026-11-21"_s);
     }
 
     void templatesKeepTheirTranslationsForBotsAndSpeakAPersonsLanguage()

@@ -13,7 +13,7 @@ QList<Command> demoCommands(); // demo
 QList<Command> syncCommands(); // sync, conversations, send, messages
 QList<Command> benchSyncCommands(); // bench sync
 QList<Command> tasksCommands(); // tasks list|create|update
-QList<Command> approvalsCommands(); // approvals templates|list|submit|approve|reject|withdraw
+QList<Command> approvalsCommands(); // approvals templates|list|submit|approve|reject|return|withdraw
 QList<Command> handoverCommands(); // conversations handover
 
 } // namespace tandemctl

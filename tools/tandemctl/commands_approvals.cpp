@@ -1,7 +1,7 @@
-// approvals templates|list|submit|approve|reject|withdraw: a work space's approvals (docs/approvals.md)
-// through the same sync engine, outbox and store as the app. Every change is queued through SpaceSync,
-// sent, and reported with what the server decided (§11.3: the server alone decides); with --json these
-// commands are how bots and agents take part.
+// approvals templates|list|submit|approve|reject|return|withdraw: a work space's approvals
+// (docs/approvals.md) through the same sync engine, outbox and store as the app. Every change is queued
+// through SpaceSync, sent, and reported with what the server decided (§11.3: the server alone decides); with
+// --json these commands are how bots and agents take part.
 #include "approvalform.h"
 #include "commands.h"
 #include "spaceaccess.h"
@@ -239,10 +239,29 @@ Result<QString> resolveUser(OpenSpace &s, const QString &nameOrId)
     return userIdIn(*s.store, nameOrId);
 }
 
+// A returned request of the account's, to resubmit: its template and its form as the base of the new
+// one (computed fields left out: the server works them out again).
+Result<approvals::Request> returnedRequest(OpenSpace &s, const QString &requestId)
+{
+    auto held = read<std::optional<approvals::Request>>(
+        s, [requestId](Database &db) { return approvals::storedRequest(db, requestId); });
+    if (!held)
+        return held.error();
+    if (!*held)
+        return Error::make(ErrorCode::NotFound, u"This space has no request %1."_s.arg(requestId));
+    if ((*held)->requesterId != s.account.userId)
+        return Error::make(ErrorCode::Invalid, u"Only its requester resubmits a request."_s);
+    if ((*held)->state != u"returned"_s)
+        return Error::make(ErrorCode::Invalid,
+            u"The request is %1: only a request returned for changes is resubmitted."_s.arg((*held)->state));
+    return **held;
+}
+
 int submitCommand(Context &context, const Arguments &args)
 {
-    const QString templateId = args.value(u"template"_s);
-    if (templateId.isEmpty())
+    const QString resubmit = args.value(u"resubmit"_s);
+    QString templateId = args.value(u"template"_s);
+    if (templateId.isEmpty() && resubmit.isEmpty())
         return usageError(u"Name the template with --template ID (see \"tandemctl approvals templates\")."_s,
             u"tandemctl approvals submit --help"_s);
     QJsonObject base;
@@ -255,7 +274,18 @@ int submitCommand(Context &context, const Arguments &args)
     auto s = openSpace(context, args.positional.at(0));
     if (!s)
         return fail(s.error());
-    (void)exchange(*s); // the templates as the server has them now
+    (void)exchange(*s); // the templates (and a returned request) as the server has them now
+    if (!resubmit.isEmpty()) {
+        auto returned = returnedRequest(*s, resubmit);
+        if (!returned)
+            return fail(returned.error());
+        if (!templateId.isEmpty() && templateId != returned->templateId)
+            return fail(u"Request %1 is a \"%2\" request; a resubmission keeps its template."_s.arg(
+                resubmit, returned->templateId));
+        templateId = returned->templateId;
+        if (!args.values.contains(u"form"_s))
+            base = returned->form;
+    }
     auto tpl = read<std::optional<approvals::Template>>(
         *s, [templateId](Database &db) { return approvals::storedTemplate(db, templateId); });
     if (!tpl)
@@ -264,6 +294,10 @@ int submitCommand(Context &context, const Arguments &args)
         return fail(
             u"This space has no template \"%1\"; \"tandemctl approvals templates %2\" lists them."_s.arg(
                 templateId, args.positional.at(0)));
+    if (!resubmit.isEmpty() && !args.values.contains(u"form"_s))
+        for (const approvals::FormField &f : (*tpl)->form)
+            if (f.type == u"computed"_s)
+                base.remove(f.id); // the server's, worked out again
     auto form = buildForm(**tpl, base, args.repeated.value(u"field"_s),
         [&](const QString &who) { return resolveUser(*s, who); });
     if (!form)
@@ -278,8 +312,8 @@ int submitCommand(Context &context, const Arguments &args)
     if (const auto *problem = std::get_if<approvals::FormProblem>(&checked))
         return fail(u"The form is not valid: %1. Nothing was sent."_s.arg(describeProblem(**tpl, *problem)));
     const QString title = args.value(u"title"_s);
-    return deliver(*s, args, u"Submitted"_s,
-        [&](sync::SpaceSync &e) { return e.submitApproval(templateId, *form, title); });
+    return deliver(*s, args, resubmit.isEmpty() ? u"Submitted"_s : u"Resubmitted"_s,
+        [&](sync::SpaceSync &e) { return e.submitApproval(templateId, *form, title, {}, resubmit); });
 }
 
 // approve, reject, withdraw: the step is the one the account acts in (the active one when it is an
@@ -287,12 +321,13 @@ int submitCommand(Context &context, const Arguments &args)
 int actCommand(Context &context, const Arguments &args, const QString &verb)
 {
     QString text = args.value(u"comment"_s);
-    if (verb == u"reject"_s) {
+    if (verb == u"reject"_s || verb == u"return"_s) {
         if (args.values.contains(u"reason"_s))
             text = args.value(u"reason"_s);
         if (text.trimmed().isEmpty())
-            return usageError(
-                u"A rejection needs a reason: --reason TEXT."_s, u"tandemctl approvals reject --help"_s);
+            return usageError(verb == u"reject"_s ? u"A rejection needs a reason: --reason TEXT."_s
+                                                  : u"Say what to change: --reason TEXT."_s,
+                u"tandemctl approvals %1 --help"_s.arg(verb));
     }
     auto s = openSpace(context, args.positional.at(0));
     if (!s)
@@ -325,6 +360,7 @@ int actCommand(Context &context, const Arguments &args, const QString &verb)
     }
     const QString done = verb == u"approve"_s ? u"Approved"_s
         : verb == u"reject"_s                 ? u"Rejected"_s
+        : verb == u"return"_s                 ? u"Returned"_s
                                               : u"Withdrew"_s;
     return deliver(
         *s, args, done, [m](sync::SpaceSync &e) { return e.actOnApproval(m); }, requestId, m.step);
@@ -367,15 +403,19 @@ QList<Command> approvalsCommands()
             {u"state"_s, u"STATE"_s, u"Only requests in this state."_s}, json},
         1, 1, listCommand});
     commands.append(Command {u"approvals submit"_s,
-        u"SPACE --template ID [--field NAME=VALUE]... [--form FILE.json] [--title T] [--json]"_s,
-        u"Submit an approval request."_s,
+        u"SPACE --template ID|--resubmit REQUEST_ID [--field NAME=VALUE]... [--form FILE.json] [--title T] "
+        "[--json]"_s,
+        u"Submit an approval request, or resubmit one returned for changes."_s,
         u"Fills the template's form from --form (a JSON object of field id to value) and each --field,\n"
         "checks it against the template as the server will (nothing is sent when it is not valid), then\n"
         "queues and sends it. Values: text as typed; number 12.5; money \"128.50 CNY\"; date 2025-12-01;\n"
         "date_range 2025-12-01..2025-12-03; a choice by option id or label; lists comma-separated;\n"
-        "people by user name or id; or any value as JSON. Computed fields are the server's.\n\n"_s
+        "people by user name or id; or any value as JSON. Computed fields are the server's.\n"
+        "--resubmit sends a request of yours that was returned for changes again, under its own id: its\n"
+        "template, and its form as sent unless --form replaces it; each --field changes one answer.\n\n"_s
             + QString::fromLatin1(kActHelp),
         {{u"template"_s, u"ID"_s, u"The template (see approvals templates)."_s},
+            {u"resubmit"_s, u"REQUEST_ID"_s, u"A returned request of yours, to send again."_s},
             {u"field"_s, u"NAME=VALUE"_s, u"A form field; repeat for each."_s},
             {u"form"_s, u"FILE"_s, u"A JSON file with the form's fields."_s},
             {u"title"_s, u"T"_s, u"The title (default: the template's name)."_s}, json},
@@ -387,6 +427,11 @@ QList<Command> approvalsCommands()
         u"Reject a request waiting on you (a reason is required)."_s, QString::fromLatin1(kActHelp),
         {{u"reason"_s, u"TEXT"_s, u"Why (required; --comment is the same)."_s}, comment, json}, 2, 2,
         [](Context &c, const Arguments &a) { return actCommand(c, a, u"reject"_s); }});
+    commands.append(Command {u"approvals return"_s, u"SPACE REQUEST_ID --reason TEXT [--json]"_s,
+        u"Return a request waiting on you to its requester for changes (a reason is required)."_s,
+        QString::fromLatin1(kActHelp),
+        {{u"reason"_s, u"TEXT"_s, u"What to change (required; --comment is the same)."_s}, comment, json}, 2,
+        2, [](Context &c, const Arguments &a) { return actCommand(c, a, u"return"_s); }});
     commands.append(Command {u"approvals withdraw"_s, u"SPACE REQUEST_ID [--comment TEXT] [--json]"_s,
         u"Withdraw a request you submitted (pending or returned)."_s, QString::fromLatin1(kActHelp),
         {comment, json}, 2, 2,
