@@ -5,12 +5,12 @@
 // demo data, in English and Simplified Chinese, as PNGs in $TANDEM_ARTIFACTS (test-artifacts/).
 #include "../server/serverfixture.h"
 #include "approvalscene.h"
+#include "demoaccounts.h"
 
 #include "appcontroller.h"
 #include "approvalactions.h"
 #include "approvaldashboard.h"
 #include "files/attachmentfiles.h"
-#include "myrequestsmodel.h"
 #include "requestdetail.h"
 #include "requestform.h"
 #include "spacesession.h"
@@ -40,11 +40,12 @@ Q_IMPORT_QML_PLUGIN(Tandem_UiPlugin)
 using namespace tandem;
 using namespace tandem::app;
 using namespace Qt::StringLiterals;
+using test::storeText;
+using test::visibleItemNamed;
 
 namespace {
 
-constexpr int kLong = 30000;
-const QString kPassphrase = u"correct horse battery"_s;
+constexpr int kLong = test::kDemoTimeoutMs;
 
 // The seeded requests (server/approvals/demoapprovals.cpp): 1 Dana's leave and 2 Eve's reimbursement
 // wait for alice; 3 Bob's lunch was approved by alice, then Hui; 4 Frank's desks were rejected by Chen.
@@ -52,35 +53,6 @@ const QString kDanaLeave = u"0199a000-0000-7000-8000-000000000001"_s;
 const QString kEveTrip = u"0199a000-0000-7000-8000-000000000002"_s;
 const QString kBobLunch = u"0199a000-0000-7000-8000-000000000003"_s;
 const QString kFrankDesks = u"0199a000-0000-7000-8000-000000000004"_s;
-
-// The first column of the first row of `sql` in the space's store.
-QString storeText(SpaceSession *s, const QString &sql)
-{
-    auto r = s->store()
-                 ->read<QString>([sql](store::SpaceStore &st) -> Result<QString> {
-                     const QByteArray utf8 = sql.toUtf8();
-                     auto q = st.db().prepare(std::string_view(utf8.constData(), size_t(utf8.size())));
-                     if (!q)
-                         return q.error();
-                     QString v;
-                     TANDEM_TRY(q->forEachRow([&](const store::Statement &row) { v = row.text(0); }));
-                     return v;
-                 })
-                 .result();
-    return r ? *r : QString();
-}
-
-// A visible item in the scene by objectName (Repeater delegates are children of items, not QObjects).
-bool visibleItemNamed(QQuickItem *item, const QString &name)
-{
-    if (!item->isVisible())
-        return false;
-    if (item->objectName() == name)
-        return true;
-    const QList<QQuickItem *> children = item->childItems();
-    return std::any_of(
-        children.begin(), children.end(), [&](QQuickItem *c) { return visibleItemNamed(c, name); });
-}
 
 QStringList waitingIds(WaitingListModel *m)
 {
@@ -108,14 +80,7 @@ private:
 
     std::unique_ptr<AppController> signIn(const QString &profile, const QString &user)
     {
-        StartOptions options;
-        options.profileDirectory = profile;
-        auto app = std::make_unique<AppController>(options);
-        [&] { QTRY_COMPARE_WITH_TIMEOUT(app->state(), u"welcome"_s, 10000); }();
-        app->connectToServer(m_server.url().toString(), user, u"demo"_s, u"work"_s, u"Work"_s, kPassphrase);
-        [&] { QTRY_COMPARE_WITH_TIMEOUT(app->state(), u"ready"_s, kLong); }();
-        [&] { QTRY_COMPARE_WITH_TIMEOUT(app->currentSpace()->syncState(), u"ready"_s, kLong); }();
-        return app;
+        return test::signInToDemo(m_server.url(), profile, user);
     }
 
     void shoot(const QString &language)
@@ -312,6 +277,7 @@ private Q_SLOTS:
     void bobsReimbursementReachesAlicesWaitingList()
     {
         m_bob = signIn(m_bobProfile.path(), u"bob"_s);
+        QVERIFY(m_bob);
         SpaceSession *bobSpace = m_bob->currentSpace();
         RequestForm form;
         form.setSession(bobSpace);
@@ -387,24 +353,11 @@ private Q_SLOTS:
     void theApproverSavesTheFilesOfARequest()
     {
         // Bob, through the protocol itself (as a bot would): a file, then a request that names it.
-        testing::TestClient bob;
-        const QString space = u"sp_demo_work"_s; // the demo organisation's work space
-        QVERIFY(!bob.connectFromStart(m_server.url(), u"bob"_s, {space}).isEmpty());
-        const QByteArray content
-            = QByteArray("Quote 2026-118: 12 standing desks, 3,480.00 CNY\n").repeated(300);
-        const QString fileId = bob.uploadWhole(space, u"quote.txt"_s, u"text/plain"_s, content);
-        QVERIFY(!fileId.isEmpty());
-        const QString requestId = protocol::newUuid();
+        QString fileId;
+        const QString requestId = test::submitDesksRequest(m_server.url(), &fileId);
+        QVERIFY(!requestId.isEmpty());
         m_requestWithFile = requestId;
-        QCOMPARE(bob.mutate(space, u"approval.submit"_s,
-                        {{u"request_id"_s, requestId}, {u"template_id"_s, u"tpl_general"_s},
-                            {u"form"_s,
-                                QJsonObject {{u"subject"_s, u"Standing desks"_s},
-                                    {u"details"_s, u"The supplier's quote is attached."_s},
-                                    {u"files"_s, QJsonArray {fileId}}}}})
-                     .value(u"status"_s)
-                     .toString(),
-            u"applied"_s);
+        const QByteArray content = test::desksQuote();
 
         // Alice, his manager, sees the file in the request and saves it: it comes down through her sync.
         RequestDetail detail;
@@ -521,152 +474,6 @@ private Q_SLOTS:
                 u"SELECT comment FROM approval_actions WHERE action = 'return' AND request_id = '%1'"_s.arg(
                     m_requestWithFile)),
             u"Add the floor plan, please."_s);
-    }
-
-    // Bob's side of the returned request: his list, the detail with its way back into the form, and the
-    // form filled with what he sent, in both languages.
-    void returnedRequestScreens_data()
-    {
-        QTest::addColumn<QString>("language");
-        QTest::newRow("en") << u"en"_s;
-        QTest::newRow("zh_CN") << u"zh_CN"_s;
-    }
-
-    void returnedRequestScreens()
-    {
-        QFETCH(QString, language);
-        const test::ScopedLanguage scopedLanguage(language);
-        QVERIFY(scopedLanguage.loaded());
-        test::ApprovalSceneWindow scene;
-        const QString problem = scene.show(u"approvalsreturned"_s);
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        QQuickView &view = scene.view;
-        QQuickItem *root = scene.root.get();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        SpaceSession *bob = m_bob->currentSpace();
-        auto *approvals = root->findChild<QQuickItem *>(u"approvalsView"_s);
-        auto *mine = root->findChild<MyRequestsModel *>(u"mine"_s);
-        auto *detail = root->findChild<RequestDetail *>(u"detail"_s);
-        auto *form = root->findChild<RequestForm *>(u"form"_s);
-        QVERIFY(approvals && mine && detail && form);
-        for (const char *name : {"dashboard", "detail", "form", "actions", "mine"})
-            root->findChild<QObject *>(QLatin1StringView(name))
-                ->setProperty("session", QVariant::fromValue(bob));
-        const auto grab = [&](const QString &name) {
-            QTest::qWait(150);
-            const QImage image = view.grabWindow();
-            QVERIFY2(test::colourCount(image) > 20, qPrintable(name + u" looks blank"_s));
-            QVERIFY(image.save(QDir(m_outDir).filePath(u"%1-%2.png"_s.arg(name, language))));
-        };
-
-        // Returned first, and the tab says how many wait on him.
-        approvals->setProperty("page", u"mine"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(mine->returnedCount() == 1, kLong);
-        QCOMPARE(mine->index(0).data(MyRequestsModel::RequestIdRole).toString(), m_requestWithFile);
-        QCOMPARE(mine->index(0).data(MyRequestsModel::StateRole).toString(), u"returned"_s);
-        QVERIFY(mine->count() >= 2); // the taxi, pending, too
-        detail->setRequestId(m_requestWithFile);
-        QTRY_VERIFY(detail->loaded() && detail->found() && detail->state() == u"returned"_s);
-        QTRY_VERIFY(visibleItemNamed(root, u"editAndResubmit"_s));
-        grab(u"approvals-demo-mine"_s);
-
-        // A real click on "Change and resubmit…" opens the form with what he sent.
-        QQuickItem *button = nullptr;
-        const std::function<void(QQuickItem *)> find = [&](QQuickItem *item) {
-            if (item->objectName() == u"editAndResubmit"_s && item->isVisible())
-                button = item;
-            for (QQuickItem *c : item->childItems())
-                find(c);
-        };
-        find(root);
-        QVERIFY(button);
-        QTest::mouseClick(&view, Qt::LeftButton, {},
-            button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
-        QTRY_COMPARE(form->editingRequestId(), m_requestWithFile);
-        QCOMPARE(approvals->property("page").toString(), u"new"_s);
-        QCOMPARE(form->templateId(), u"tpl_general"_s);
-        QCOMPARE(form->inputOf(u"subject"_s), u"Standing desks"_s);
-        QVERIFY(form->returnNote().contains(u"Add the floor plan, please."_s));
-        QCOMPARE(form->attachmentsOf(u"files"_s).size(), 1);
-        QCOMPARE(form->attachmentsOf(u"files"_s).first().toMap().value(u"name"_s).toString(), u"quote.txt"_s);
-        grab(u"approvals-demo-resubmit"_s);
-    }
-
-    void bobChangesTheReturnedRequestAndResubmitsIt()
-    {
-        SpaceSession *bob = m_bob->currentSpace();
-        const QString request = m_requestWithFile;
-        const QString fileBefore = storeText(bob,
-            u"SELECT json_extract(form_data, '$.files[0]') FROM approval_requests WHERE id = '%1'"_s.arg(
-                request));
-        QVERIFY(!fileBefore.isEmpty());
-        const QString actionsBefore
-            = storeText(bob, u"SELECT count(*) FROM approval_actions WHERE request_id = '%1'"_s.arg(request));
-        RequestForm form;
-        form.setSession(bob);
-        QTRY_VERIFY_WITH_TIMEOUT(!form.templates().isEmpty(), kLong);
-        form.editReturned(request);
-        QTRY_COMPARE(form.editingRequestId(), request);
-        QVERIFY(form.returnNote().contains(u"Add the floor plan, please."_s));
-        QCOMPARE(form.inputOf(u"details"_s), u"The supplier's quote is attached."_s);
-
-        // He adds the floor plan next to the quote, which stays, and says which floor.
-        QTemporaryDir chosen;
-        const QString plan = chosen.filePath(u"floor plan.txt"_s);
-        {
-            QFile f(plan);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("Floor 12, east wing: desks 1-12\n");
-        }
-        form.addAttachment(u"files"_s, QUrl::fromLocalFile(plan));
-        form.setText(u"details"_s, u"Floor 12; the quote and the floor plan are attached."_s);
-        form.setTitle(u"Standing desks for floor 12"_s);
-        QVERIFY2(form.validate(), qPrintable(QVariant(form.errors()).toString()));
-        ApprovalActions actions;
-        actions.setSession(bob);
-        QSignalSpy submitted(&form, &RequestForm::submitted);
-        QSignalSpy failed(&form, &RequestForm::submitFailed);
-        form.submit(&actions);
-        QTRY_VERIFY(submitted.size() + failed.size() > 0);
-        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
-        QVERIFY(form.editingRequestId().isEmpty()); // the form is a new one again
-
-        // The server took it under the same id: pending again, the new answers, both files, one more
-        // "submit" in the audit trail; Alice has it waiting again.
-        const QString state
-            = u"SELECT state || '|' || title || '|' || json_array_length(form_data, '$.files') || '|' || "
-              "json_extract(form_data, '$.files[0]') FROM approval_requests WHERE id = '%1'"_s.arg(request);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            storeText(bob, state), u"pending|Standing desks for floor 12|2|%1"_s.arg(fileBefore), kLong);
-        QCOMPARE(
-            storeText(bob,
-                u"SELECT count(*) FROM approval_actions WHERE action = 'submit' AND request_id = '%1'"_s.arg(
-                    request)),
-            u"2"_s);
-        QVERIFY(
-            storeText(bob, u"SELECT count(*) FROM approval_actions WHERE request_id = '%1'"_s.arg(request))
-                .toInt()
-            > actionsBefore.toInt());
-        QTRY_COMPARE_WITH_TIMEOUT(
-            storeText(bob, u"SELECT count(*) FROM outbox WHERE state != 'rejected'"_s), u"0"_s, kLong);
-        RequestDetail alices;
-        alices.setSession(m_alice->currentSpace());
-        alices.setRequestId(request);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            alices.found() && alices.waitingOnMe() && alices.files()->items().size() == 2, kLong);
-
-        // Returned once more, he withdraws it instead: the app expects the state the store shows.
-        ApprovalActions alicesActions;
-        alicesActions.setSession(m_alice->currentSpace());
-        alicesActions.returnForChanges(request, u"We have no budget this quarter."_s);
-        RequestDetail bobs;
-        bobs.setSession(bob);
-        bobs.setRequestId(request);
-        QTRY_COMPARE_WITH_TIMEOUT(bobs.state(), u"returned"_s, kLong);
-        QSignalSpy refused(&actions, &ApprovalActions::refused);
-        actions.withdraw(request, u"Postponed"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(bobs.state(), u"withdrawn"_s, kLong);
-        QVERIFY(refused.isEmpty());
     }
 
     void cleanupTestCase()
