@@ -269,7 +269,7 @@ QFuture<Status> ApprovalActions::queue(const ApprovalCommand &command)
             }
             if (withdraw)
                 m.expectedState = (*r)->state == u"returned" ? u"returned"_s : u"pending"_s;
-            else if (m.step < 0)
+            else
                 m.step = (*r)->currentStep;
             send(m);
         });

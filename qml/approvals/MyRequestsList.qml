@@ -115,20 +115,7 @@ ColumnLayout {
                     color: Theme.text
                     font.family: Theme.monoFamily
                 }
-                Rectangle {
-                    implicitWidth: stateLabel.implicitWidth + 14
-                    implicitHeight: stateLabel.implicitHeight + 6
-                    radius: height / 2
-                    color: "transparent"
-                    border.color: stateLabel.color
-                    Label {
-                        id: stateLabel
-                        anchors.centerIn: parent
-                        text: row.stateText
-                        color: row.state === "approved" ? Theme.success : row.state === "rejected" ? Theme.danger
-                            : row.state === "pending" || row.returned ? Theme.warning : Theme.mutedText
-                    }
-                }
+                StateChip { requestState: row.state; text: row.stateText }
             }
             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
         }

@@ -23,10 +23,6 @@ Rectangle {
     function stamp(ms) {
         return ms > 0 ? new Date(ms).toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
     }
-    function stateColor(state) {
-        return state === "approved" ? Theme.success : state === "rejected" ? Theme.danger
-            : state === "pending" || state === "active" ? Theme.warning : Theme.mutedText
-    }
 
     ScrollView {
         id: scroll
@@ -65,14 +61,7 @@ Rectangle {
             }
             RowLayout {
                 spacing: Theme.spacing
-                Rectangle {
-                    implicitWidth: stateLabel.implicitWidth + 14
-                    implicitHeight: stateLabel.implicitHeight + 6
-                    radius: height / 2
-                    color: "transparent"
-                    border.color: pane.stateColor(pane.detail.state)
-                    Label { id: stateLabel; anchors.centerIn: parent; text: pane.detail.stateText; color: pane.stateColor(pane.detail.state) }
-                }
+                StateChip { id: stateChip; requestState: pane.detail.state; text: pane.detail.stateText }
                 Label { text: pane.detail.templateName; textFormat: Text.PlainText; color: Theme.mutedText }
                 Item { Layout.fillWidth: true }
                 Label {
@@ -243,7 +232,7 @@ Rectangle {
                     Layout.fillWidth: true
                     spacing: 2
                     RowLayout {
-                        Rectangle { width: 10; height: 10; radius: 5; color: pane.stateColor(modelData.state) }
+                        Rectangle { width: 10; height: 10; radius: 5; color: stateChip.toneOf(modelData.state) }
                         Label {
                             // "Step 2 · Finance · One approval decides"; the step's name may be absent.
                             text: modelData.name
@@ -254,7 +243,7 @@ Rectangle {
                             color: Theme.text
                         }
                         Item { Layout.fillWidth: true }
-                        Label { text: modelData.stateText; color: pane.stateColor(modelData.state) }
+                        Label { text: modelData.stateText; color: stateChip.toneOf(modelData.state) }
                     }
                     Repeater {
                         model: modelData.approvers

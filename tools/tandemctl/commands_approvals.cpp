@@ -239,8 +239,8 @@ Result<QString> resolveUser(OpenSpace &s, const QString &nameOrId)
     return userIdIn(*s.store, nameOrId);
 }
 
-// A returned request of the account's, to resubmit: its template and its form as the base of the new
-// one (computed fields left out: the server works them out again).
+// A returned request of the account's, to resubmit: its template and its form are the base of the new
+// one. Refused, with the reason, when it is not the account's or not returned.
 Result<approvals::Request> returnedRequest(OpenSpace &s, const QString &requestId)
 {
     auto held = read<std::optional<approvals::Request>>(
