@@ -34,7 +34,6 @@ namespace {
 constexpr int kRefreshDelayMs = 120; // store changes come in bursts while syncing
 constexpr qint64 kArrivalWindowMs = 10 * 60 * 1000; // older messages are history, not news
 constexpr int kMaxArrivals = 20;
-constexpr int kPageCacheKiB = 4 * 1024; // per space
 
 QString syncStateName(sync::SyncState state)
 {
@@ -156,9 +155,8 @@ void SpaceSession::open(const QString &passphrase, const QUrl &serverUrl)
         auto key = profile.unlockKey(entry, passphrase);
         if (!key)
             return key.error();
-        // A smaller page cache than the store's default (16 MiB, sized for imports): the app reads a page
-        // of rows at a time, and every MiB of decrypted pages is resident memory (tests/bench: rss).
-        auto opened = store::SpaceStore::open(entry.databasePath(), *key, {.cacheKiB = kPageCacheKiB});
+        auto opened = store::SpaceStore::open(
+            entry.databasePath(), *key, {.cacheKiB = store::SpaceStore::kInteractiveCacheKiB});
         if (!opened)
             return opened.error().code == ErrorCode::WrongKey ? Error::make(ErrorCode::Corrupt,
                        u"The database of space \"%1\" is damaged or was replaced."_s.arg(entry.meta.name))

@@ -16,6 +16,11 @@ namespace tandem::store {
 class SpaceStore
 {
 public:
+    // The app's page cache per space: smaller than the default (16 MiB, sized for imports), because the app
+    // reads a page of rows at a time and every MiB of decrypted pages is resident memory (tests/bench:
+    // rss). Benchmarks of what the app does open their store with it too.
+    static constexpr int kInteractiveCacheKiB = 4 * 1024;
+
     struct OpenOptions
     {
         bool create = false;
