@@ -103,20 +103,25 @@ constexpr std::string_view kWaitingSql
       "AND" TANDEM_FILTER_WHERE " GROUP BY r.id ORDER BY since, r.submitted_at, r.id";
 
 // Counts, aging and SLA in one pass over the team, per template and state; summary() folds the rows.
+// The groups are made by hashing (store/groupfunctions.h): GROUP BY sorted all the team's rows to form a
+// few dozen groups, and that sort was half of the query.
 constexpr std::string_view kSummarySql = TANDEM_TEAM_CTE
-    " SELECT x.template_id, COALESCE(tandem_localized(t.name, t.name_i18n), x.template_id) AS name, x.state, "
-    "COUNT(*),"
-    " SUM(x.state = 'pending' AND ?6 - x.submitted_at < 86400000),"
-    " SUM(x.state = 'pending' AND ?6 - x.submitted_at >= 86400000 AND ?6 - x.submitted_at < 259200000),"
-    " SUM(x.state = 'pending' AND ?6 - x.submitted_at >= 259200000 AND ?6 - x.submitted_at < 604800000),"
-    " SUM(x.state = 'pending' AND ?6 - x.submitted_at >= 604800000),"
-    " t.sla_hours,"
-    " SUM(x.state = 'pending' AND ?6 - x.submitted_at > t.sla_hours * 3600000),"
-    " SUM(x.state IN ('approved', 'rejected') AND x.decided_at - x.submitted_at > t.sla_hours * 3600000),"
-    " SUM(x.submitted_at IS NOT NULL"
+    ", g AS (SELECT tandem_group_sums(2, x.template_id, x.state,"
+    " x.state = 'pending' AND ?6 - x.submitted_at < 86400000,"
+    " x.state = 'pending' AND ?6 - x.submitted_at >= 86400000 AND ?6 - x.submitted_at < 259200000,"
+    " x.state = 'pending' AND ?6 - x.submitted_at >= 259200000 AND ?6 - x.submitted_at < 604800000,"
+    " x.state = 'pending' AND ?6 - x.submitted_at >= 604800000,"
+    " x.state = 'pending' AND ?6 - x.submitted_at > t.sla_hours * 3600000,"
+    " x.state IN ('approved', 'rejected') AND x.decided_at - x.submitted_at > t.sla_hours * 3600000,"
+    " x.submitted_at IS NOT NULL"
     "  AND (x.state = 'pending' OR (x.state IN ('approved', 'rejected') AND x.decided_at IS NOT NULL)))"
-    " FROM team x LEFT JOIN approval_templates t ON t.id = x.template_id"
-    " GROUP BY x.template_id, x.state ORDER BY name, x.template_id, x.state";
+    " AS groups FROM team x LEFT JOIN approval_templates t ON t.id = x.template_id)"
+    " SELECT e.value ->> 0 AS template_id,"
+    " COALESCE(tandem_localized(t.name, t.name_i18n), e.value ->> 0) AS name, e.value ->> 1 AS state,"
+    " e.value ->> 2, e.value ->> 3, e.value ->> 4, e.value ->> 5, e.value ->> 6, t.sla_hours,"
+    " e.value ->> 7, e.value ->> 8, e.value ->> 9"
+    " FROM g, json_each(g.groups) e LEFT JOIN approval_templates t ON t.id = e.value ->> 0"
+    " ORDER BY name, template_id, state";
 
 // Decision times: from submission to the final decision, of the team's decided requests.
 #define TANDEM_DECIDED                                                                                       \
@@ -124,24 +129,31 @@ constexpr std::string_view kSummarySql = TANDEM_TEAM_CTE
     " AND submitted_at IS NOT NULL"
 constexpr std::string_view kDecisionMedianSql
     = TANDEM_TEAM_CTE " SELECT COUNT(*), tandem_median(decided_at - submitted_at)" TANDEM_DECIDED;
-constexpr std::string_view kDecisionMedianByTypeSql
-    = TANDEM_TEAM_CTE " SELECT template_id, COUNT(*), tandem_median(decided_at - submitted_at)" TANDEM_DECIDED
-                      " GROUP BY template_id";
+constexpr std::string_view kDecisionMedianByTypeSql = TANDEM_TEAM_CTE
+    " SELECT e.value ->> 0, e.value ->> 1, e.value ->> 2"
+    " FROM (SELECT tandem_group_medians(1, template_id, decided_at - submitted_at) AS groups" TANDEM_DECIDED
+    ") g, json_each(g.groups) e";
 constexpr std::string_view kStepMediansSql
-    = "SELECT template_id, position, COUNT(*), tandem_median(d) FROM temp.dash_steps r "
-      "WHERE" TANDEM_FILTER_WHERE " GROUP BY template_id, position";
+    = "SELECT e.value ->> 0, e.value ->> 1, e.value ->> 2, e.value ->> 3"
+      " FROM (SELECT tandem_group_medians(2, template_id, position, d) AS groups FROM temp.dash_steps r"
+      " WHERE" TANDEM_FILTER_WHERE ") g, json_each(g.groups) e";
 constexpr std::string_view kTemplateNamesSql
     = "SELECT id, tandem_localized(name, name_i18n) FROM approval_templates";
 
 // Weeks as whole weeks since the Monday before the epoch (1970-01-01 was a Thursday), in local time;
-// isoWeek() names them. Integer arithmetic: strftime per row cost more than the rest of the query.
-constexpr std::string_view kThroughputSql
-    = TANDEM_TEAM_CTE " SELECT week, SUM(kind = 0), SUM(kind = 1) FROM ("
-                      " SELECT ((submitted_at + ?7) / 86400000 + 3) / 7 AS week, 0 AS kind FROM team WHERE "
-                      "submitted_at IS NOT NULL"
-                      " UNION ALL SELECT ((decided_at + ?7) / 86400000 + 3) / 7, 1 FROM team"
-                      "  WHERE state IN ('approved', 'rejected') AND decided_at IS NOT NULL)"
-                      " GROUP BY week ORDER BY week";
+// isoWeek() names them. Integer arithmetic: strftime per row cost more than the rest of the query. One
+// pass counts both weeks of each request, grouped by hashing (see kSummarySql); the few weeks are then
+// merged.
+constexpr std::string_view kThroughputSql = TANDEM_TEAM_CTE
+    ", w AS MATERIALIZED (SELECT"
+    " tandem_group_sums(1, ((submitted_at + ?7) / 86400000 + 3) / 7) FILTER (WHERE submitted_at IS NOT NULL)"
+    "  AS submitted,"
+    " tandem_group_sums(1, ((decided_at + ?7) / 86400000 + 3) / 7)"
+    "  FILTER (WHERE state IN ('approved', 'rejected') AND decided_at IS NOT NULL) AS decided FROM team)"
+    " SELECT week, SUM(submitted), SUM(decided) FROM ("
+    " SELECT e.value ->> 0 AS week, e.value ->> 1 AS submitted, 0 AS decided FROM w, json_each(w.submitted) e"
+    " UNION ALL SELECT e.value ->> 0, 0, e.value ->> 1 FROM w, json_each(w.decided) e)"
+    " GROUP BY week ORDER BY week";
 
 constexpr std::string_view kCsvSql = TANDEM_TEAM_CTE
     " SELECT x.id," TANDEM_TEMPLATE_NAME ", q.title,"

@@ -1,5 +1,6 @@
 #include "spacestore.h"
 
+#include "groupfunctions.h"
 #include "localizedfunction.h"
 #include "medianfunction.h"
 #include "schema.h"
@@ -89,6 +90,7 @@ Result<std::unique_ptr<SpaceStore>> SpaceStore::open(
     TANDEM_TRY(registerSearchTokenizer((*db)->handle()));
     TANDEM_TRY(registerSearchScopeFunction((*db)->handle()));
     TANDEM_TRY(registerMedianFunction((*db)->handle()));
+    TANDEM_TRY(registerGroupFunctions((*db)->handle()));
     TANDEM_TRY(registerLocalizedFunction((*db)->handle()));
     TANDEM_TRY(registerSearchRank((*db)->handle()));
     TANDEM_TRY(migrate(**db));
