@@ -158,6 +158,16 @@
     </message>
 </context>
 <context>
+    <name>tandem::app::TaskController</name>
+    <message numerus="yes">
+        <source>A new task takes at most %n file(s); attach more once it exists.</source>
+        <translation>
+            <numerusform>A new task takes at most %n file; attach more once it exists.</numerusform>
+            <numerusform>A new task takes at most %n files; attach more once it exists.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tandem::app::TimelineModel</name>
     <message numerus="yes">
         <source>%1 and %n more</source>

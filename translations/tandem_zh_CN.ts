@@ -1802,6 +1802,10 @@
         <source>Attach files to the task</source>
         <translation>为任务添加文件</translation>
     </message>
+    <message>
+        <source>Attach a file to the new task</source>
+        <translation>为新任务附加文件</translation>
+    </message>
 </context>
 <context>
     <name>TaskRow</name>
@@ -3051,6 +3055,16 @@
     <message>
         <source>There is no such file.</source>
         <translation>没有这个文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file that can be read.</source>
+        <translation>“%1”不是可读取的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new task takes at most %n file(s); attach more once it exists.</source>
+        <translation>
+            <numerusform>新任务最多可附加 %n 个文件；创建后可再附加更多。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

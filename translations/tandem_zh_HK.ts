@@ -1802,6 +1802,10 @@
         <source>Attach files to the task</source>
         <translation>為任務加入檔案</translation>
     </message>
+    <message>
+        <source>Attach a file to the new task</source>
+        <translation>為新任務附加檔案</translation>
+    </message>
 </context>
 <context>
     <name>TaskRow</name>
@@ -3051,6 +3055,16 @@
     <message>
         <source>There is no such file.</source>
         <translation>沒有這個檔案。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file that can be read.</source>
+        <translation>「%1」不是可讀取的檔案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new task takes at most %n file(s); attach more once it exists.</source>
+        <translation>
+            <numerusform>新任務最多可附加 %n 個檔案；建立後可再附加更多。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

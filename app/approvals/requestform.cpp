@@ -1,6 +1,7 @@
 #include "requestform.h"
 
 #include "approvalactions.h"
+#include "files/filesizetext.h"
 #include "futurewatch.h"
 #include "spacesession.h"
 
@@ -163,7 +164,7 @@ void RequestForm::fillFrom(const approvals::RequestDetail &d)
                 for (const approvals::RequestFile &known : d.files)
                     if (known.id == id.toString())
                         file = {{u"id"_s, known.id}, {u"name"_s, known.name},
-                            {u"sizeText"_s, locale.formattedDataSize(known.sizeBytes)}};
+                            {u"sizeText"_s, fileSizeText(known.sizeBytes)}};
                 m_files[f.id].append(file);
             }
             continue;
@@ -361,7 +362,7 @@ void RequestForm::addAttachment(const QString &fieldId, const QUrl &file)
 {
     const QFileInfo info(file.isLocalFile() ? file.toLocalFile() : file.toString());
     m_files[fieldId].append(QVariantMap {{u"name"_s, info.fileName()},
-        {u"sizeText"_s, QLocale().formattedDataSize(info.size())}, {u"path"_s, info.absoluteFilePath()}});
+        {u"sizeText"_s, fileSizeText(info.size())}, {u"path"_s, info.absoluteFilePath()}});
     touch(fieldId);
 }
 

@@ -1,5 +1,6 @@
 #include "taskcontroller.h"
 
+#include "files/filesizetext.h"
 #include "spacesession.h"
 #include "storereply.h"
 #include "taskformat.h"
@@ -12,8 +13,11 @@
 #include "tasks/taskstore.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace tandem::app {
 
@@ -24,6 +28,7 @@ namespace {
 const QStringList kStatuses {u"open"_s, u"in_progress"_s, u"done"_s, u"cancelled"_s};
 constexpr qsizetype kMaxText = 8192; // description and comment bodies (§11.4)
 constexpr qsizetype kMaxItemText = 512; // a checklist item (§11.4)
+constexpr qsizetype kMaxCreateFiles = 20; // attachment_ids of a task.create (§11.4)
 
 } // namespace
 
@@ -278,12 +283,81 @@ bool TaskController::create(const QVariantMap &draft)
     }
     d.conversationId = draft.value(u"conversationId"_s).toString();
     d.sourceMessageId = d.conversationId.isEmpty() ? QString() : draft.value(u"sourceMessageId"_s).toString();
-    auto future = m_space.sync ? m_space.sync->createTask(d) : tasks::queueTaskCreate(*m_space.store, d);
-    follow(future, [this](const QString &id) {
+    const auto done = [this](const QString &id) {
+        clearDraftFiles();
         setTaskId(id);
         Q_EMIT created(id);
-    });
+    };
+    if (m_draftFiles.isEmpty()) {
+        follow(m_space.sync ? m_space.sync->createTask(d) : tasks::queueTaskCreate(*m_space.store, d), done);
+        return true;
+    }
+    if (!m_space.files)
+        return refuse(tr("This space has no file cache to attach files from."));
+    QStringList paths;
+    for (const QVariant &file : std::as_const(m_draftFiles))
+        paths << file.toMap().value(u"path"_s).toString();
+    // As attachFile(): copying the files into the encrypted cache reads all of them, so a pool thread does
+    // it, then waits for the store to queue the task with them.
+    const std::shared_ptr<store::FileCache> cache = m_space.files;
+    store::StoreThread *store = m_space.store;
+    const QPointer<sync::SpaceSync> spaceSync = m_space.sync;
+    follow(QtConcurrent::run([cache, store, spaceSync, d, paths]() mutable -> Result<sync::QueuedMutation> {
+        for (const QString &path : std::as_const(paths)) {
+            auto file = sync::importOutgoingFile(*cache, path);
+            if (!file)
+                return file.error();
+            d.files << *file;
+        }
+        if (spaceSync)
+            return spaceSync->createTask(d).result();
+        return tasks::queueTaskCreate(*store, d).result();
+    }),
+        done);
     return true;
+}
+
+bool TaskController::addDraftFiles(const QList<QUrl> &fileUrls)
+{
+    clearError();
+    QVariantList files = m_draftFiles;
+    for (const QUrl &url : fileUrls) {
+        if (!url.isLocalFile())
+            return refuse(tr("Only files on this computer can be attached."));
+        const QFileInfo info(url.toLocalFile());
+        if (!info.isFile() || !info.isReadable())
+            return refuse(tr("“%1” is not a file that can be read.").arg(info.fileName()));
+        const QString path = info.absoluteFilePath();
+        if (std::any_of(files.cbegin(), files.cend(),
+                [&](const QVariant &f) { return f.toMap().value(u"path"_s).toString() == path; }))
+            continue;
+        if (files.size() >= kMaxCreateFiles)
+            return refuse(tr("A new task takes at most %n file(s); attach more once it exists.", nullptr,
+                int(kMaxCreateFiles)));
+        files.append(QVariantMap {
+            {u"path"_s, path}, {u"name"_s, info.fileName()}, {u"sizeText"_s, fileSizeText(info.size())}});
+    }
+    if (files != m_draftFiles) {
+        m_draftFiles = files;
+        Q_EMIT draftFilesChanged();
+    }
+    return true;
+}
+
+void TaskController::removeDraftFile(int index)
+{
+    if (index < 0 || index >= m_draftFiles.size())
+        return;
+    m_draftFiles.removeAt(index);
+    Q_EMIT draftFilesChanged();
+}
+
+void TaskController::clearDraftFiles()
+{
+    if (m_draftFiles.isEmpty())
+        return;
+    m_draftFiles.clear();
+    Q_EMIT draftFilesChanged();
 }
 
 bool TaskController::update(const QJsonObject &changes)

@@ -64,6 +64,8 @@ class TaskController : public QObject
     Q_PROPERTY(QVariantList comments READ comments NOTIFY taskChanged)
     // The task's files (present attachments), with open, save and download.
     Q_PROPERTY(tandem::app::AttachmentFiles *files READ files CONSTANT)
+    // The files chosen for a task not created yet, sent with it: [{path, name, sizeText}].
+    Q_PROPERTY(QVariantList draftFiles READ draftFiles NOTIFY draftFilesChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
 public:
@@ -112,15 +114,23 @@ public:
     [[nodiscard]] QVariantList checklist() const { return m_checklist; }
     [[nodiscard]] QVariantList comments() const { return m_comments; }
     [[nodiscard]] AttachmentFiles *files() const { return m_files; }
+    [[nodiscard]] QVariantList draftFiles() const { return m_draftFiles; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
 
     // Without a session (tests): the space's parts and the clock (ms since the epoch).
     void attach(const TaskSpace &space, std::function<qint64()> now = {});
 
     // A new task from {title, description, status, priority, dueDate, dueTime, assignees: [ids],
-    // checklist: [texts], conversationId, sourceMessageId}. Refused (false, errorText) when the input is
-    // invalid; else queued, and taskId becomes the new task's id (`created` follows).
+    // checklist: [texts], conversationId, sourceMessageId} and the draft files. Refused (false, errorText)
+    // when the input is invalid; else queued (the files copied into the encrypted cache first, off the GUI
+    // thread), and taskId becomes the new task's id (`created` follows, and the draft files are cleared).
     Q_INVOKABLE bool create(const QVariantMap &draft);
+    // Adds local files (file: URLs, as a FileDialog gives them) to the new task's draft; refuses, with
+    // errorText, what is not a readable file on this computer and more than a task holds. A file chosen
+    // twice is listed once.
+    Q_INVOKABLE bool addDraftFiles(const QList<QUrl> &fileUrls);
+    Q_INVOKABLE void removeDraftFile(int index);
+    Q_INVOKABLE void clearDraftFiles();
     // Reads the space's people (for the assignee picker of a task not created yet).
     Q_INVOKABLE void loadMembers();
     // Edits of the task shown; each refuses invalid input with errorText and returns false.
@@ -149,6 +159,7 @@ Q_SIGNALS:
     void taskIdChanged();
     void taskChanged();
     void errorTextChanged();
+    void draftFilesChanged();
     void created(const QString &taskId);
     // An edit or create was written to the outbox (tests wait on it).
     void queued();
@@ -175,6 +186,7 @@ private:
     QVariantList m_checklist;
     QVariantList m_comments;
     AttachmentFiles *m_files;
+    QVariantList m_draftFiles;
     QString m_errorText;
     quint64 m_generation = 0;
     QMetaObject::Connection m_storeConnection;

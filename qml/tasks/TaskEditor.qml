@@ -1,7 +1,8 @@
 // One task, to read and change: title, description, status, priority, due date and time, assignees
 // (picked from the space's people), checklist (add, tick, remove), files (attach, open, save, remove),
-// comments, and the message it was made from (a click opens the conversation there). With no task yet it is the "New task" form; the draft's
-// message link and text come from prefill().
+// comments, and the message it was made from (a click opens the conversation there). With no task yet it
+// is the "New task" form, whose checklist and files go with the task.create; the draft's message link and
+// text come from prefill().
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -21,6 +22,7 @@ Pane {
     property string draftConversationId
     property string draftMessageId
     property var draftAssignees: []
+    property var draftChecklist: [] // item texts, sent with the new task
     signal messageChosen(string conversationId, string messageId)
     padding: Theme.spacing * 2
     background: Rectangle { color: Theme.background }
@@ -38,7 +40,7 @@ Pane {
     onShownTitleChanged: if (!creating) titleField.text = shownTitle
     onShownDescriptionChanged: if (!creating) descriptionArea.text = shownDescription
     onShownDueChanged: syncDue()
-    onCreatingChanged: if (!creating) { titleField.text = shownTitle; descriptionArea.text = shownDescription; syncDue() }
+    onCreatingChanged: if (!creating) { titleField.text = shownTitle; descriptionArea.text = shownDescription; draftChecklist = []; syncDue() }
     Component.onCompleted: if (!creating) { titleField.text = shownTitle; descriptionArea.text = shownDescription; syncDue() }
     function syncDue() {
         if (creating)
@@ -60,6 +62,9 @@ Pane {
         draftConversationId = conversationId || ""
         draftMessageId = messageId || ""
         draftAssignees = []
+        draftChecklist = []
+        if (controller)
+            controller.clearDraftFiles()
         dueDateField.text = ""
         dueTimeField.text = ""
         priorityBox.currentIndex = 0
@@ -68,10 +73,15 @@ Pane {
     function submitNew() {
         controller.create({ title: titleField.text, description: descriptionArea.text, priority: priorityBox.currentIndex,
                             status: statuses[statusBox.currentIndex][0], dueDate: dueDateField.text, dueTime: dueTimeField.text,
-                            assignees: draftAssignees, conversationId: draftConversationId, sourceMessageId: draftMessageId })
+                            assignees: draftAssignees, checklist: draftChecklist,
+                            conversationId: draftConversationId, sourceMessageId: draftMessageId })
     }
-    // Files chosen in the dialog (file: URLs), attached one by one.
+    // Files chosen in the dialog (file: URLs): kept with the new task's draft, or attached one by one.
     function attachFiles(urls) {
+        if (creating) {
+            controller.addDraftFiles(urls)
+            return
+        }
         for (let i = 0; i < urls.length; ++i)
             controller.attachFile(urls[i])
     }
@@ -241,6 +251,84 @@ Pane {
                         Accessible.checked: checked
                         onToggled: editor.toggleAssignee(modelData.userId, checked)
                     }
+                }
+            }
+
+            // The new task's checklist and files, sent with it.
+            ColumnLayout {
+                visible: editor.creating
+                Layout.fillWidth: true
+                spacing: Theme.spacing / 2
+
+                Label {
+                    text: qsTr("Checklist")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.baseSize * 0.85
+                    Layout.topMargin: Theme.spacing
+                }
+                Repeater {
+                    model: editor.draftChecklist
+                    delegate: RowLayout {
+                        required property string modelData
+                        required property int index
+                        Layout.fillWidth: true
+                        Label { Layout.fillWidth: true; text: "☐  " + modelData; textFormat: Text.PlainText; wrapMode: Text.Wrap; color: Theme.text }
+                        ToolButton {
+                            text: "✕"
+                            Accessible.name: qsTr("Remove “%1”").arg(modelData)
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                            onClicked: editor.draftChecklist = editor.draftChecklist.filter((_, i) => i !== index)
+                        }
+                    }
+                }
+                TextField {
+                    objectName: "newDraftChecklistItem"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Add an item and press Enter")
+                    maximumLength: 512
+                    Accessible.name: qsTr("New checklist item")
+                    onAccepted: {
+                        if (text.trim().length === 0)
+                            return
+                        editor.draftChecklist = editor.draftChecklist.concat([text.trim()])
+                        text = ""
+                    }
+                }
+
+                Label {
+                    text: qsTr("Files")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.baseSize * 0.85
+                    Layout.topMargin: Theme.spacing
+                }
+                Repeater {
+                    model: editor.controller ? editor.controller.draftFiles : []
+                    delegate: RowLayout {
+                        required property var modelData
+                        required property int index
+                        Layout.fillWidth: true
+                        Label {
+                            objectName: "draftTaskFile"
+                            Layout.fillWidth: true
+                            text: modelData.name + "  ·  " + modelData.sizeText
+                            textFormat: Text.PlainText
+                            elide: Text.ElideMiddle
+                            color: Theme.text
+                        }
+                        ToolButton {
+                            text: "✕"
+                            Accessible.name: qsTr("Remove the file “%1”").arg(modelData.name)
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                            onClicked: editor.controller.removeDraftFile(index)
+                        }
+                    }
+                }
+                Button {
+                    objectName: "attachDraftTaskFile"
+                    text: qsTr("Attach file…")
+                    Accessible.name: qsTr("Attach a file to the new task")
+                    Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                    onClicked: fileDialog.open()
                 }
             }
 

@@ -10,6 +10,10 @@
 #include "tasks/taskactions.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 
 using namespace tandem;
@@ -278,6 +282,97 @@ private Q_SLOTS:
 
         QVERIFY(controller.removeFile(fileId));
         QTRY_COMPARE(controller.files()->items().size(), 0);
+    }
+
+    void aNewTaskTakesItsChecklistAndFilesWithIt()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        const auto writeFile = [this](const QString &name, const QByteArray &bytes) {
+            QFile file(m_filesDir.filePath(name));
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+                qFatal("cannot write %s", qPrintable(name));
+            return QUrl::fromLocalFile(file.fileName());
+        };
+        const QUrl plan = writeFile(u"floor plan.pdf"_s, QByteArray("%PDF-1.4 plan\n").repeated(200));
+        const QUrl quote = writeFile(u"quote.xlsx"_s, QByteArray(2048, 'q'));
+
+        // What cannot be sent is refused at once, and the draft stays as it was.
+        QVERIFY(!controller.addDraftFiles({QUrl(u"https://example.com/plan.pdf"_s)}));
+        QVERIFY(!controller.errorText().isEmpty());
+        QVERIFY(!controller.addDraftFiles({plan, QUrl::fromLocalFile(m_filesDir.filePath(u"gone.pdf"_s))}));
+        QVERIFY(controller.errorText().contains(u"gone.pdf"_s));
+        QCOMPARE(controller.draftFiles().size(), 0);
+
+        QSignalSpy changed(&controller, &TaskController::draftFilesChanged);
+        QVERIFY(controller.addDraftFiles({plan, quote, plan})); // a file chosen twice is listed once
+        QVERIFY(controller.errorText().isEmpty());
+        QCOMPARE(controller.draftFiles().size(), 2);
+        QCOMPARE(controller.draftFiles().at(0).toMap().value(u"name"_s).toString(), u"floor plan.pdf"_s);
+        // As the file cards write sizes (qml/content/FileSizes.js).
+        QCOMPARE(controller.draftFiles().at(1).toMap().value(u"sizeText"_s).toString(), u"2.0 KB"_s);
+        controller.removeDraftFile(0);
+        QCOMPARE(controller.draftFiles().size(), 1);
+        QVERIFY(controller.addDraftFiles({plan}));
+        QCOMPARE(changed.count(), 3);
+
+        // As many files as a task.create carries, and no more.
+        QList<QUrl> many;
+        for (int i = 0; i < 19; ++i)
+            many << writeFile(u"page-%1.txt"_s.arg(i), QByteArray::number(i));
+        QVERIFY(!controller.addDraftFiles(many));
+        QVERIFY(controller.errorText().contains(u"20"_s));
+        QCOMPARE(controller.draftFiles().size(), 2);
+
+        QSignalSpy created(&controller, &TaskController::created);
+        QVERIFY(controller.create(
+            {{u"title"_s, u"Move to the third floor"_s}, {u"assignees"_s, QStringList {kMe}},
+                {u"checklist"_s, QStringList {u"Book the movers"_s, u"Label the boxes"_s}}}));
+        QTRY_COMPARE(created.count(), 1);
+        QCOMPARE(controller.draftFiles().size(), 0);
+        QTRY_VERIFY(controller.exists());
+        QTRY_COMPARE(controller.files()->items().size(), 2);
+        QCOMPARE(controller.checklist().size(), 2);
+        QStringList names;
+        for (const QVariant &item : controller.files()->items()) {
+            names << item.toMap().value(u"name"_s).toString();
+            QCOMPARE(item.toMap().value(u"state"_s).toString(), u"cached"_s); // in the encrypted cache
+        }
+        names.sort();
+        QCOMPARE(names, (QStringList {u"floor plan.pdf"_s, u"quote.xlsx"_s}));
+
+        // One task.create carries them: the outbox uploads the files first, then sends it.
+        const QString payload = m_space->read<QString>([](store::SpaceStore &s) -> Result<QString> {
+            auto st = s.db().prepare("SELECT payload FROM outbox WHERE kind = 'task.create'");
+            if (!st)
+                return st.error();
+            QString out;
+            TANDEM_TRY(st->forEachRow([&](const store::Statement &r) { out = r.text(0); }));
+            return out;
+        });
+        const QJsonObject sent = QJsonDocument::fromJson(payload.toUtf8()).object();
+        QCOMPARE(sent.value(u"attachment_ids"_s).toArray().size(), 2);
+        QCOMPARE(sent.value(u"checklist"_s).toArray().size(), 2);
+        QCOMPARE(outboxCount(), 1);
+    }
+
+    void aDraftFileThatVanishedStopsTheTaskAndSaysWhich()
+    {
+        TaskController controller;
+        controller.attach(taskSpace(), [] { return kNow; });
+        const QString path = m_filesDir.filePath(u"minutes.txt"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("minutes");
+        file.close();
+        QVERIFY(controller.addDraftFiles({QUrl::fromLocalFile(path)}));
+        QVERIFY(QFile::remove(path));
+        QVERIFY(controller.create({{u"title"_s, u"Send the minutes"_s}}));
+        QTRY_VERIFY(controller.errorText().contains(u"minutes.txt"_s));
+        QVERIFY(!controller.exists());
+        QCOMPARE(controller.draftFiles().size(), 1); // kept, to remove or choose again
+        QCOMPARE(outboxCount(), 0);
     }
 
     void assigneesAndDueChangeThroughTheController()

@@ -74,6 +74,13 @@ Item {
         function clearError() { errorText = "" }
         function loadMembers() {}
         function create(draft) { lastCreate = draft; return true }
+        property var draftFiles: []
+        function addDraftFiles(urls) {
+            draftFiles = draftFiles.concat(urls.map(u => ({ path: u, name: String(u).split("/").pop(), sizeText: "2.0 KB" })))
+            return true
+        }
+        function removeDraftFile(i) { draftFiles = draftFiles.filter((_, j) => j !== i) }
+        function clearDraftFiles() { draftFiles = [] }
     }
     Component {
         id: viewComponent
@@ -163,10 +170,21 @@ Item {
             compare(title.text, "Can you send the slides to Acme by 17:00?")
             findChild(view.contentItem, "taskDueDate").text = "2026-12-04"
             findChild(view.contentItem, "taskDueTime").text = "17:00"
+            // A checklist item typed and a file chosen go with the new task.
+            const item = findChild(view.contentItem, "newDraftChecklistItem")
+            item.text = "Check the Q4 numbers"
+            item.accepted()
+            compare(item.text, "")
+            const editor = findChild(view.contentItem, "taskEditor")
+            editor.attachFiles(["file:///home/alice/Q4 numbers.xlsx"])
+            compare(fakeTask.draftFiles.length, 1)
+            tryVerify(() => findChild(view.contentItem, "draftTaskFile") !== null)
+            compare(findChild(view.contentItem, "draftTaskFile").text, "Q4 numbers.xlsx  ·  2.0 KB")
             const create = findChild(view.contentItem, "createTaskButton")
             compare(create.text, data.create)
             shoot(view, "new_" + data.tag)
             create.clicked()
+            compare(fakeTask.lastCreate.checklist, ["Check the Q4 numbers"])
             compare(fakeTask.lastCreate.title, "Can you send the slides to Acme by 17:00?")
             compare(fakeTask.lastCreate.description, "They need the Q4 numbers.")
             compare(fakeTask.lastCreate.conversationId, "eng")
@@ -174,6 +192,7 @@ Item {
             compare(fakeTask.lastCreate.dueDate, "2026-12-04")
             fakeTask.exists = true
             fakeTask.taskId = "t-1"
+            fakeTask.clearDraftFiles()
             view.close()
         }
 
