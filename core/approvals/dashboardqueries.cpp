@@ -38,9 +38,10 @@ namespace {
 // once. Sought by requester instead, the same lookups jump around approval_steps, and with the app's page
 // cache (4 MiB, SpaceStore::kInteractiveCacheKiB) most pages were decrypted again and again: 100,000
 // requests, team and steps 208 ms that way, 80 ms this way (tests/bench/benchdashboard.cpp).
-// Medians are the tandem_median() aggregate (store/medianfunction.h) over a GROUP BY: an earlier version
-// kept the durations in sorted copies to walk to their middle rows, and making those copies cost more
-// than half of a cold open; SQLite's window functions were slower still.
+// Medians are aggregates in the store: tandem_median() (store/medianfunction.h) for the team's, and
+// tandem_group_medians() (store/groupfunctions.h) per type or step. An earlier version kept the durations
+// in sorted copies to walk to their middle rows, and making those copies cost more than half of a cold
+// open; SQLite's window functions were slower still.
 constexpr std::string_view kTeamDdl
     = "CREATE TEMP TABLE IF NOT EXISTS dash_team (id TEXT, template_id TEXT,"
       " requester_id TEXT, state TEXT, submitted_at INTEGER, decided_at INTEGER);"
