@@ -9,8 +9,10 @@
 
 #include "store/storethread.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QQuickItem>
+#include <QQuickStyle>
 #include <QTest>
 #include <QUrl>
 
@@ -20,6 +22,20 @@
 namespace tandem::test {
 
 inline constexpr int kDemoTimeoutMs = 30000;
+
+// The app as the demo tests run it: the Basic style, no OS keychain and no passphrase from the
+// environment, and the tandem-server built beside the tests for the demo it starts. Returns the folder
+// for screenshots (TANDEM_ARTIFACTS, else test-artifacts here), made if missing; empty if it cannot be.
+inline QString prepareDemoApp()
+{
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    qputenv("TANDEM_NO_KEYCHAIN", "1");
+    qunsetenv("TANDEM_PASSPHRASE");
+    qputenv("TANDEM_SERVER_BINARY", TANDEM_SERVER_BINARY);
+    const QString out = qEnvironmentVariable(
+        "TANDEM_ARTIFACTS", QDir::current().filePath(QStringLiteral("test-artifacts")));
+    return QDir().mkpath(out) ? out : QString();
+}
 
 // Signs `user` (password "demo") in to the work space of the server at `server`, with a profile in
 // `profile`; null, after a test failure, when the app does not get there.

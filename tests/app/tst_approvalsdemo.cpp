@@ -24,7 +24,6 @@
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickView>
 #include <QSet>
 #include <QSignalSpy>
@@ -169,12 +168,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QQuickStyle::setStyle(u"Basic"_s);
-        qputenv("TANDEM_NO_KEYCHAIN", "1");
-        qunsetenv("TANDEM_PASSPHRASE");
-        qputenv("TANDEM_SERVER_BINARY", TANDEM_SERVER_BINARY);
-        m_outDir = qEnvironmentVariable("TANDEM_ARTIFACTS", QDir::current().filePath(u"test-artifacts"_s));
-        QVERIFY(QDir().mkpath(m_outDir));
+        m_outDir = test::prepareDemoApp();
+        QVERIFY(!m_outDir.isEmpty());
         QVERIFY(m_serverData.isValid());
         QVERIFY(m_server.start(m_serverData.path(), {u"--demo"_s}));
         m_alice = signIn(m_aliceProfile.path(), u"alice"_s);

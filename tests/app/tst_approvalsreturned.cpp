@@ -14,7 +14,6 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QQuickStyle>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
@@ -44,12 +43,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QQuickStyle::setStyle(u"Basic"_s);
-        qputenv("TANDEM_NO_KEYCHAIN", "1");
-        qunsetenv("TANDEM_PASSPHRASE");
-        qputenv("TANDEM_SERVER_BINARY", TANDEM_SERVER_BINARY);
-        m_outDir = qEnvironmentVariable("TANDEM_ARTIFACTS", QDir::current().filePath(u"test-artifacts"_s));
-        QVERIFY(QDir().mkpath(m_outDir));
+        m_outDir = prepareDemoApp();
+        QVERIFY(!m_outDir.isEmpty());
         QVERIFY(m_serverData.isValid());
         QVERIFY(m_server.start(m_serverData.path(), {u"--demo"_s}));
         m_alice = signInToDemo(m_server.url(), m_aliceProfile.path(), u"alice"_s);
