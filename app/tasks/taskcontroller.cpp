@@ -303,12 +303,10 @@ bool TaskController::create(const QVariantMap &draft)
     store::StoreThread *store = m_space.store;
     const QPointer<sync::SpaceSync> spaceSync = m_space.sync;
     follow(QtConcurrent::run([cache, store, spaceSync, d, paths]() mutable -> Result<sync::QueuedMutation> {
-        for (const QString &path : std::as_const(paths)) {
-            auto file = sync::importOutgoingFile(*cache, path);
-            if (!file)
-                return file.error();
-            d.files << *file;
-        }
+        auto files = sync::importOutgoingFiles(*cache, paths);
+        if (!files)
+            return files.error();
+        d.files = *files;
         if (spaceSync)
             return spaceSync->createTask(d).result();
         return tasks::queueTaskCreate(*store, d).result();

@@ -87,6 +87,18 @@ Result<OutgoingFile> importOutgoingFile(
         info.fileName().left(255), QMimeDatabase().mimeTypeForFile(info).name(), info.size(), *digest};
 }
 
+Result<QList<OutgoingFile>> importOutgoingFiles(store::FileCache &files, const QStringList &paths)
+{
+    QList<OutgoingFile> out;
+    for (const QString &path : paths) {
+        auto file = importOutgoingFile(files, path);
+        if (!file)
+            return file.error();
+        out.append(*file);
+    }
+    return out;
+}
+
 Result<QString> insertOutgoingAttachment(
     store::Database &db, const OutgoingFile &file, const QString &messageId)
 {

@@ -36,6 +36,9 @@ struct OutgoingFile
 // the whole file on the calling thread: call it off the GUI thread.
 [[nodiscard]] Result<OutgoingFile> importOutgoingFile(
     store::FileCache &files, const QString &path, qint64 maxAttachmentBytes = 104857600);
+// The same for each of `paths`, in order; the first that fails stops it.
+[[nodiscard]] Result<QList<OutgoingFile>> importOutgoingFiles(
+    store::FileCache &files, const QStringList &paths);
 
 // Inside a store write: records `file` as waiting to be uploaded, under a new attachment id (returned).
 // `messageId` is empty for a file no message carries (a request's form names it).

@@ -49,13 +49,12 @@ QFuture<Result<QueuedMutation>> SpaceSync::submitApproval(const QString &templat
         return QtFuture::makeReadyFuture(Result<QueuedMutation>(Error::make(ErrorCode::Unavailable,
             trCore("tandem::files", "This space has no file cache to send files from."))));
     QMap<QString, QList<OutgoingFile>> imported;
-    for (auto it = files.cbegin(); it != files.cend(); ++it)
-        for (const QString &path : it.value()) {
-            auto file = importOutgoingFile(*m_files, path);
-            if (!file)
-                return QtFuture::makeReadyFuture(Result<QueuedMutation>(file.error()));
-            imported[it.key()].append(*file);
-        }
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        auto fieldFiles = importOutgoingFiles(*m_files, it.value());
+        if (!fieldFiles)
+            return QtFuture::makeReadyFuture(Result<QueuedMutation>(fieldFiles.error()));
+        imported.insert(it.key(), *fieldFiles);
+    }
     return thenNotify(queueMutation(
         *m_store, m.kind,
         [m, imported](store::SpaceStore &s, QStringList &attachmentIds) mutable -> Result<QJsonObject> {
