@@ -22,13 +22,16 @@ Result<QList<IncomingMessage>> readUnacknowledgedUrgent(store::SpaceStore &s, co
 {
     QList<IncomingMessage> out;
     // The recipient's own state is the settings row boundary.urgent.<message>.<recipient> (boundarystate).
+    // From the few urgent messages (a partial index): in rowid order from messages, a space with no
+    // urgent message left had every one of its messages read, every few minutes.
     auto st = s.db().prepare(
         "SELECT m.id, m.conversation_id, m.sender_id, "
         "coalesce(nullif(u.display_name, ''), u.user_name, m.sender_id), substr(m.body, 1, 400), "
         "m.created_at, c.name, c.notify_level, c.kind = 'direct' "
-        "FROM messages m JOIN message_state ms ON ms.message_id = m.id AND ms.urgent = 1 "
+        "FROM message_state ms INDEXED BY message_state_urgent CROSS JOIN messages m ON m.id = ms.message_id "
         "JOIN conversations c ON c.id = m.conversation_id LEFT JOIN users u ON u.id = m.sender_id "
-        "WHERE m.sender_id != ?1 AND m.seq IS NOT NULL AND m.deleted_at IS NULL AND m.created_at > ?2 "
+        "WHERE ms.urgent = 1 AND m.sender_id != ?1 AND m.seq IS NOT NULL AND m.deleted_at IS NULL AND "
+        "m.created_at > ?2 "
         "AND coalesce((SELECT json_extract(st.value, '$.acknowledged_at') FROM settings st "
         "  WHERE st.key = 'boundary.urgent.' || m.id || '.' || ?1), 0) = 0 "
         "ORDER BY m.rowid LIMIT ?3");

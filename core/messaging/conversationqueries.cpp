@@ -50,15 +50,20 @@ constexpr std::string_view kUnreadSql
     = "SELECT count(*) FROM (SELECT 1 FROM messages WHERE conversation_id = ?1 AND seq > ?2 "
       "AND sender_id != ?3 AND thread_root_id IS NULL AND deleted_at IS NULL LIMIT ?4)";
 
-// Unread mentions of every conversation at once (?2: only that one), from the account's own mentions
-// (mentions_by_user): one pass over them, where a query per conversation read them all 500 times.
+// Unread mentions of every conversation at once, from the index of the account's mentions alone
+// (mentions_unread holds each mention's conversation and seq, schema version 12): one pass over them
+// and a receipt per row, where reading each mention's message made every summary cost as much as the
+// account's whole history of mentions.
 constexpr std::string_view kMentionSql
-    = "SELECT m.conversation_id, count(*) FROM message_mentions mm JOIN messages m ON m.rowid = "
-      "mm.message_rowid "
-      "WHERE mm.user_id = ?1 AND m.deleted_at IS NULL AND (?2 IS NULL OR m.conversation_id = ?2) "
-      "AND m.seq > coalesce((SELECT up_to_seq FROM read_receipts rr "
-      "WHERE rr.conversation_id = m.conversation_id AND rr.user_id = ?1), 0) "
-      "GROUP BY m.conversation_id";
+    = "SELECT mm.conversation_id, count(*) FROM message_mentions mm INDEXED BY mentions_unread "
+      "WHERE mm.user_id = ?1 AND mm.seq > coalesce((SELECT up_to_seq FROM read_receipts rr "
+      "WHERE rr.conversation_id = mm.conversation_id AND rr.user_id = ?1), 0) "
+      "GROUP BY mm.conversation_id";
+
+// One conversation's: a range of the same index from its receipt up, capped as the unread count is.
+constexpr std::string_view kConversationMentionSql
+    = "SELECT count(*) FROM (SELECT 1 FROM message_mentions INDEXED BY mentions_unread "
+      "WHERE user_id = ?1 AND conversation_id = ?2 AND seq > ?3 LIMIT ?4)";
 
 Status fillActivity(store::Database &db, ConversationSummary &c, const QString &self)
 {
@@ -91,11 +96,24 @@ Status fillActivity(store::Database &db, ConversationSummary &c, const QString &
 Status fillMentions(
     store::Database &db, QList<ConversationSummary> &out, const QString &self, const QString &only)
 {
+    if (!only.isEmpty()) {
+        auto one = db.cached(kConversationMentionSql);
+        if (!one)
+            return one.error();
+        for (ConversationSummary &c : out)
+            TANDEM_TRY((*one)
+                           ->bind(1, self)
+                           .bind(2, c.id)
+                           .bind(3, c.readUpToSeq)
+                           .bind(4, kUnreadCap + 1)
+                           .forEachRow([&](const Statement &r) { c.mentionCount = int(r.int64(0)); }));
+        return {};
+    }
     auto st = db.cached(kMentionSql);
     if (!st)
         return st.error();
     QHash<QString, int> counts;
-    TANDEM_TRY((*st)->bind(1, self).bindOptional(2, only).forEachRow([&](const Statement &r) {
+    TANDEM_TRY((*st)->bind(1, self).forEachRow([&](const Statement &r) {
         counts.insert(r.text(0), int(std::min<qint64>(r.int64(1), kUnreadCap + 1)));
     }));
     for (ConversationSummary &c : out)

@@ -383,7 +383,37 @@ DROP INDEX approval_requests_for_dashboard;
 CREATE INDEX approval_steps_active ON approval_steps(request_id, position, started_at) WHERE state = 'active';
 )sql";
 
-constexpr std::array<Migration, 11> kMigrationList {{
+// Version 12: two reads that ran on every open of a conversation, and grew with the space instead.
+// - The urgent messages, in a partial index (urgent messages are rare by design: the policy limits
+//   them). A conversation's urgent marks and the reminder of unacknowledged ones start from it; without
+//   it they read every message of the conversation, or of the space, to find none.
+// - A mention carries its message's conversation and seq, so that unread mentions are counted from
+//   the index alone (mentions_unread), for one conversation or all. Before, each of the account's
+//   mentions, however old, read its message's row: every open, and every refresh of one conversation's
+//   summary, read them all. Triggers keep the copies true when a message gets its seq or moves; a
+//   recalled message mentions nobody (the sync writer already removed its mentions; the trigger makes
+//   it hold for every writer), and the rows of messages recalled before now go here.
+constexpr std::string_view kV12 = R"sql(
+ALTER TABLE message_mentions ADD COLUMN conversation_id TEXT;
+ALTER TABLE message_mentions ADD COLUMN seq INTEGER;
+DELETE FROM message_mentions
+    WHERE (SELECT m.deleted_at FROM messages m WHERE m.rowid = message_mentions.message_rowid) IS NOT NULL;
+UPDATE message_mentions SET (conversation_id, seq)
+    = (SELECT m.conversation_id, m.seq FROM messages m WHERE m.rowid = message_mentions.message_rowid);
+CREATE TRIGGER mentions_follow_message AFTER UPDATE OF conversation_id, seq ON messages BEGIN
+    UPDATE message_mentions SET conversation_id = new.conversation_id, seq = new.seq
+        WHERE message_rowid = new.rowid;
+END;
+CREATE TRIGGER mentions_leave_recalled AFTER UPDATE OF deleted_at ON messages
+    WHEN new.deleted_at IS NOT NULL BEGIN
+    DELETE FROM message_mentions WHERE message_rowid = new.rowid;
+END;
+DROP INDEX mentions_by_user;
+CREATE INDEX mentions_unread ON message_mentions(user_id, conversation_id, seq);
+CREATE INDEX message_state_urgent ON message_state(message_id) WHERE urgent = 1;
+)sql";
+
+constexpr std::array<Migration, 12> kMigrationList {{
     {1, kV1},
     {2, kV2},
     {3, kV3},
@@ -395,6 +425,7 @@ constexpr std::array<Migration, 11> kMigrationList {{
     {9, kV9},
     {10, kV10},
     {11, kV11},
+    {12, kV12},
 }};
 
 constexpr bool migrationsInOrder()
@@ -409,7 +440,7 @@ static_assert(kMigrationList.back().version == kSchemaVersion, "kSchemaVersion m
 
 } // namespace
 
-const std::array<Migration, 11> kMigrations = kMigrationList;
+const std::array<Migration, 12> kMigrations = kMigrationList;
 
 Status migrate(Database &db, int target)
 {

@@ -17,8 +17,8 @@ struct Migration
     std::string_view sql; // statements to run
 };
 
-extern const std::array<Migration, 11> kMigrations;
-inline constexpr int kSchemaVersion = 11;
+extern const std::array<Migration, 12> kMigrations;
+inline constexpr int kSchemaVersion = 12;
 
 // Brings the database to kSchemaVersion (or to `target`, for tests that build old fixtures).
 // Refuses a database from a newer Tandem without touching it.

@@ -184,7 +184,8 @@ Result<int> SpaceStore::insertMessages(std::span<const Message> messages, StoreC
         "ON CONFLICT(id) DO NOTHING");
     auto fts = m_db->cached("INSERT INTO message_fts(rowid, body, scope) VALUES (?1, ?2, ?3)");
     auto mention
-        = m_db->cached("INSERT OR IGNORE INTO message_mentions(message_rowid, user_id) VALUES (?1, ?2)");
+        = m_db->cached("INSERT OR IGNORE INTO message_mentions(message_rowid, user_id, conversation_id, seq) "
+                       "VALUES (?1, ?2, ?3, ?4)");
     auto bump
         = m_db->cached("UPDATE conversations SET last_message_at = max(last_message_at, ?2) WHERE id = ?1");
     if (!ins || !fts || !mention || !bump)
@@ -215,8 +216,12 @@ Result<int> SpaceStore::insertMessages(std::span<const Message> messages, StoreC
                            .bind(2, m.body)
                            .bind(3, searchScope(m.conversationId, m.senderId, m.createdAt))
                            .exec());
-        for (const QString &uid : m.mentions)
-            TANDEM_TRY((*mention)->bind(1, rowid).bind(2, uid).exec());
+        // A recalled message mentions nobody (schema version 12).
+        for (const QString &uid : m.deletedAt ? QStringList() : m.mentions) {
+            (*mention)->bind(1, rowid).bind(2, uid).bind(3, m.conversationId);
+            m.seq ? (*mention)->bind(4, *m.seq) : (*mention)->bindNull(4);
+            TANDEM_TRY((*mention)->exec());
+        }
         qint64 &newest = latest[m.conversationId];
         newest = std::max(newest, m.createdAt);
         change.messageRowids.append(rowid);

@@ -251,8 +251,10 @@ Status StoreWriter::setMentions(qint64 rowid, const QJsonArray &mentions)
 {
     TANDEM_TRY(exec("DELETE FROM message_mentions WHERE message_rowid = ?1", {rowid}));
     for (const QJsonValue &m : mentions)
-        TANDEM_TRY(exec("INSERT OR IGNORE INTO message_mentions(message_rowid, user_id) VALUES (?1, ?2)",
-            {rowid, m.toString()}));
+        TANDEM_TRY(
+            exec("INSERT OR IGNORE INTO message_mentions(message_rowid, user_id, conversation_id, seq) "
+                 "SELECT ?1, ?2, conversation_id, seq FROM messages WHERE rowid = ?1",
+                {rowid, m.toString()}));
     return {};
 }
 

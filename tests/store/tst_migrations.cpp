@@ -241,7 +241,9 @@ private Q_SLOTS:
         QTest::newRow("11: active steps; no requester-ordered dashboard index")
             << 11 << QStringLiteral(" approval_steps_active:")
             << QStringLiteral("index approval_requests_for_dashboard:");
-        static_assert(kSchemaVersion == 11, "a new migration needs its row here");
+        QTest::newRow("12: urgent messages; mentions by conversation")
+            << 12 << QStringLiteral(" mentions_unread:") << QStringLiteral("index mentions_by_user:");
+        static_assert(kSchemaVersion == 12, "a new migration needs its row here");
     }
 
     void eachMigrationAppliesOnTheVersionBeforeIt()
