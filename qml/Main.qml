@@ -20,13 +20,16 @@ ApplicationWindow {
     palette.text: Theme.text
     palette.button: Theme.surface
     palette.buttonText: Theme.text
-    palette.highlight: Theme.accentFor(App.currentSpace ? App.currentSpace.kind : "work")
+    readonly property color spaceAccent: Theme.accentFor(App.currentSpace ? App.currentSpace.kind : "work")
+    palette.highlight: spaceAccent
     palette.highlightedText: Theme.onAccent
     palette.placeholderText: Theme.faintText
     palette.mid: Theme.border
     // The Basic style fills highlighted and checked buttons (and switches, progress) with `dark` and
     // writes on them in `brightText`: the accent and its text colour, as tst_contrast checks them.
-    palette.dark: palette.highlight
+    // From the accent itself, not from palette.highlight: a palette signals every role's change at
+    // once, so reading one role in another's binding is a binding loop.
+    palette.dark: spaceAccent
     palette.brightText: Theme.onAccent
     palette.light: Theme.hover
     palette.toolTipBase: Theme.raised

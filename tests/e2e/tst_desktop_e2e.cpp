@@ -14,7 +14,9 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
 #include <QTest>
+#include <cstdio>
 
 using namespace tandem::testing;
 using namespace tandemctl::test;
@@ -50,15 +52,20 @@ public:
         env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
         env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s); // no tray or keychain of the developer's session
         m_process.setProcessEnvironment(env);
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels); // stderr: drain() passes it on
         dieWithParent(m_process);
         m_process.start(QStringLiteral(TANDEM_APP), {u"--profile"_s, profile});
         return m_process.waitForStarted(10000);
     }
 
-    // Reads what arrived; the latest line of each event kind is kept.
+    // Reads what arrived; the latest line of each event kind is kept. The app's log goes on to ours,
+    // and is kept for the checks of what the app should never print.
     void drain()
     {
+        if (const QByteArray log = m_process.readAllStandardError(); !log.isEmpty()) {
+            std::fwrite(log.constData(), 1, size_t(log.size()), stderr);
+            m_log += log;
+        }
         while (m_process.canReadLine()) {
             const QJsonObject line = QJsonDocument::fromJson(m_process.readLine()).object();
             m_latest.insert(line.value("event"_L1).toString(), line);
@@ -83,12 +90,25 @@ public:
         return false;
     }
 
+    // The app's QML warnings that mean a mistake in our QML, whatever the screen shows.
+    QStringList qmlMistakes()
+    {
+        drain();
+        QStringList found;
+        for (const QByteArray &line : m_log.split('\n'))
+            if (line.contains("Binding loop detected") || line.contains("TypeError")
+                || line.contains("ReferenceError") || line.contains("Cannot assign"))
+                found << QString::fromUtf8(line);
+        return found;
+    }
+
     void command(const QByteArray &line) { m_process.write(line + '\n'); }
     [[nodiscard]] bool running() const { return m_process.state() == QProcess::Running; }
 
 private:
     QProcess m_process;
     QHash<QString, QJsonObject> m_latest;
+    QByteArray m_log;
 };
 
 // xdotool with real XTEST input on `display`; true when it ran and exited 0.
@@ -225,6 +245,9 @@ private Q_SLOTS:
         QVERIFY2(looksRendered(QImage(shot)), qPrintable(u"blank screenshot: "_s + shot));
         qInfo("screenshot kept at %s", qPrintable(shot));
         QVERIFY(app.running());
+        // Start, typing, sending and a reply arriving printed no binding loop or script error.
+        const QStringList mistakes = app.qmlMistakes();
+        QVERIFY2(mistakes.isEmpty(), qPrintable(mistakes.join(u'\n')));
     }
 };
 
