@@ -15,6 +15,8 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -27,6 +29,11 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int kTickMs = 250;
 constexpr qint64 kAdminPollMs = 1000;
+
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + u' ' + QString::number(port);
+}
 } // namespace
 
 Server::Server(ServerOptions options, std::unique_ptr<ServerStore> store, QObject *parent)
@@ -86,14 +93,27 @@ Status Server::listen()
         address = QHostAddress::LocalHost;
     else if (!address.setAddress(m_options.host))
         return Error::make(ErrorCode::Invalid, u"--listen needs an IP address or localhost"_s);
-    if (!m_ws->listen(address, m_options.port))
-        return Error::make(ErrorCode::Io,
-            u"cannot listen on %1:%2: %3"_s.arg(m_options.host).arg(m_options.port).arg(m_ws->errorString()));
+    if (tls) {
+        if (!m_ws->listen(address, m_options.port))
+            return Error::make(ErrorCode::Io,
+                u"cannot listen on %1:%2: %3"_s.arg(m_options.host)
+                    .arg(m_options.port)
+                    .arg(m_ws->errorString()));
+    } else {
+        m_tcp = new QTcpServer(this);
+        m_tcp->setMaxPendingConnections(1024);
+        if (!m_tcp->listen(address, m_options.port))
+            return Error::make(ErrorCode::Io,
+                u"cannot listen on %1:%2: %3"_s.arg(m_options.host)
+                    .arg(m_options.port)
+                    .arg(m_tcp->errorString()));
+        connect(m_tcp, &QTcpServer::newConnection, this, &Server::onTcpConnection);
+    }
     // Accepted sockets inherit TCP_NODELAY from the listening socket (Linux, BSD, Windows). Without it
     // a frame written in two pieces (header, then body) waits for the client's delayed ACK: 40 ms on
     // every answer larger than one segment (lowdelay.h). QWebSocketServer hands out its sockets
     // without a way to set the option on them, so it is set once here.
-    if (const qintptr fd = m_ws->socketDescriptor(); fd >= 0) {
+    if (const qintptr fd = m_tcp ? m_tcp->socketDescriptor() : m_ws->socketDescriptor(); fd >= 0) {
         const int on = 1;
         ::setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
     }
@@ -123,20 +143,36 @@ QUrl Server::url() const
 {
     QUrl url;
     url.setScheme(m_options.tlsCert.isEmpty() ? u"ws"_s : u"wss"_s);
-    url.setHost(m_ws->serverAddress().toString());
-    url.setPort(m_ws->serverPort());
+    url.setHost((m_tcp ? m_tcp->serverAddress() : m_ws->serverAddress()).toString());
+    url.setPort(m_tcp ? m_tcp->serverPort() : m_ws->serverPort());
     return url;
+}
+
+void Server::onTcpConnection()
+{
+    while (QTcpSocket *tcp = m_tcp->nextPendingConnection()) {
+        const QString key = peerKey(tcp->peerAddress(), tcp->peerPort());
+        m_handshaking.insert(key, tcp);
+        // A failed or timed-out handshake: m_ws deletes the socket, and never hands out a QWebSocket.
+        connect(tcp, &QObject::destroyed, this, [this, key] {
+            auto it = m_handshaking.find(key);
+            if (it != m_handshaking.end() && it->isNull())
+                m_handshaking.erase(it);
+        });
+        m_ws->handleConnection(tcp);
+    }
 }
 
 void Server::onNewConnection()
 {
     while (QWebSocket *socket = m_ws->nextPendingConnection()) {
+        QTcpSocket *tcp = m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort()));
         if (m_stopping) {
             socket->close(QWebSocketProtocol::CloseCodeGoingAway, QString(protocol::code::server_shutdown));
             socket->deleteLater();
             continue;
         }
-        auto *session = new Session(*this, socket, this);
+        auto *session = new Session(*this, socket, tcp, this);
         m_sessions.insert(session);
         connect(session, &Session::finished, this, &Server::onSessionFinished);
     }
@@ -237,6 +273,8 @@ void Server::shutdown()
     if (m_stopping)
         return;
     m_stopping = true;
+    if (m_tcp)
+        m_tcp->close();
     if (m_ws)
         m_ws->close();
     // Spread the reconnects over a few seconds (§3.10).

@@ -14,12 +14,15 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <QUrl>
 
 #include <memory>
 
+class QTcpServer;
+class QTcpSocket;
 class QWebSocketServer;
 
 namespace tandem::server {
@@ -65,6 +68,7 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    void onTcpConnection();
     void onNewConnection();
     void onSessionFinished(Session *session);
     void presenceChanged(const Result<QSet<StreamKey>> &touched);
@@ -84,6 +88,10 @@ private:
     SnapshotCache m_snapshots;
     QString m_dummyHash;
     QWebSocketServer *m_ws = nullptr;
+    // Plain ws: connections are accepted here and handed to m_ws, so that each session knows its TCP
+    // socket and can close it lingering (lingeringclose.h). Under TLS, m_ws accepts them itself.
+    QTcpServer *m_tcp = nullptr;
+    QHash<QString, QPointer<QTcpSocket>> m_handshaking; // by the peer's "address port"
     QSet<Session *> m_sessions;
     QHash<StreamKey, QList<Session *>> m_byStream;
     QHash<QPair<QString, QString>, Session *> m_byDeviceSpace; // (device, space)

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "jsonbytes.h"
+#include "lingeringclose.h"
 #include "records.h"
 #include "server.h"
 #include "snapshots.h"
@@ -9,6 +10,7 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QtConcurrent>
@@ -66,10 +68,11 @@ QJsonArray spaceRecords(const QList<SpaceRow> &spaces)
 
 } // namespace
 
-Session::Session(Server &server, QWebSocket *socket, QObject *parent)
+Session::Session(Server &server, QWebSocket *socket, QTcpSocket *tcp, QObject *parent)
     : QObject(parent)
     , m_server(server)
     , m_socket(socket)
+    , m_tcp(tcp)
 {
     socket->setParent(this);
     // QtWebSockets accepts ~2 GiB by default; bound what a peer can make us buffer (§12).
@@ -134,6 +137,7 @@ void Session::closeSocket(quint16 closeCode, const QString &reason)
         return;
     m_state = State::Closing;
     m_queue.clear();
+    LingeringClose::arm(m_tcp, &m_server); // outlives this session
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), reason.left(120));
 }
 

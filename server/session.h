@@ -12,6 +12,7 @@
 
 #include <deque>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace tandem::server {
@@ -24,7 +25,8 @@ class Session : public QObject
 public:
     enum class State { Open, Authenticating, Ready, Closing };
 
-    Session(Server &server, QWebSocket *socket, QObject *parent = nullptr);
+    // `tcp` is the socket under `socket` when the server accepted it itself (plain ws), else null.
+    Session(Server &server, QWebSocket *socket, QTcpSocket *tcp, QObject *parent = nullptr);
     ~Session() override;
 
     [[nodiscard]] State state() const { return m_state; }
@@ -90,6 +92,7 @@ private:
 
     Server &m_server;
     QPointer<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_tcp;
     State m_state = State::Open;
     protocol::Limits m_limits; // defaults until welcome, then the announced ones
     QString m_sessionId;

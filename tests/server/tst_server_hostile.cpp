@@ -4,6 +4,15 @@
 
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace tandem::testing;
 using namespace Qt::StringLiterals;
@@ -58,6 +67,108 @@ public:
 
 private:
     QTcpSocket m_socket;
+};
+
+// A client that keeps sending after the server closed it, as one that floods does until it reads the
+// close. Plain POSIX sockets: a write the server answered with a reset fails with EPIPE or ECONNRESET,
+// which QTcpSocket reports like an orderly close.
+class FloodingClient
+{
+public:
+    ~FloodingClient()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    bool open(const QUrl &url)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr {};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(quint16(url.port()));
+        if (m_fd < 0 || ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr) != 1
+            || ::connect(m_fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) != 0)
+            return false;
+        const QByteArray request = "GET / HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                                   "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                   "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: tandem\r\n\r\n";
+        if (::send(m_fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) != request.size())
+            return false;
+        QByteArray response;
+        char buffer[4096];
+        while (!response.contains("\r\n\r\n")) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n <= 0)
+                return false;
+            response.append(buffer, n);
+        }
+        m_received = response.mid(response.indexOf("\r\n\r\n") + 4);
+        return response.startsWith("HTTP/1.1 101") && ::fcntl(m_fd, F_SETFL, O_NONBLOCK) == 0;
+    }
+    // Sends malformed frames (the first closes the connection with 4000) until `extraMs` after the close
+    // frame arrived, or 10 s. Returns the close code read, or -1.
+    int floodPastTheClose(int extraMs)
+    {
+        QByteArray payload(4000, 'x');
+        payload[0] = '{';
+        QByteArray frame("\x81\xfe", 2); // text, masked, 16-bit length
+        frame.append(char(payload.size() >> 8)).append(char(payload.size() & 0xff));
+        frame.append(QByteArray(4, '\0')); // a zero mask leaves the payload as it is
+        frame.append(payload);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 closedAt = -1;
+        while (clock.elapsed() < 10000 && (closedAt < 0 || clock.elapsed() - closedAt < extraMs)) {
+            if (::send(m_fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL) < 0 && errno != EAGAIN
+                && errno != EWOULDBLOCK) {
+                m_sendError = errno;
+                break;
+            }
+            char buffer[16384];
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n > 0)
+                m_received.append(buffer, n);
+            else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+                m_recvError = errno;
+            if (closedAt < 0 && closeCode() >= 0)
+                closedAt = clock.elapsed();
+            QThread::usleep(500);
+        }
+        return closeCode();
+    }
+    int sendError() const { return m_sendError; }
+    int recvError() const { return m_recvError; }
+
+private:
+    // The code of the first close frame in what was received (server frames are not masked).
+    int closeCode() const
+    {
+        qsizetype at = 0;
+        while (at + 2 <= m_received.size()) {
+            const int opcode = quint8(m_received[at]) & 0x0f;
+            qsizetype length = quint8(m_received[at + 1]) & 0x7f;
+            qsizetype header = 2;
+            if (length == 126) {
+                if (at + 4 > m_received.size())
+                    return -1;
+                length = (quint8(m_received[at + 2]) << 8) | quint8(m_received[at + 3]);
+                header = 4;
+            } else if (length == 127) {
+                return -1; // the server sends nothing that large here
+            }
+            if (at + header + length > m_received.size())
+                return -1;
+            if (opcode == 0x8 && length >= 2)
+                return (quint8(m_received[at + header]) << 8) | quint8(m_received[at + header + 1]);
+            at += header + length;
+        }
+        return -1;
+    }
+
+    int m_fd = -1;
+    QByteArray m_received;
+    int m_sendError = 0;
+    int m_recvError = 0;
 };
 
 QJsonObject helloFrame(const TestClient::Login &l)
@@ -148,6 +259,24 @@ private Q_SLOTS:
             const auto [codeName, closeCode] = closesWith(text);
             QCOMPARE(codeName, u"bad_frame"_s);
             QCOMPARE(closeCode, 4000);
+        }
+    }
+
+    // The server closes a client that is still sending without resetting the connection: the client
+    // reads the close frame, and its writes keep succeeding until it has read it (LingeringClose).
+    // Qt alone closes the socket at once, and every round here failed with EPIPE or ECONNRESET.
+    void aFloodingClientIsClosedWithoutAReset()
+    {
+        for (int round = 0; round < 5; ++round) {
+            FloodingClient c;
+            QVERIFY(c.open(m_server.url()));
+            QCOMPARE(c.floodPastTheClose(200), 4000);
+            QVERIFY2(c.sendError() == 0,
+                qPrintable(u"round %1: a write failed with %2"_s.arg(round).arg(
+                    QString::fromLocal8Bit(strerror(c.sendError())))));
+            QVERIFY2(c.recvError() == 0,
+                qPrintable(u"round %1: a read failed with %2"_s.arg(round).arg(
+                    QString::fromLocal8Bit(strerror(c.recvError())))));
         }
     }
 
