@@ -15,6 +15,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -63,8 +64,9 @@ Server::~Server()
 Status Server::listen()
 {
     const bool tls = !m_options.tlsCert.isEmpty();
-    m_ws = new QWebSocketServer(
-        u"tandem-server"_s, tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
+    const int handshakeMs = int(std::min<qint64>(m_options.limits.idleTimeoutMs, 30000));
+    // We accept the connections ourselves (TLS included) and hand them to m_ws for the WebSocket
+    // handshake: so each session knows its TCP socket and can close it lingering (lingeringclose.h).
     if (tls) {
         QFile certFile(m_options.tlsCert);
         QFile keyFile(m_options.tlsKey);
@@ -83,37 +85,35 @@ Status Server::listen()
         ssl.setPrivateKey(key);
         ssl.setProtocol(QSsl::TlsV1_2OrLater);
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-        m_ws->setSslConfiguration(ssl);
+        auto *sslServer = new QSslServer(this);
+        sslServer->setSslConfiguration(ssl);
+        sslServer->setHandshakeTimeout(handshakeMs);
+        m_tcp = sslServer;
+    } else {
+        m_tcp = new QTcpServer(this);
     }
+    m_ws = new QWebSocketServer(u"tandem-server"_s, QWebSocketServer::NonSecureMode, this);
     m_ws->setSupportedSubprotocols({QString(protocol::kSubprotocol)});
     m_ws->setMaxPendingConnections(1024);
-    m_ws->setHandshakeTimeout(int(std::min<qint64>(m_options.limits.idleTimeoutMs, 30000)));
+    m_ws->setHandshakeTimeout(handshakeMs);
     QHostAddress address;
     if (m_options.host == u"localhost"_s)
         address = QHostAddress::LocalHost;
     else if (!address.setAddress(m_options.host))
         return Error::make(ErrorCode::Invalid, u"--listen needs an IP address or localhost"_s);
-    if (tls) {
-        if (!m_ws->listen(address, m_options.port))
-            return Error::make(ErrorCode::Io,
-                u"cannot listen on %1:%2: %3"_s.arg(m_options.host)
-                    .arg(m_options.port)
-                    .arg(m_ws->errorString()));
-    } else {
-        m_tcp = new QTcpServer(this);
-        m_tcp->setMaxPendingConnections(1024);
-        if (!m_tcp->listen(address, m_options.port))
-            return Error::make(ErrorCode::Io,
-                u"cannot listen on %1:%2: %3"_s.arg(m_options.host)
-                    .arg(m_options.port)
-                    .arg(m_tcp->errorString()));
-        connect(m_tcp, &QTcpServer::newConnection, this, &Server::onTcpConnection);
-    }
+    m_tcp->setMaxPendingConnections(1024);
+    if (!m_tcp->listen(address, m_options.port))
+        return Error::make(ErrorCode::Io,
+            u"cannot listen on %1:%2: %3"_s.arg(m_options.host)
+                .arg(m_options.port)
+                .arg(m_tcp->errorString()));
+    // Not newConnection: QSslServer offers a socket once its TLS handshake is done, and says so here.
+    connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, &Server::onTcpConnection);
     // Accepted sockets inherit TCP_NODELAY from the listening socket (Linux, BSD, Windows). Without it
     // a frame written in two pieces (header, then body) waits for the client's delayed ACK: 40 ms on
-    // every answer larger than one segment (lowdelay.h). QWebSocketServer hands out its sockets
-    // without a way to set the option on them, so it is set once here.
-    if (const qintptr fd = m_tcp ? m_tcp->socketDescriptor() : m_ws->socketDescriptor(); fd >= 0) {
+    // every answer larger than one segment (lowdelay.h). It is set once here rather than on every
+    // accepted socket.
+    if (const qintptr fd = m_tcp->socketDescriptor(); fd >= 0) {
         const int on = 1;
         ::setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
     }
@@ -143,8 +143,8 @@ QUrl Server::url() const
 {
     QUrl url;
     url.setScheme(m_options.tlsCert.isEmpty() ? u"ws"_s : u"wss"_s);
-    url.setHost((m_tcp ? m_tcp->serverAddress() : m_ws->serverAddress()).toString());
-    url.setPort(m_tcp ? m_tcp->serverPort() : m_ws->serverPort());
+    url.setHost(m_tcp->serverAddress().toString());
+    url.setPort(m_tcp->serverPort());
     return url;
 }
 

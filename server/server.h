@@ -88,8 +88,8 @@ private:
     SnapshotCache m_snapshots;
     QString m_dummyHash;
     QWebSocketServer *m_ws = nullptr;
-    // Plain ws: connections are accepted here and handed to m_ws, so that each session knows its TCP
-    // socket and can close it lingering (lingeringclose.h). Under TLS, m_ws accepts them itself.
+    // Connections are accepted here (a QSslServer under TLS) and handed to m_ws, so that each session
+    // knows its TCP socket and can close it lingering (lingeringclose.h).
     QTcpServer *m_tcp = nullptr;
     QHash<QString, QPointer<QTcpSocket>> m_handshaking; // by the peer's "address port"
     QSet<Session *> m_sessions;

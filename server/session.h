@@ -25,7 +25,7 @@ class Session : public QObject
 public:
     enum class State { Open, Authenticating, Ready, Closing };
 
-    // `tcp` is the socket under `socket` when the server accepted it itself (plain ws), else null.
+    // `tcp` is the socket under `socket` (a QSslSocket under TLS), or null.
     Session(Server &server, QWebSocket *socket, QTcpSocket *tcp, QObject *parent = nullptr);
     ~Session() override;
 
