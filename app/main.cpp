@@ -4,6 +4,7 @@
 #include "platform/benchprobe.h"
 #include "platform/desktopintegration.h"
 #include "platform/languagesettings.h"
+#include "platform/scenegraphchoice.h"
 #include "platform/screenshot.h"
 #include "session/appcontroller.h"
 
@@ -42,7 +43,11 @@ int main(int argc, char *argv[])
         QStringLiteral("FILE"));
     const QCommandLineOption quitAfter(
         QStringLiteral("quit-after"), QStringLiteral("Exit after MS milliseconds."), QStringLiteral("MS"));
-    parser.addOptions({profile, demo, screenshot, quitAfter});
+    const QCommandLineOption renderer(QStringLiteral("renderer"),
+        QStringLiteral("Draw with the GPU (gpu), with Qt Quick's software renderer (software), or pick "
+                       "the software one where OpenGL would run on the CPU (auto, the default)."),
+        QStringLiteral("auto|gpu|software"), QStringLiteral("auto"));
+    parser.addOptions({profile, demo, screenshot, quitAfter, renderer});
     parser.process(app);
 
     bool quitOk = true;
@@ -53,6 +58,13 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(screenshot) && quitAfterMs == 0) {
         std::fprintf(stderr, "tandem: --screenshot needs --quit-after MS (when to take it)\n");
+        return 2;
+    }
+
+    const std::optional<tandem::app::RendererRequest> rendererRequest
+        = tandem::app::parseRendererRequest(parser.value(renderer));
+    if (!rendererRequest) {
+        std::fprintf(stderr, "tandem: --renderer takes auto, gpu or software\n");
         return 2;
     }
 
@@ -70,6 +82,7 @@ int main(int argc, char *argv[])
     // software GL (llvmpipe) the timeline's scroll frames went from 13.9 to 11.0 ms at the median and
     // from 21.4 to 18.6 ms at p99; opening a conversation stayed at 85-88 ms (tests/bench).
     QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
+    tandem::app::applyRendererChoice(*rendererRequest); // before the first window (scenegraphchoice.h)
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
     // image://attachment/<space>/<attachment>: previews decrypted in memory (the engine owns it).

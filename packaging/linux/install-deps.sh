@@ -20,6 +20,8 @@ packages=(
   qml6-module-qttest qml6-module-qtcharts qml6-module-qt-labs-platform qml6-module-qtqml-models
   qml6-module-qtquick-dialogs qml6-module-qtquick-shapes xdotool
   libgl-dev libsodium-dev
+  # the app asks the X server whether it offers direct rendering (app/platform/scenegraphchoice.cpp)
+  libxcb1-dev
   # protocol fuzzing (libFuzzer ships with clang) and the conformance suite (JSON Schema 2020-12)
   clang python3-jsonschema python3-websockets
   # certificates for the server's TLS test

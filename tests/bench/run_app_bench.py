@@ -166,8 +166,13 @@ def base_env(args, display):
     env["DISPLAY"] = display
     env["QT_QPA_PLATFORM"] = "xcb"
     env.pop("QT_QUICK_BACKEND", None)
-    if args.quick_backend != "default":
-        env["QT_QUICK_BACKEND"] = args.quick_backend
+    env.pop("QSG_RHI_BACKEND", None)
+    # auto: each binary picks its scene graph as tandem does (app/platform/scenegraphchoice.h: on Xvfb,
+    # Qt Quick's software renderer); the others force one through Qt's own variables, which both respect.
+    if args.quick_backend == "opengl":
+        env["QSG_RHI_BACKEND"] = "opengl"
+    elif args.quick_backend == "software":
+        env["QT_QUICK_BACKEND"] = "software"
     # Our own settings, caches (Mesa's shader cache among them) and runtime folder: the same for both
     # binaries, warmed by the warm-up runs, and nothing written to the user's.
     for name, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
@@ -333,7 +338,8 @@ def summarize(args, profile, floors, apps, renderer):
         "errors": [f"{r['kind']} run {r['run']}: {r['error']}" for r in floors + apps if r.get("error")],
         "profile": {k: profile.get(k) for k in ("profile", "reused", "generate_seconds", "db_bytes",
                                                  "longest_conversation")},
-        "setup": {"display": f"Xvfb {args.screen}", "renderer": renderer,
+        "setup": {"display": f"Xvfb {args.screen}", "renderer": renderer.get("app"),
+                  "floor_renderer": renderer.get("floor"),
                   "quick_backend": args.quick_backend, "cpus": os.cpu_count(),
                   "scroll_step_viewports": args.scroll_step, "rss_delay_s": args.rss_delay,
                   "warmup_runs": args.warmup, "assist_fetch": args.assist_fetch, "memory_flat_tolerance": args.flat_tolerance,
@@ -368,9 +374,10 @@ def main():
                         help="diagnosis: when the view stops fetching older pages, the probe calls fetchMore()")
     parser.add_argument("--start-only", action="store_true", help="measure start and RSS only")
     parser.add_argument("--screen", default="1440x900x24")
-    parser.add_argument("--quick-backend", choices=("default", "software"), default="default",
-                        help="Qt Quick's scene graph for both binaries: default (OpenGL, on Mesa's llvmpipe "
-                             "under Xvfb) or software (QT_QUICK_BACKEND=software, Qt's raster renderer)")
+    parser.add_argument("--quick-backend", choices=("auto", "opengl", "software"), default="auto",
+                        help="Qt Quick's scene graph for both binaries: auto (as tandem picks it; under Xvfb "
+                             "the software renderer), opengl (QSG_RHI_BACKEND=opengl: Mesa's llvmpipe under "
+                             "Xvfb) or software (QT_QUICK_BACKEND=software)")
     parser.add_argument("--timeout", type=float, default=0, help="per app run (default: from the scroll)")
     args = parser.parse_args()
     resolve_binaries(args)
@@ -385,7 +392,7 @@ def main():
         f"{profile.get('generate_seconds')} s), longest {profile['longest_conversation']}")
     xvfb = Xvfb(args.screen)
     floors, apps = [], []
-    renderer = None
+    renderer = {}  # graphics_api of the first run of each binary: "software" or "opengl"
     xvfb_restarts = 0
     try:
         env = base_env(args, xvfb.display)
@@ -405,7 +412,7 @@ def main():
                     xvfb_restarts += 1
                 result = run_once(args, env, kind, k, profile)
                 (floors if kind == "floor" else apps).append(result)
-                renderer = renderer or (result.get("start_detail") or {}).get("graphics_api")
+                renderer.setdefault(kind, (result.get("start_detail") or {}).get("graphics_api"))
                 scroll = result.get("scroll") or {}
                 log(f"run {k + 1}/{args.runs} {kind}: start {result.get('start_ms')} ms, rss "
                     f"{result.get('rss_kb')} kB" + (f", open {result.get('open_ms')} ms, scroll p99 "

@@ -50,6 +50,9 @@ public:
         env.insert(u"XDG_DATA_HOME"_s, scratch + u"/data"_s);
         env.insert(u"XDG_RUNTIME_DIR"_s, scratch);
         env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        env.insert(u"QT_LOGGING_RULES"_s, u"tandem.app.renderer.info=true"_s); // the scene graph chosen
+        env.remove(u"QT_QUICK_BACKEND"_s);
+        env.remove(u"QSG_RHI_BACKEND"_s);
         env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s); // no tray or keychain of the developer's session
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::SeparateChannels); // stderr: drain() passes it on
@@ -100,6 +103,12 @@ public:
                 || line.contains("ReferenceError") || line.contains("Cannot assign"))
                 found << QString::fromUtf8(line);
         return found;
+    }
+
+    QByteArray log()
+    {
+        drain();
+        return m_log;
     }
 
     void command(const QByteArray &line) { m_process.write(line + '\n'); }
@@ -191,6 +200,10 @@ private Q_SLOTS:
         AppProcess app;
         QVERIFY(app.start(dir.filePath(u"bob"_s), x.display(), dir.filePath(u"app-scratch"_s)));
         QTRY_VERIFY_WITH_TIMEOUT(app.latest(u"state"_s).value("state"_L1).toString() == "ready"_L1, 60000);
+        // Xvfb has no direct rendering: the whole test runs on Qt Quick's software renderer, as the app
+        // would on any machine whose OpenGL rasterises on the CPU (app/platform/scenegraphchoice.h).
+        QVERIFY2(app.log().contains("software renderer: the X server offers no direct rendering"),
+            app.log().constData());
 
         // The window takes the keyboard (there is no window manager to give it focus).
         QVERIFY(xdotool(x.display(),
