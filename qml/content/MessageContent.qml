@@ -49,16 +49,6 @@ Item {
     onFormatChanged: if (!content.collapsed) content.expand()
 
     implicitHeight: column.implicitHeight
-    implicitWidth: {
-        let widest = toggle.visible ? toggle.implicitWidth : 0
-        for (let i = 0; i < repeater.count; ++i) {
-            const item = repeater.itemAt(i)
-            if (item)
-                widest = Math.max(widest, item.implicitWidth)
-        }
-        return widest
-    }
-
     Column {
         id: column
         width: content.width
@@ -93,13 +83,20 @@ Item {
         }
     }
 
+    // The text in an item of its own: the block's Loader reads its item's implicit width, and a TextEdit
+    // asked for that once lays its text out twice (unwrapped, then at its width) every time it changes.
     Component {
         id: textComponent
-        TextBlock {
+        Item {
             property var block
-            html: block ? block.html : ""
-            openLinksExternally: content.openLinksExternally
-            onLinkActivated: link => content.linkActivated(link)
+            implicitHeight: textBlock.implicitHeight
+            TextBlock {
+                id: textBlock
+                width: parent.width
+                html: parent.block ? parent.block.html : ""
+                openLinksExternally: content.openLinksExternally
+                onLinkActivated: link => content.linkActivated(link)
+            }
         }
     }
     Component {

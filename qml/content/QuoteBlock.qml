@@ -10,7 +10,8 @@ Item {
     property bool openLinksExternally: true
     signal linkActivated(string link)
 
-    implicitWidth: bar.width + Theme.spacing + quoteText.implicitWidth
+    // No implicitWidth from the text: a TextEdit asked for it lays its text out twice on every change
+    // (MessageContent.qml).
     implicitHeight: quoteText.implicitHeight
 
     Rectangle {

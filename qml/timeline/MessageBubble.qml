@@ -102,10 +102,13 @@ FocusScope {
         else if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) { bubble.openMenu(); event.accepted = true }
     }
 
-    ColumnLayout {
+    // Plain positioners and explicit widths, not Qt Quick Layouts: every width here follows from the
+    // delegate's own in one step. Through nested layouts a message's text was laid out again for each
+    // intermediate width the layouts passed on while a screenful of bubbles was being created (14 text
+    // layouts per message when a conversation opened, instead of one).
+    Column {
         id: column
         width: parent.width
-        spacing: 0
 
         // Day separator (and the "new" line above the first unread message). The parts most messages
         // do not have are Loaders, not hidden items: opening a conversation creates a screenful of
@@ -113,39 +116,46 @@ FocusScope {
         Loader {
             active: bubble.showDaySeparator && !bubble.compact
             visible: active
-            Layout.fillWidth: true
-            Layout.topMargin: active ? Theme.spacing * 1.5 : 0
-            Layout.bottomMargin: active ? Theme.spacing * 0.5 : 0
-            Layout.leftMargin: Theme.spacing * 2
-            Layout.rightMargin: Theme.spacing * 2
-            sourceComponent: RowLayout {
-                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
-                Label {
-                    text: bubble.dayText
-                    font.pixelSize: Theme.baseSize * 0.85
-                    font.bold: true
-                    color: Theme.mutedText
-                    Accessible.role: Accessible.Separator
+            width: column.width
+            sourceComponent: Item {
+                implicitHeight: dayRow.implicitHeight + Theme.spacing * 2
+                RowLayout {
+                    id: dayRow
+                    x: Theme.spacing * 2
+                    y: Theme.spacing * 1.5
+                    width: parent.width - Theme.spacing * 4
+                    Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+                    Label {
+                        text: bubble.dayText
+                        font.pixelSize: Theme.baseSize * 0.85
+                        font.bold: true
+                        color: Theme.mutedText
+                        Accessible.role: Accessible.Separator
+                    }
+                    Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
                 }
-                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
             }
         }
         Loader {
             active: bubble.isFirstUnread
             visible: active
-            Layout.fillWidth: true
-            Layout.leftMargin: Theme.spacing * 2
-            Layout.rightMargin: Theme.spacing * 2
-            sourceComponent: RowLayout {
-                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.danger }
-                Label { text: qsTr("New"); color: Theme.danger; font.pixelSize: Theme.baseSize * 0.8; font.bold: true }
+            width: column.width
+            sourceComponent: Item {
+                implicitHeight: newRow.implicitHeight
+                RowLayout {
+                    id: newRow
+                    x: Theme.spacing * 2
+                    width: parent.width - Theme.spacing * 4
+                    Rectangle { Layout.fillWidth: true; height: 1; color: Theme.danger }
+                    Label { text: qsTr("New"); color: Theme.danger; font.pixelSize: Theme.baseSize * 0.8; font.bold: true }
+                }
             }
         }
 
         Loader {
             active: bubble.notice
             visible: active
-            Layout.fillWidth: true
+            width: column.width
             sourceComponent: SystemNotice {
                 text: bubble.systemText
                 timeText: bubble.timeText
@@ -157,9 +167,10 @@ FocusScope {
 
         Rectangle {
             id: row
+            readonly property real topInset: bubble.grouped ? 2 : Theme.spacing
             visible: !bubble.notice
-            Layout.fillWidth: true
-            implicitHeight: rowLayout.implicitHeight + (bubble.grouped ? 4 : Theme.spacing * 1.25)
+            width: column.width
+            implicitHeight: Math.max(avatarBox.height, body.height) + (bubble.grouped ? 4 : Theme.spacing * 1.25)
             color: bubble.highlighted ? Theme.highlightBackground
                  : bubble.mentionsMe ? Qt.rgba(Theme.mentionBackground.r, Theme.mentionBackground.g, Theme.mentionBackground.b, 0.6)
                  : (hover.hovered || bubble.current) ? Theme.hover
@@ -188,206 +199,201 @@ FocusScope {
                 sourceComponent: actionBar
             }
 
-            RowLayout {
-                id: rowLayout
-                anchors.left: parent.left
-                anchors.right: parent.right
-                anchors.top: parent.top
-                anchors.topMargin: bubble.grouped ? 2 : Theme.spacing
-                anchors.leftMargin: Theme.spacing * 2
-                anchors.rightMargin: Theme.spacing * 2
-                spacing: Theme.spacing * 1.25
-
-                // Avatar, or the time on hover for a continued run.
-                Item {
-                    Layout.preferredWidth: bubble.compact ? 28 : 36
-                    Layout.alignment: Qt.AlignTop
-                    implicitHeight: bubble.grouped ? 18 : (bubble.compact ? 28 : 36)
-                    Avatar {
-                        visible: !bubble.grouped
-                        size: bubble.compact ? 28 : 36
-                        name: bubble.senderName
-                        userId: bubble.senderId
-                    }
-                    Label {
-                        visible: bubble.grouped && hover.hovered
-                        anchors.right: parent.right
-                        text: bubble.timeText
-                        font.pixelSize: Theme.baseSize * 0.72
-                        color: Theme.faintText
-                    }
+            // Avatar, or the time on hover for a continued run.
+            Item {
+                id: avatarBox
+                x: Theme.spacing * 2
+                y: row.topInset
+                width: bubble.compact ? 28 : 36
+                height: bubble.grouped ? 18 : (bubble.compact ? 28 : 36)
+                Avatar {
+                    visible: !bubble.grouped
+                    size: bubble.compact ? 28 : 36
+                    name: bubble.senderName
+                    userId: bubble.senderId
                 }
-
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    spacing: 3
-
-                    RowLayout {
-                        visible: !bubble.grouped
-                        spacing: Theme.spacing
-                        Label {
-                            text: bubble.senderName
-                            textFormat: Text.PlainText
-                            font.bold: true
-                            color: Theme.text
-                        }
-                        Label {
-                            objectName: "messageTime"
-                            text: bubble.timeText
-                            font.pixelSize: Theme.baseSize * 0.8
-                            color: Theme.faintText
-                            // "3 minutes ago" where people ask "how long ago"; the list shows the clock time.
-                            readonly property string relative: bubble.createdAt > 0 ? RelativeTime.text(bubble.createdAt, RelativeTime.now) : ""
-                            Accessible.role: Accessible.StaticText
-                            Accessible.name: relative.length > 0 ? qsTr("%1 (%2)").arg(bubble.timeText).arg(relative) : bubble.timeText
-                            HoverHandler { id: timeHover }
-                            ToolTip.visible: timeHover.hovered && relative.length > 0
-                            ToolTip.text: relative
-                        }
-                    }
-
-                    // A quoted reply.
-                    Loader {
-                        active: bubble.replyToText.length > 0
-                        visible: active
-                        Layout.fillWidth: true
-                        sourceComponent: Rectangle {
-                            implicitHeight: quote.implicitHeight + 8
-                            color: Theme.surface
-                            radius: 4
-                            Rectangle { width: 3; height: parent.height; color: bubble.accent; radius: 1 }
-                            Label {
-                                id: quote
-                                anchors.left: parent.left
-                                anchors.right: parent.right
-                                anchors.verticalCenter: parent.verticalCenter
-                                anchors.leftMargin: 10
-                                anchors.rightMargin: 6
-                                text: bubble.replyToSenderName + ": " + bubble.replyToText
-                                textFormat: Text.PlainText
-                                elide: Text.ElideRight
-                                maximumLineCount: 2
-                                wrapMode: Text.Wrap
-                                color: Theme.mutedText
-                                font.pixelSize: Theme.baseSize * 0.9
-                            }
-                        }
-                    }
-
-                    Label {
-                        visible: bubble.deleted
-                        text: qsTr("This message was recalled.")
-                        font.italic: true
-                        color: Theme.faintText
-                    }
-
-                    MessageContent {
-                        visible: !bubble.deleted
-                        Layout.fillWidth: true
-                        blocks: bubble.blocks
-                        mentionNames: bubble.mentionNames
-                        body: bubble.body
-                        format: bubble.format
-                        opacity: bubble.sendState === "sending" ? 0.65 : 1.0
-                    }
-
-                    Label {
-                        visible: bubble.edited && !bubble.deleted
-                        text: qsTr("(edited)")
-                        font.pixelSize: Theme.baseSize * 0.75
-                        color: Theme.faintText
-                    }
-
-                    // Files and images.
-                    Repeater {
-                        model: bubble.deleted ? [] : bubble.attachments
-                        delegate: AttachmentView {
-                            required property var modelData
-                            Layout.fillWidth: true
-                            attachment: modelData
-                            transfers: bubble.transfers
-                            messageFailed: bubble.sendState === "failed"
-                            onDownloadRequested: bubble.downloadRequested(modelData.attachmentId)
-                            onOpenRequested: bubble.openRequested(modelData.attachmentId)
-                            onSaveRequested: url => bubble.saveRequested(modelData.attachmentId, url)
-                        }
-                    }
-
-                    Loader {
-                        active: !!bubble.reactions && bubble.reactions.length > 0
-                        visible: active
-                        Layout.fillWidth: true
-                        sourceComponent: ReactionsRow {
-                            reactions: bubble.reactions || []
-                            accent: bubble.accent
-                            onToggled: emoji => bubble.reactionToggled(emoji)
-                        }
-                    }
-
-                    // The thread under this message.
-                    Loader {
-                        active: bubble.threadReplyCount > 0 && !bubble.compact
-                        visible: active
-                        sourceComponent: AbstractButton {
-                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
-                            implicitWidth: threadLabel.implicitWidth
-                            implicitHeight: threadLabel.implicitHeight + 4
-                            onClicked: bubble.threadRequested()
-                            Accessible.name: threadLabel.text
-                            contentItem: Label {
-                                id: threadLabel
-                                text: qsTr("%n replies", "", bubble.threadReplyCount) + " →"
-                                color: Theme.link
-                                font.bold: true
-                                font.underline: parent.hovered
-                            }
-                        }
-                    }
-
-                    // Urgent: marked, the recipient's Acknowledge, and the sender's "Seen 10:42 · Acknowledged 10:45".
-                    Loader {
-                        active: !!bubble.urgentState && !bubble.deleted
-                        visible: active
-                        sourceComponent: RowLayout {
-                            spacing: Theme.spacing
-                            Label {
-                                text: "⚠ " + qsTr("Urgent")
-                                color: Theme.danger
-                                font.bold: true
-                                font.pixelSize: Theme.baseSize * 0.85
-                            }
-                            Label {
-                                objectName: "urgentStatus"
-                                visible: text.length > 0
-                                text: bubble.urgentState ? bubble.urgentState.statusText : ""
-                                color: Theme.mutedText
-                                font.pixelSize: Theme.baseSize * 0.85
-                            }
-                            Button {
-                                objectName: "acknowledgeButton"
-                                visible: !!bubble.urgentState && !bubble.urgentState.mine && !bubble.urgentState.acknowledged
-                                text: qsTr("Acknowledge")
-                                onClicked: bubble.acknowledgeRequested()
-                                Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
-                            }
-                        }
-                    }
-                    Loader {
-                        active: bubble.mine && !bubble.deleted
-                        visible: active
-                        sourceComponent: ReceiptLine {
-                            sendState: bubble.sendState
-                            errorText: bubble.errorText
-                            readByCount: bubble.readByCount
-                            receiptTotal: bubble.receiptTotal
-                            onRetryRequested: bubble.retryRequested()
-                            onDiscardRequested: bubble.discardRequested()
-                            onReadersRequested: bubble.readersRequested()
-                        }
-                    }
+                Label {
+                    visible: bubble.grouped && hover.hovered
+                    anchors.right: parent.right
+                    text: bubble.timeText
+                    font.pixelSize: Theme.baseSize * 0.72
+                    color: Theme.faintText
                 }
             }
 
+            Column {
+                id: body
+                x: avatarBox.x + avatarBox.width + Theme.spacing * 1.25
+                y: row.topInset
+                width: row.width - x - Theme.spacing * 2
+                spacing: 3
+
+                Row {
+                    visible: !bubble.grouped
+                    spacing: Theme.spacing
+                    Label {
+                        id: senderLabel
+                        text: bubble.senderName
+                        textFormat: Text.PlainText
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Label {
+                        objectName: "messageTime"
+                        anchors.verticalCenter: senderLabel.verticalCenter
+                        text: bubble.timeText
+                        font.pixelSize: Theme.baseSize * 0.8
+                        color: Theme.faintText
+                        // "3 minutes ago" where people ask "how long ago"; the list shows the clock time.
+                        readonly property string relative: bubble.createdAt > 0 ? RelativeTime.text(bubble.createdAt, RelativeTime.now) : ""
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: relative.length > 0 ? qsTr("%1 (%2)").arg(bubble.timeText).arg(relative) : bubble.timeText
+                        HoverHandler { id: timeHover }
+                        ToolTip.visible: timeHover.hovered && relative.length > 0
+                        ToolTip.text: relative
+                    }
+                }
+
+                // A quoted reply.
+                Loader {
+                    active: bubble.replyToText.length > 0
+                    visible: active
+                    width: body.width
+                    sourceComponent: Rectangle {
+                        implicitHeight: quote.implicitHeight + 8
+                        color: Theme.surface
+                        radius: 4
+                        Rectangle { width: 3; height: parent.height; color: bubble.accent; radius: 1 }
+                        Label {
+                            id: quote
+                            anchors.left: parent.left
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            anchors.leftMargin: 10
+                            anchors.rightMargin: 6
+                            text: bubble.replyToSenderName + ": " + bubble.replyToText
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            maximumLineCount: 2
+                            wrapMode: Text.Wrap
+                            color: Theme.mutedText
+                            font.pixelSize: Theme.baseSize * 0.9
+                        }
+                    }
+                }
+
+                Label {
+                    visible: bubble.deleted
+                    text: qsTr("This message was recalled.")
+                    font.italic: true
+                    color: Theme.faintText
+                }
+
+                MessageContent {
+                    visible: !bubble.deleted
+                    width: body.width
+                    blocks: bubble.blocks
+                    mentionNames: bubble.mentionNames
+                    body: bubble.body
+                    format: bubble.format
+                    opacity: bubble.sendState === "sending" ? 0.65 : 1.0
+                }
+
+                Label {
+                    visible: bubble.edited && !bubble.deleted
+                    text: qsTr("(edited)")
+                    font.pixelSize: Theme.baseSize * 0.75
+                    color: Theme.faintText
+                }
+
+                // Files and images.
+                Repeater {
+                    model: bubble.deleted ? [] : bubble.attachments
+                    delegate: AttachmentView {
+                        required property var modelData
+                        width: body.width
+                        attachment: modelData
+                        transfers: bubble.transfers
+                        messageFailed: bubble.sendState === "failed"
+                        onDownloadRequested: bubble.downloadRequested(modelData.attachmentId)
+                        onOpenRequested: bubble.openRequested(modelData.attachmentId)
+                        onSaveRequested: url => bubble.saveRequested(modelData.attachmentId, url)
+                    }
+                }
+
+                Loader {
+                    active: !!bubble.reactions && bubble.reactions.length > 0
+                    visible: active
+                    width: body.width
+                    sourceComponent: ReactionsRow {
+                        reactions: bubble.reactions || []
+                        accent: bubble.accent
+                        onToggled: emoji => bubble.reactionToggled(emoji)
+                    }
+                }
+
+                // The thread under this message.
+                Loader {
+                    active: bubble.threadReplyCount > 0 && !bubble.compact
+                    visible: active
+                    sourceComponent: AbstractButton {
+                        Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                        implicitWidth: threadLabel.implicitWidth
+                        implicitHeight: threadLabel.implicitHeight + 4
+                        onClicked: bubble.threadRequested()
+                        Accessible.name: threadLabel.text
+                        contentItem: Label {
+                            id: threadLabel
+                            text: qsTr("%n replies", "", bubble.threadReplyCount) + " →"
+                            color: Theme.link
+                            font.bold: true
+                            font.underline: parent.hovered
+                        }
+                    }
+                }
+
+                // Urgent: marked, the recipient's Acknowledge, and the sender's "Seen 10:42 · Acknowledged 10:45".
+                Loader {
+                    active: !!bubble.urgentState && !bubble.deleted
+                    visible: active
+                    sourceComponent: RowLayout {
+                        spacing: Theme.spacing
+                        Label {
+                            text: "⚠ " + qsTr("Urgent")
+                            color: Theme.danger
+                            font.bold: true
+                            font.pixelSize: Theme.baseSize * 0.85
+                        }
+                        Label {
+                            objectName: "urgentStatus"
+                            visible: text.length > 0
+                            text: bubble.urgentState ? bubble.urgentState.statusText : ""
+                            color: Theme.mutedText
+                            font.pixelSize: Theme.baseSize * 0.85
+                        }
+                        Button {
+                            objectName: "acknowledgeButton"
+                            visible: !!bubble.urgentState && !bubble.urgentState.mine && !bubble.urgentState.acknowledged
+                            text: qsTr("Acknowledge")
+                            onClicked: bubble.acknowledgeRequested()
+                            Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
+                        }
+                    }
+                }
+                Loader {
+                    active: bubble.mine && !bubble.deleted
+                    visible: active
+                    sourceComponent: ReceiptLine {
+                        sendState: bubble.sendState
+                        errorText: bubble.errorText
+                        readByCount: bubble.readByCount
+                        receiptTotal: bubble.receiptTotal
+                        onRetryRequested: bubble.retryRequested()
+                        onDiscardRequested: bubble.discardRequested()
+                        onReadersRequested: bubble.readersRequested()
+                    }
+                }
+            }
         }
     }
 
