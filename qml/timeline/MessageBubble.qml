@@ -170,7 +170,7 @@ FocusScope {
             readonly property real topInset: bubble.grouped ? 2 : Theme.spacing
             visible: !bubble.notice
             width: column.width
-            implicitHeight: Math.max(avatarBox.height, body.height) + (bubble.grouped ? 4 : Theme.spacing * 1.25)
+            implicitHeight: Math.max(avatarBox.height, messageColumn.height) + (bubble.grouped ? 4 : Theme.spacing * 1.25)
             color: bubble.highlighted ? Theme.highlightBackground
                  : bubble.mentionsMe ? Qt.rgba(Theme.mentionBackground.r, Theme.mentionBackground.g, Theme.mentionBackground.b, 0.6)
                  : (hover.hovered || bubble.current) ? Theme.hover
@@ -222,7 +222,7 @@ FocusScope {
             }
 
             Column {
-                id: body
+                id: messageColumn
                 x: avatarBox.x + avatarBox.width + Theme.spacing * 1.25
                 y: row.topInset
                 width: row.width - x - Theme.spacing * 2
@@ -258,7 +258,7 @@ FocusScope {
                 Loader {
                     active: bubble.replyToText.length > 0
                     visible: active
-                    width: body.width
+                    width: messageColumn.width
                     sourceComponent: Rectangle {
                         implicitHeight: quote.implicitHeight + 8
                         color: Theme.surface
@@ -291,7 +291,7 @@ FocusScope {
 
                 MessageContent {
                     visible: !bubble.deleted
-                    width: body.width
+                    width: messageColumn.width
                     blocks: bubble.blocks
                     mentionNames: bubble.mentionNames
                     body: bubble.body
@@ -311,7 +311,7 @@ FocusScope {
                     model: bubble.deleted ? [] : bubble.attachments
                     delegate: AttachmentView {
                         required property var modelData
-                        width: body.width
+                        width: messageColumn.width
                         attachment: modelData
                         transfers: bubble.transfers
                         messageFailed: bubble.sendState === "failed"
@@ -324,7 +324,7 @@ FocusScope {
                 Loader {
                     active: !!bubble.reactions && bubble.reactions.length > 0
                     visible: active
-                    width: body.width
+                    width: messageColumn.width
                     sourceComponent: ReactionsRow {
                         reactions: bubble.reactions || []
                         accent: bubble.accent
