@@ -25,11 +25,11 @@ Item {
         spacing: 0
 
         SpaceRail {
-            onHelpRequested: help.open()
-            onScheduleRequested: scheduleSettings.open()
+            onHelpRequested: help.get().open()
+            onScheduleRequested: scheduleSettings.get().open()
             onDigestRequested: if (workspace.session) workspace.session.openDigest()
             onApprovalsRequested: workspace.approvalsOpen = !workspace.approvalsOpen
-            onTasksRequested: tasksView.open()
+            onTasksRequested: tasksView.get().open()
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.railWidth
         }
@@ -97,58 +97,96 @@ Item {
         }
     }
 
-    SearchOverlay {
+    // The overlays and dialogs, each made when first opened (LazyPopup.qml).
+    LazyPopup {
         id: search
-        session: workspace.session
-        accent: workspace.accent
-        onMessageChosen: (conversationId, messageId) => {
-            workspace.session.openConversation(conversationId)
-            if (workspace.session.currentConversation && messageId.length > 0)
-                workspace.session.currentConversation.jumpToMessage(messageId)
-        }
-        onConversationChosen: conversationId => {
-            workspace.session.openConversation(conversationId)
-            workspace.focusComposer()
+        sourceComponent: Item {
+            readonly property alias popup: searchOverlay
+            SearchOverlay {
+                id: searchOverlay
+                session: workspace.session
+                accent: workspace.accent
+                onMessageChosen: (conversationId, messageId) => {
+                    workspace.session.openConversation(conversationId)
+                    if (workspace.session.currentConversation && messageId.length > 0)
+                        workspace.session.currentConversation.jumpToMessage(messageId)
+                }
+                onConversationChosen: conversationId => {
+                    workspace.session.openConversation(conversationId)
+                    workspace.focusComposer()
+                }
+            }
         }
     }
-    ShortcutsOverlay { id: help }
-    ScheduleSettings {
+    LazyPopup {
+        id: help
+        sourceComponent: Item {
+            readonly property alias popup: shortcutsOverlay
+            ShortcutsOverlay { id: shortcutsOverlay }
+        }
+    }
+    LazyPopup {
         id: scheduleSettings
-        boundary: workspace.session ? workspace.session.boundary : null
-        spaceName: workspace.session ? workspace.session.name : ""
+        sourceComponent: Item {
+            readonly property alias popup: scheduleDialog
+            ScheduleSettings {
+                id: scheduleDialog
+                boundary: workspace.session ? workspace.session.boundary : null
+                spaceName: workspace.session ? workspace.session.name : ""
+            }
+        }
     }
-    DigestView {
+    LazyPopup {
         id: digestView
-        model: workspace.session ? workspace.session.digest : null
-        spaceName: workspace.session ? workspace.session.name : ""
-        accent: workspace.accent
-        onConversationChosen: conversationId => workspace.session.openConversation(conversationId)
+        sourceComponent: Item {
+            readonly property alias popup: digestDialog
+            DigestView {
+                id: digestDialog
+                model: workspace.session ? workspace.session.digest : null
+                spaceName: workspace.session ? workspace.session.name : ""
+                accent: workspace.accent
+                onConversationChosen: conversationId => workspace.session.openConversation(conversationId)
+            }
+        }
     }
     Connections {
         target: workspace.session
-        function onDigestRequested() { digestView.open() }
+        function onDigestRequested() { digestView.get().open() }
     }
-    TasksView {
+    LazyPopup {
         id: tasksView
-        session: workspace.session
-        conversationId: workspace.conversation ? workspace.conversation.conversationId : ""
-        conversationName: workspace.conversation ? workspace.conversation.name : ""
-        accent: workspace.accent
-        onMessageChosen: (conversationId, messageId) => {
-            workspace.session.openConversation(conversationId)
-            if (workspace.session.currentConversation && messageId.length > 0)
-                workspace.session.currentConversation.jumpToMessage(messageId)
+        sourceComponent: Item {
+            readonly property alias popup: tasksDialog
+            TasksView {
+                id: tasksDialog
+                session: workspace.session
+                conversationId: workspace.conversation ? workspace.conversation.conversationId : ""
+                conversationName: workspace.conversation ? workspace.conversation.name : ""
+                accent: workspace.accent
+                onMessageChosen: (conversationId, messageId) => {
+                    workspace.session.openConversation(conversationId)
+                    if (workspace.session.currentConversation && messageId.length > 0)
+                        workspace.session.currentConversation.jumpToMessage(messageId)
+                }
+            }
         }
     }
     Connections {
         target: TaskRequests
-        function onCreateFromMessageRequested(messageId, text) { tasksView.createFromMessage(text, tasksView.conversationId, messageId) }
-        function onOpenTaskRequested(taskId) { tasksView.open(); tasksView.openTask(taskId) }
+        function onCreateFromMessageRequested(messageId, text) {
+            const tasks = tasksView.get()
+            tasks.createFromMessage(text, tasks.conversationId, messageId)
+        }
+        function onOpenTaskRequested(taskId) {
+            const tasks = tasksView.get()
+            tasks.open()
+            tasks.openTask(taskId)
+        }
     }
-    Shortcut { sequences: ["Ctrl+Shift+T"]; onActivated: tasksView.open() }
+    Shortcut { sequences: ["Ctrl+Shift+T"]; onActivated: tasksView.get().open() }
 
-    Shortcut { sequences: ["Ctrl+K"]; onActivated: search.openSearch() }
-    Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: help.open() }
+    Shortcut { sequences: ["Ctrl+K"]; onActivated: search.get().openSearch() }
+    Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: help.get().open() }
     Shortcut { sequences: ["Ctrl+1"]; onActivated: App.switchSpace(0) }
     Shortcut { sequences: ["Ctrl+2"]; onActivated: App.switchSpace(1) }
     Shortcut { sequences: ["Ctrl+3"]; onActivated: App.switchSpace(2) }
