@@ -1,19 +1,25 @@
-// A popup built the first time it is asked for, then kept (with what was typed into it). The window
+// A popup made the first time it is asked for, then kept (with what was typed into it). The window
 // starts without building, filling and holding views nobody has opened yet: the tasks view alone filled
 // its assignee list with every member of the space at each start, 7.6 MB of items (heaptrack).
-// The component is an Item holding the popup as `popup`: a Popup is not an Item, and it sizes itself
-// against its parent item, which is this Loader's item, as large as the Loader's parent.
+// The popup is made with `host` as its parent, as if it had been declared there: it finds its parent
+// item through it, sizes itself against it and centres in the overlay as before.
 import QtQuick
 
-Loader {
+QtObject {
     id: lazy
-    anchors.fill: parent
-    active: false
-    readonly property var popup: lazy.item ? lazy.item.popup : null
+    // Makes the popup: a Component whose root is a Popup (declared where the popup's bindings make sense).
+    required property Component component
+    required property Item host
+    // The popup once made; null before.
+    property var popup: null
 
     // The popup, made now if it was not yet.
     function get() {
-        lazy.active = true
-        return lazy.item.popup
+        if (!lazy.popup) {
+            lazy.popup = lazy.component.createObject(lazy.host)
+            if (!lazy.popup)
+                console.warn("LazyPopup: could not make the popup:", lazy.component.errorString())
+        }
+        return lazy.popup
     }
 }

@@ -100,10 +100,9 @@ Item {
     // The overlays and dialogs, each made when first opened (LazyPopup.qml).
     LazyPopup {
         id: search
-        sourceComponent: Item {
-            readonly property alias popup: searchOverlay
+        host: workspace
+        component: Component {
             SearchOverlay {
-                id: searchOverlay
                 session: workspace.session
                 accent: workspace.accent
                 onMessageChosen: (conversationId, messageId) => {
@@ -120,17 +119,16 @@ Item {
     }
     LazyPopup {
         id: help
-        sourceComponent: Item {
-            readonly property alias popup: shortcutsOverlay
-            ShortcutsOverlay { id: shortcutsOverlay }
+        host: workspace
+        component: Component {
+            ShortcutsOverlay {}
         }
     }
     LazyPopup {
         id: scheduleSettings
-        sourceComponent: Item {
-            readonly property alias popup: scheduleDialog
+        host: workspace
+        component: Component {
             ScheduleSettings {
-                id: scheduleDialog
                 boundary: workspace.session ? workspace.session.boundary : null
                 spaceName: workspace.session ? workspace.session.name : ""
             }
@@ -138,10 +136,9 @@ Item {
     }
     LazyPopup {
         id: digestView
-        sourceComponent: Item {
-            readonly property alias popup: digestDialog
+        host: workspace
+        component: Component {
             DigestView {
-                id: digestDialog
                 model: workspace.session ? workspace.session.digest : null
                 spaceName: workspace.session ? workspace.session.name : ""
                 accent: workspace.accent
@@ -155,10 +152,9 @@ Item {
     }
     LazyPopup {
         id: tasksView
-        sourceComponent: Item {
-            readonly property alias popup: tasksDialog
+        host: workspace
+        component: Component {
             TasksView {
-                id: tasksDialog
                 session: workspace.session
                 conversationId: workspace.conversation ? workspace.conversation.conversationId : ""
                 conversationName: workspace.conversation ? workspace.conversation.name : ""
