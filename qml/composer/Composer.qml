@@ -20,8 +20,8 @@ Rectangle {
     // The conversation's ConversationBoundary (issue 5): off duty, scheduled and urgent sends. Null in threads.
     property var boundary: null
     property string personName
-    readonly property alias sendPrompt: sendPrompt
-    readonly property alias urgentConfirm: urgentConfirm
+    readonly property var sendPrompt: sendPromptLazy.popup
+    readonly property var urgentConfirm: urgentConfirmLazy.popup
 
     function focusInput() { input.forceActiveFocus() }
     function editMessage(messageId) {
@@ -47,7 +47,7 @@ Rectangle {
             return
         // Writing to someone off duty: ask whether to send now or at the start of their hours.
         if (boundary && boundary.offDuty && !editing) {
-            sendPrompt.open()
+            sendPromptLazy.get().open()
             return
         }
         sendNow()
@@ -62,7 +62,7 @@ Rectangle {
     }
     function askUrgent() {
         if (boundary && !editing && input.text.trim().length > 0)
-            urgentConfirm.open()
+            urgentConfirmLazy.get().open()
     }
 
     implicitHeight: column.implicitHeight + Theme.spacing * 2
@@ -163,7 +163,7 @@ Rectangle {
                     Layout.alignment: Qt.AlignBottom
                     text: "📎"
                     objectName: "attachButton"
-                    onClicked: fileDialog.open()
+                    onClicked: fileDialog.get().open()
                     Accessible.name: qsTr("Attach files")
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Attach files (or drop them here)")
@@ -255,7 +255,7 @@ Rectangle {
                     Layout.alignment: Qt.AlignBottom
                     text: "🙂"
                     objectName: "emojiButton"
-                    onClicked: emojiPicker.open()
+                    onClicked: emojiPicker.get().open()
                     Accessible.name: qsTr("Insert emoji")
                 }
                 ToolButton {
@@ -274,7 +274,7 @@ Rectangle {
                         MenuItem {
                             text: qsTr("Schedule send…")
                             enabled: input.text.trim().length > 0
-                            onTriggered: scheduleDialog.open()
+                            onTriggered: scheduleDialog.get().open()
                         }
                         MenuItem {
                             text: qsTr("Send as urgent… (Ctrl+Shift+Enter)")
@@ -355,37 +355,62 @@ Rectangle {
         }
     }
 
-    SendPrompt {
-        id: sendPrompt
-        personName: composer.personName
-        offDutyText: composer.boundary ? composer.boundary.offDutyText : ""
-        choiceText: composer.boundary ? composer.boundary.scheduleChoiceText : ""
-        onSendNow: composer.sendNow()
-        onScheduleChosen: composer.schedule(composer.boundary.offUntil)
-        onClosed: input.forceActiveFocus()
+    // The dialogs of sending, made when first needed (shell/LazyPopup.qml): most messages need none.
+    LazyPopup {
+        id: sendPromptLazy
+        host: composer
+        component: Component {
+            SendPrompt {
+                personName: composer.personName
+                offDutyText: composer.boundary ? composer.boundary.offDutyText : ""
+                choiceText: composer.boundary ? composer.boundary.scheduleChoiceText : ""
+                onSendNow: composer.sendNow()
+                onScheduleChosen: composer.schedule(composer.boundary.offUntil)
+                onClosed: input.forceActiveFocus()
+            }
+        }
     }
-    ScheduleSendDialog {
+    LazyPopup {
         id: scheduleDialog
-        boundary: composer.boundary
-        onChosen: at => composer.schedule(at)
-        onClosed: input.forceActiveFocus()
+        host: composer
+        component: Component {
+            ScheduleSendDialog {
+                boundary: composer.boundary
+                onChosen: at => composer.schedule(at)
+                onClosed: input.forceActiveFocus()
+            }
+        }
     }
-    UrgentConfirm {
-        id: urgentConfirm
-        onConfirmed: if (composer.boundary && composer.boundary.sendComposerTextUrgent()) input.text = composer.controller.text
-        onClosed: input.forceActiveFocus()
+    LazyPopup {
+        id: urgentConfirmLazy
+        host: composer
+        component: Component {
+            UrgentConfirm {
+                onConfirmed: if (composer.boundary && composer.boundary.sendComposerTextUrgent()) input.text = composer.controller.text
+                onClosed: input.forceActiveFocus()
+            }
+        }
     }
-    EmojiPicker {
+    LazyPopup {
         id: emojiPicker
-        y: -height - 4
-        x: parent.width - width - Theme.spacing * 2
-        onPicked: emoji => { input.insert(input.cursorPosition, emoji); input.forceActiveFocus() }
+        host: composer
+        component: Component {
+            EmojiPicker {
+                y: -height - 4
+                x: parent.width - width - Theme.spacing * 2
+                onPicked: emoji => { input.insert(input.cursorPosition, emoji); input.forceActiveFocus() }
+            }
+        }
     }
-
-    FileDialog {
+    LazyPopup {
         id: fileDialog
-        fileMode: FileDialog.OpenFiles
-        title: qsTr("Send files")
-        onAccepted: if (composer.controller) composer.controller.attachFiles(selectedFiles)
+        host: composer
+        component: Component {
+            FileDialog {
+                fileMode: FileDialog.OpenFiles
+                title: qsTr("Send files")
+                onAccepted: if (composer.controller) composer.controller.attachFiles(selectedFiles)
+            }
+        }
     }
 }
