@@ -17,6 +17,12 @@ Item {
     // The approvals view (qml/approvals/) in place of the conversations, in a work space.
     property bool approvalsOpen: false
 
+    // A search result or a task's message: its conversation, scrolled to it when there is one.
+    function showMessage(conversationId, messageId) {
+        workspace.session.openConversation(conversationId)
+        if (workspace.session.currentConversation && messageId.length > 0)
+            workspace.session.currentConversation.jumpToMessage(messageId)
+    }
     // Later, so that a closing popup gives the focus back first and we take it after.
     function focusComposer() { Qt.callLater(conversationView.focusComposer) }
 
@@ -105,11 +111,7 @@ Item {
             SearchOverlay {
                 session: workspace.session
                 accent: workspace.accent
-                onMessageChosen: (conversationId, messageId) => {
-                    workspace.session.openConversation(conversationId)
-                    if (workspace.session.currentConversation && messageId.length > 0)
-                        workspace.session.currentConversation.jumpToMessage(messageId)
-                }
+                onMessageChosen: (conversationId, messageId) => workspace.showMessage(conversationId, messageId)
                 onConversationChosen: conversationId => {
                     workspace.session.openConversation(conversationId)
                     workspace.focusComposer()
@@ -159,11 +161,7 @@ Item {
                 conversationId: workspace.conversation ? workspace.conversation.conversationId : ""
                 conversationName: workspace.conversation ? workspace.conversation.name : ""
                 accent: workspace.accent
-                onMessageChosen: (conversationId, messageId) => {
-                    workspace.session.openConversation(conversationId)
-                    if (workspace.session.currentConversation && messageId.length > 0)
-                        workspace.session.currentConversation.jumpToMessage(messageId)
-                }
+                onMessageChosen: (conversationId, messageId) => workspace.showMessage(conversationId, messageId)
             }
         }
     }
