@@ -55,7 +55,6 @@ Item {
         spacing: Theme.spacing / 2
 
         Repeater {
-            id: repeater
             model: content.shownBlocks
             delegate: Loader {
                 id: blockLoader
@@ -70,7 +69,6 @@ Item {
         Button {
             Accessible.onPressAction: if (enabled) clicked() // a screen reader's "activate" (Qt 6.4 Controls ignore it)
             Accessible.name: text // not named by its text alone (Qt 6.4)
-            id: toggle
             objectName: "showMoreButton"
             visible: content.truncated
             flat: true

@@ -7,7 +7,7 @@ import QtQuick
 
 QtObject {
     id: lazy
-    // Makes the popup: a Component whose root is a Popup (declared where the popup's bindings make sense).
+    // Makes the popup: a Component whose root is a Popup or a dialog, declared where its bindings make sense.
     required property Component component
     required property Item host
     // The popup once made; null before.
